@@ -1,0 +1,59 @@
+// The bridge in a plain browser: downloads for saving, a file input for opening.
+// Used by the e2e tests and `npm run dev:browser`; never by the packaged app.
+import type { OpenFileRequest, OpenedFile, SaveFileRequest, SaveFileResult, XunchaBridge } from '@shared/bridge/contract'
+import { checkOpenFileRequest, checkSaveFileRequest } from '@shared/bridge/contract'
+
+function mimeFor(name: string): string {
+  if (name.endsWith('.xlsx')) return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+  if (name.endsWith('.pdf')) return 'application/pdf'
+  if (name.endsWith('.json')) return 'application/json'
+  return 'application/octet-stream'
+}
+
+export const browserBridge: XunchaBridge = {
+  async appInfo() {
+    return { name: '巡察工作台', version: __APP_VERSION__, target: 'browser', platform: navigator.platform, versions: {} }
+  },
+
+  async saveFile(request: SaveFileRequest): Promise<SaveFileResult> {
+    const { suggestedName, data } = checkSaveFileRequest(request)
+    const blob = new Blob([data as Uint8Array<ArrayBuffer>], { type: mimeFor(suggestedName) })
+    const url = URL.createObjectURL(blob)
+    const link = document.createElement('a')
+    link.href = url
+    link.download = suggestedName
+    document.body.append(link)
+    link.click()
+    link.remove()
+    setTimeout(() => URL.revokeObjectURL(url), 60_000)
+    return { saved: true, location: `浏览器下载：${suggestedName}`, size: blob.size }
+  },
+
+  openFile(request: OpenFileRequest): Promise<OpenedFile | null> {
+    const { filters } = checkOpenFileRequest(request)
+    return new Promise((resolve, reject) => {
+      const input = document.createElement('input')
+      input.type = 'file'
+      input.accept = filters.flatMap((f) => f.extensions.filter((e) => e !== '*').map((e) => `.${e}`)).join(',')
+      input.hidden = true
+      input.dataset.testid = 'bridge-file-input'
+      const done = () => input.remove()
+      input.addEventListener('change', async () => {
+        const file = input.files?.[0]
+        done()
+        if (!file) return resolve(null)
+        try {
+          resolve({ name: file.name, data: new Uint8Array(await file.arrayBuffer()) })
+        } catch (e) {
+          reject(e)
+        }
+      })
+      input.addEventListener('cancel', () => {
+        done()
+        resolve(null)
+      })
+      document.body.append(input)
+      input.click()
+    })
+  },
+}

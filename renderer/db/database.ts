@@ -1,0 +1,43 @@
+// The IndexedDB schema (Dexie). Migration policy (docs/data-model.md): versions only add
+// tables or indexes; primary keys never change; every bump gets an upgrade test.
+import Dexie, { type Table } from 'dexie'
+import type { AnyTableName } from '@shared/domain/tables'
+import type { AuditEntry, Setting } from '@shared/domain/types'
+
+/** A record as stored: the clear (indexable) fields plus the codec's payload of the rest. */
+export interface StoredRow {
+  id: string
+  roundId?: string
+  body: unknown
+  [clearField: string]: unknown
+}
+
+export type WorkbenchDb = Dexie & { [T in AnyTableName]: Table<StoredRow, string> } & {
+  auditLog: Table<AuditEntry, number>
+  settings: Table<Setting, string>
+}
+
+export const DB_NAME = 'xuncha-workbench'
+
+export const SCHEMA_V1: Record<AnyTableName | 'auditLog' | 'settings', string> = {
+  rounds: 'id, updatedAt',
+  people: 'id, roundId, [roundId+kind], updatedAt',
+  interviews: 'id, roundId, [roundId+date], intervieweeId, status, updatedAt',
+  documents: 'id, roundId, [roundId+borrowedOn], returnedOn, updatedAt',
+  documentNotes: 'id, roundId, documentId, updatedAt',
+  petitions: 'id, roundId, [roundId+receivedOn], updatedAt',
+  visits: 'id, roundId, [roundId+date], updatedAt',
+  workingPapers: 'id, roundId, updatedAt',
+  clues: 'id, roundId, status, updatedAt',
+  checklist: 'id, roundId, updatedAt',
+  reports: 'id, roundId, updatedAt',
+  attachments: 'id, roundId, updatedAt',
+  auditLog: '++seq, at, actor, action, table, recordId',
+  settings: 'key',
+}
+
+export function openDatabase(name = DB_NAME): WorkbenchDb {
+  const db = new Dexie(name) as WorkbenchDb
+  db.version(1).stores(SCHEMA_V1)
+  return db
+}

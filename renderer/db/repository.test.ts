@@ -1,0 +1,145 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { CLEAR_FIELDS } from '@shared/domain/tables'
+import { emptyTables } from '@shared/domain/snapshot'
+import { FOUR_IMPLEMENTATIONS } from '@shared/domain/frameworks'
+import type { Cadre, Round } from '@shared/domain/types'
+import { openDatabase, type WorkbenchDb } from './database'
+import { plainCodec, type FieldCodec } from './codec'
+import { Repository, type Draft } from './repository'
+
+let db: WorkbenchDb
+let repo: Repository
+let tick = 0
+const clock = () => new Date(Date.UTC(2026, 10, 21, 8, 0, tick++)).toISOString()
+
+function roundDraft(): Draft<Round> {
+  return {
+    name: '十二届区委第三轮巡察', batch: '第三轮', mode: '常规', unitName: '区农业农村局党委',
+    entryDate: '2026-10-19', exitDate: '2026-12-18', petitionCutoff: '2026-12-08',
+    framework: FOUR_IMPLEMENTATIONS, defaultMarking: { level: '内部' }, notes: '',
+  }
+}
+function cadreDraft(roundId: string, name: string): Draft<Cadre> {
+  return {
+    kind: 'cadre', roundId, name, gender: '男', birth: '1970-05', post: '副局长', duties: '分管财务', inPostSince: '2021-03',
+    department: '', category: '班子成员', isTopLeader: false, isDisciplineChief: false, isLeadershipMember: true, isMidLevelHead: false, notes: '',
+  }
+}
+
+beforeEach(() => {
+  db = openDatabase(`test-${crypto.randomUUID()}`)
+  repo = new Repository(db, plainCodec, () => ({ actor: 'member-1', deviceId: 'device-A' }), clock)
+})
+
+describe('Repository', () => {
+  it('stamps metadata on create and keeps createdAt on update', async () => {
+    const round = await repo.save('rounds', roundDraft())
+    expect(round.id).toMatch(/^[0-9a-f-]{36}$/)
+    expect(round.updatedBy).toBe('member-1')
+    expect(round.deviceId).toBe('device-A')
+    const edited = await repo.save('rounds', { ...round, name: '改名后的轮次' })
+    expect(edited.createdAt).toBe(round.createdAt)
+    expect(edited.updatedAt > round.updatedAt).toBe(true)
+    expect((await repo.get('rounds', round.id))?.name).toBe('改名后的轮次')
+  })
+
+  it('audits create, the changed fields of an update, and deletion as a tombstone', async () => {
+    const round = await repo.save('rounds', roundDraft())
+    const cadre = await repo.save('people', cadreDraft(round.id, '王建国'))
+    await repo.save('people', { ...cadre, post: '局长', duties: '主持全面工作' })
+    await repo.remove('people', cadre.id)
+    const log = await db.auditLog.orderBy('seq').toArray()
+    expect(log.map((e) => e.action)).toEqual(['create', 'create', 'update', 'delete'])
+    expect(log[2]?.fields).toEqual(['duties', 'post'])
+    expect(await repo.list('people', round.id)).toEqual([])
+    expect((await repo.get('people', cadre.id))?.deleted).toBe(true)
+  })
+
+  it('writes nothing and audits nothing when an update changes nothing', async () => {
+    const round = await repo.save('rounds', roundDraft())
+    await repo.save('rounds', { ...round })
+    expect(await db.auditLog.count()).toBe(1)
+  })
+
+  it('keeps only the documented clear fields outside the codec body', async () => {
+    const seen: string[] = []
+    const recording: FieldCodec = {
+      async seal(table, id, fields) {
+        seen.push(table)
+        return { sealed: btoa(encodeURIComponent(JSON.stringify(fields))), id }
+      },
+      async open(_t, _id, body) {
+        return JSON.parse(decodeURIComponent(atob((body as { sealed: string }).sealed)))
+      },
+    }
+    repo.setCodec(recording)
+    const round = await repo.save('rounds', roundDraft())
+    const cadre = await repo.save('people', cadreDraft(round.id, '李红梅'))
+    const row = await db.people.get(cadre.id)
+    expect(Object.keys(row!).filter((k) => k !== 'body').sort()).toEqual(
+      CLEAR_FIELDS.people.filter((k) => k in cadre).slice().sort(),
+    )
+    expect(JSON.stringify(row)).not.toContain('李红梅')
+    expect((await repo.get('people', cadre.id))?.name).toBe('李红梅')
+    expect(seen).toEqual(['rounds', 'people'])
+  })
+
+  it('replaces a round atomically: a failure while preparing leaves the old data untouched', async () => {
+    const round = await repo.save('rounds', roundDraft())
+    await repo.save('people', cadreDraft(round.id, '张志强'))
+    const snapshot = await repo.snapshot(round.id)
+    const failing: FieldCodec = {
+      seal: async (t, id, f) => {
+        if (t === 'people') throw new Error('disk full')
+        return plainCodec.seal(t, id, f)
+      },
+      open: plainCodec.open,
+    }
+    repo.setCodec(failing)
+    const replacement = { ...snapshot, round: { ...snapshot.round, name: '新名字' }, tables: { ...emptyTables(), people: [] as Cadre[] } }
+    replacement.tables.people = [{ ...(snapshot.tables.people[0] as Cadre), name: '换掉' }]
+    await expect(repo.replaceRound(replacement, { action: 'import', table: 'rounds', recordId: round.id })).rejects.toThrow('disk full')
+    repo.setCodec(plainCodec)
+    expect((await repo.get('rounds', round.id))?.name).toBe('十二届区委第三轮巡察')
+    expect((await repo.list('people', round.id)).map((p) => p.name)).toEqual(['张志强'])
+    expect((await repo.audit.verify()).ok).toBe(true)
+  })
+
+  it('round-trips a snapshot through replaceRound, tombstones included', async () => {
+    const round = await repo.save('rounds', roundDraft())
+    const a = await repo.save('people', cadreDraft(round.id, '赵敏'))
+    await repo.save('people', cadreDraft(round.id, '钱多多'))
+    await repo.remove('people', a.id)
+    const snap = await repo.snapshot(round.id)
+    const other = new Repository(openDatabase(`test-${crypto.randomUUID()}`), plainCodec, () => ({ actor: 'x', deviceId: 'B' }), clock)
+    await other.replaceRound(snap, { action: 'import', table: 'rounds', recordId: round.id })
+    expect(await other.snapshot(round.id)).toEqual(snap)
+  })
+})
+
+describe('audit chain', () => {
+  it('verifies an intact chain and finds an edited or removed entry', async () => {
+    const round = await repo.save('rounds', roundDraft())
+    for (const name of ['甲', '乙', '丙']) await repo.save('people', cadreDraft(round.id, name))
+    await repo.record({ action: 'export', table: 'rounds', recordId: round.id, detail: '导出轮次归档' })
+    expect(await repo.audit.verify()).toEqual({ ok: true, count: 5 })
+
+    await db.auditLog.update(3, { actor: 'someone-else' })
+    expect(await repo.audit.verify()).toMatchObject({ ok: false, brokenAt: 3 })
+  })
+
+  it('detects a deleted entry', async () => {
+    const round = await repo.save('rounds', roundDraft())
+    await repo.save('people', cadreDraft(round.id, '孙立'))
+    await repo.save('people', cadreDraft(round.id, '周全'))
+    await db.auditLog.delete(2)
+    expect(await repo.audit.verify()).toMatchObject({ ok: false, brokenAt: 3 })
+  })
+
+  it('continues the chain across a new repository on the same database', async () => {
+    const round = await repo.save('rounds', roundDraft())
+    const again = new Repository(db, plainCodec, () => ({ actor: 'member-2', deviceId: 'device-A' }), clock)
+    await again.save('people', cadreDraft(round.id, '吴昊'))
+    expect(await again.audit.verify()).toEqual({ ok: true, count: 2 })
+  })
+})

@@ -1,0 +1,176 @@
+// Every read and write of domain records goes through here: it stamps RecordMeta, splits
+// clear index fields from sensitive ones (sealed by the codec outside the transaction),
+// and commits each change together with its audit entries in one transaction.
+import { CLEAR_FIELDS, ROUND_TABLES, type AnyTableName, type RecordOf, type RoundTableName } from '@shared/domain/tables'
+import { emptyTables, type RoundSnapshot } from '@shared/domain/snapshot'
+import type { RecordMeta } from '@shared/domain/types'
+import { AuditChain, type AuditDraft } from './audit'
+import type { FieldCodec } from './codec'
+import type { StoredRow, WorkbenchDb } from './database'
+
+export interface WriteContext {
+  actor: string
+  deviceId: string
+}
+
+/** What a caller writes: the record without its metadata (an id keeps an existing record). */
+export type Draft<T> = Omit<T, keyof RecordMeta> & { id?: string }
+
+const META_KEYS: readonly string[] = ['id', 'createdAt', 'updatedAt', 'updatedBy', 'deviceId', 'deleted']
+
+/** Names of the fields whose value differs, ignoring metadata. */
+export function changedFields(before: object | undefined, after: object): string[] {
+  const a = (before ?? {}) as Record<string, unknown>
+  const b = after as Record<string, unknown>
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)])
+  return [...keys].filter((k) => !META_KEYS.includes(k) && JSON.stringify(a[k]) !== JSON.stringify(b[k])).sort()
+}
+
+export class Repository {
+  readonly audit: AuditChain
+  private queue: Promise<unknown> = Promise.resolve()
+
+  constructor(
+    readonly db: WorkbenchDb,
+    private codec: FieldCodec,
+    private context: () => WriteContext,
+    private now: () => string = () => new Date().toISOString(),
+  ) {
+    this.audit = new AuditChain(db)
+  }
+
+  setCodec(codec: FieldCodec): void {
+    this.codec = codec
+  }
+
+  /** Writes run one at a time so the audit chain has a single tip. */
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work)
+    this.queue = run.catch(() => undefined)
+    return run
+  }
+
+  private async toRow(table: AnyTableName, record: object): Promise<StoredRow> {
+    const clear: Record<string, unknown> = {}
+    const sensitive: Record<string, unknown> = {}
+    const keep = CLEAR_FIELDS[table]
+    for (const [k, v] of Object.entries(record)) (keep.includes(k) ? clear : sensitive)[k] = v
+    const id = clear.id as string
+    return { ...clear, id, body: await this.codec.seal(table, id, sensitive) }
+  }
+
+  private async fromRow<T extends AnyTableName>(table: T, row: StoredRow): Promise<RecordOf<T>> {
+    const { body, ...clear } = row
+    return { ...(await this.codec.open(table, row.id, body)), ...clear } as RecordOf<T>
+  }
+
+  private async decodeAll<T extends AnyTableName>(table: T, rows: StoredRow[]): Promise<RecordOf<T>[]> {
+    return Promise.all(rows.map((r) => this.fromRow(table, r)))
+  }
+
+  async listRounds(): Promise<RecordOf<'rounds'>[]> {
+    const rounds = await this.decodeAll('rounds', await this.db.rounds.toArray())
+    return rounds.filter((r) => !r.deleted).sort((a, b) => b.entryDate.localeCompare(a.entryDate))
+  }
+
+  async list<T extends RoundTableName>(table: T, roundId: string): Promise<RecordOf<T>[]> {
+    const rows = await this.db[table].where('roundId').equals(roundId).toArray()
+    return (await this.decodeAll(table, rows)).filter((r) => !r.deleted)
+  }
+
+  async get<T extends AnyTableName>(table: T, id: string): Promise<RecordOf<T> | undefined> {
+    const row = await this.db[table].get(id)
+    return row ? this.fromRow(table, row) : undefined
+  }
+
+  /** Creates or updates one record; audits the fields that changed. */
+  save<T extends AnyTableName>(table: T, draft: Draft<RecordOf<T>>): Promise<RecordOf<T>> {
+    return this.serial(async () => {
+      const who = this.context()
+      const at = this.now()
+      const before = draft.id ? await this.get(table, draft.id) : undefined
+      const record = {
+        ...draft,
+        id: draft.id ?? crypto.randomUUID(),
+        createdAt: before?.createdAt ?? at,
+        updatedAt: at,
+        updatedBy: who.actor,
+        deviceId: who.deviceId,
+      } as unknown as RecordOf<T>
+      const fields = changedFields(before, record)
+      if (before && fields.length === 0) return before
+      const row = await this.toRow(table, record)
+      const entries = await this.audit.prepare(
+        [{ action: before ? 'update' : 'create', table, recordId: record.id, fields }],
+        who,
+        at,
+      )
+      await this.commit([table], entries, () => this.db[table].put(row))
+      return record
+    })
+  }
+
+  /** Deletion leaves a tombstone, so it can travel to other laptops and be audited. */
+  remove(table: AnyTableName, id: string): Promise<void> {
+    return this.serial(async () => {
+      const before = await this.get(table, id)
+      if (!before || before.deleted) return
+      const who = this.context()
+      const at = this.now()
+      const row = await this.toRow(table, { ...before, deleted: true, updatedAt: at, updatedBy: who.actor, deviceId: who.deviceId })
+      const entries = await this.audit.prepare([{ action: 'delete', table, recordId: id }], who, at)
+      await this.commit([table], entries, () => this.db[table].put(row))
+    })
+  }
+
+  /** Appends an audit entry that records no data change (a view, an export). */
+  record(draft: AuditDraft): Promise<void> {
+    return this.serial(async () => {
+      const entries = await this.audit.prepare([draft], this.context(), this.now())
+      await this.commit([], entries, async () => undefined)
+    })
+  }
+
+  /** Everything of one round, tombstones included (an archive is lossless). */
+  async snapshot(roundId: string): Promise<RoundSnapshot> {
+    const round = await this.get('rounds', roundId)
+    if (!round) throw new Error('找不到该巡察轮次')
+    const tables = emptyTables()
+    for (const t of ROUND_TABLES) {
+      const rows = await this.db[t].where('roundId').equals(roundId).toArray()
+      ;(tables[t] as unknown[]) = await this.decodeAll(t, rows)
+    }
+    return { round, tables }
+  }
+
+  /** Puts a whole round in place of any round with the same id, atomically. */
+  replaceRound(snapshot: RoundSnapshot, audit: AuditDraft): Promise<void> {
+    return this.serial(async () => {
+      const roundRow = await this.toRow('rounds', snapshot.round)
+      const rows = new Map<RoundTableName, StoredRow[]>()
+      for (const t of ROUND_TABLES) rows.set(t, await Promise.all((snapshot.tables[t] as object[]).map((r) => this.toRow(t, r))))
+      const entries = await this.audit.prepare([audit], this.context(), this.now())
+      await this.commit(['rounds', ...ROUND_TABLES], entries, async () => {
+        const roundId = snapshot.round.id
+        await this.db.rounds.put(roundRow)
+        for (const t of ROUND_TABLES) {
+          await this.db[t].where('roundId').equals(roundId).delete()
+          await this.db[t].bulkPut(rows.get(t) ?? [])
+        }
+      })
+    })
+  }
+
+  private async commit(tables: AnyTableName[], entries: Awaited<ReturnType<AuditChain['prepare']>>, write: () => Promise<unknown>) {
+    try {
+      await this.db.transaction('rw', [...tables.map((t) => this.db[t]), this.db.auditLog], async () => {
+        await write()
+        await this.db.auditLog.bulkAdd(entries)
+      })
+      this.audit.committed(entries)
+    } catch (e) {
+      this.audit.reset()
+      throw e
+    }
+  }
+}

@@ -1,0 +1,151 @@
+// The Chinese name of every field, defined once. Forms, tables, Excel headers and PDFs
+// all read their labels from here.
+import type { BorrowedDocument, Cadre, Clue, Interview, Petition, Round, SiteVisit, TeamMember, WorkingPaper } from './types'
+
+type Labels<T> = { readonly [K in keyof T]?: string }
+
+export const ROUND_LABELS = {
+  name: '巡察名称',
+  batch: '届次轮次',
+  mode: '巡察方式',
+  unitName: '被巡察党组织',
+  entryDate: '进驻日期',
+  exitDate: '撤点日期',
+  petitionCutoff: '信访受理截止日',
+  framework: '分类框架',
+  defaultMarking: '默认密级标识',
+  notes: '备注',
+} as const satisfies Labels<Round>
+
+export const MEMBER_LABELS = {
+  name: '姓名',
+  role: '组内职务',
+  fromUnit: '派出单位',
+  phone: '联系电话',
+  recusals: '回避申报',
+  confidentialitySigned: '已签保密承诺书',
+} as const satisfies Labels<TeamMember>
+
+export const CADRE_LABELS = {
+  name: '姓名',
+  gender: '性别',
+  birth: '出生年月',
+  post: '职务',
+  duties: '分工',
+  inPostSince: '任现职时间',
+  department: '所在部门',
+  category: '对象类别',
+  isTopLeader: '一把手',
+  isDisciplineChief: '纪检组长/纪委书记',
+  isLeadershipMember: '班子成员',
+  isMidLevelHead: '中层正职',
+  notes: '备注',
+} as const satisfies Labels<Cadre>
+
+export const INTERVIEW_LABELS = {
+  date: '日期',
+  start: '开始时间',
+  end: '结束时间',
+  room: '地点',
+  intervieweeId: '谈话对象',
+  category: '对象类别',
+  leadId: '主谈人',
+  recorderId: '记录人',
+  status: '状态',
+  outline: '谈话提纲',
+  followUpOf: '再次约谈',
+  notes: '备注',
+} as const satisfies Labels<Interview>
+
+export const DOCUMENT_LABELS = {
+  title: '资料名称',
+  category: '类别',
+  department: '提供部门',
+  quantity: '数量',
+  docDate: '资料日期',
+  borrowedOn: '调阅资料日期',
+  borrowerId: '调阅人',
+  dueOn: '预计归还',
+  returnedOn: '归还日期',
+  receiverId: '收回人',
+  notes: '备注',
+} as const satisfies Labels<BorrowedDocument>
+
+export const PETITION_LABELS = {
+  receivedOn: '收件日期',
+  channel: '方式',
+  reporterName: '反映人',
+  reporterContact: '联系方式',
+  subjectName: '被反映人',
+  subjectPost: '单位职务',
+  summary: '反映主要问题',
+  discipline: '纪律类别',
+  inScope: '是否属于受理范围',
+  disposition: '处置',
+} as const satisfies Labels<Petition>
+
+export const VISIT_LABELS = {
+  date: '日期',
+  place: '走访地点/单位',
+  kind: '形式',
+  memberIds: '参加人员',
+  peopleMet: '接触人员',
+  notes: '情况记录',
+} as const satisfies Labels<SiteVisit>
+
+export const PAPER_LABELS = {
+  number: '底稿编号',
+  date: '编制日期',
+  title: '问题标题',
+  category: '问题分类',
+  responsibleType: '责任主体',
+  personIds: '涉及人员',
+  timePlace: '发生时间和地点',
+  summary: '问题概述',
+  facts: '查证事实',
+  learnedBy: '了解方式',
+  basis: '定性依据',
+  analysis: '问题剖析',
+  amount: '金额（元）',
+  keyFocus: '重点关注',
+  disposition: '处置建议',
+  handlerId: '承办人',
+} as const satisfies Labels<WorkingPaper>
+
+export const CLUE_LABELS = {
+  number: '线索编号',
+  registeredOn: '登记日期',
+  source: '来源',
+  reporter: '反映人',
+  subjectName: '被反映人',
+  subjectPost: '单位职务',
+  jurisdiction: '干部管理权限',
+  summary: '反映主要问题',
+  discipline: '纪律类别',
+  verifiability: '可查性',
+  preliminary: '初步了解情况',
+  proposal: '处置建议',
+  receiverUnit: '拟移交单位',
+  leaderOpinion: '组长审核意见',
+  transferredOn: '移交日期',
+  transferNo: '移交编号',
+  receiver: '接收人',
+  feedback: '办理结果反馈',
+  status: '状态',
+} as const satisfies Labels<Clue>
+
+/** Names of the record kinds, as the users say them. */
+export const TABLE_LABELS = {
+  rounds: '巡察轮次',
+  people: '人员',
+  interviews: '谈话',
+  documents: '调阅资料',
+  documentNotes: '审阅笔记',
+  petitions: '信访',
+  visits: '走访座谈',
+  workingPapers: '底稿',
+  clues: '问题线索',
+  checklist: '检查清单',
+  reports: '报告',
+  attachments: '附件',
+} as const

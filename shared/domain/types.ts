@@ -1,0 +1,328 @@
+// The domain model of one 巡察 round. Every stored record carries RecordMeta;
+// keys are UUID strings so records from several laptops never collide.
+
+export type Id = string
+/** Calendar date `YYYY-MM-DD`. */
+export type IsoDate = string
+/** Time of day `HH:mm`. */
+export type ClockTime = string
+/** Year and month `YYYY-MM` (cadre birth dates, 任现职时间). */
+export type YearMonth = string
+
+export interface RecordMeta {
+  id: Id
+  createdAt: string
+  updatedAt: string
+  /** Roster member id (or 'system' for set-up before a roster exists). */
+  updatedBy: string
+  deviceId: string
+  /** Tombstone: deletions travel between laptops instead of vanishing. */
+  deleted?: boolean
+}
+
+export interface RoundScoped extends RecordMeta {
+  roundId: Id
+}
+
+export const ROUND_MODES = ['常规', '专项', '机动', '提级', '交叉', '延伸', '回头看'] as const
+export type RoundMode = (typeof ROUND_MODES)[number]
+
+export const MARKING_LEVELS = ['无', '内部', '内部事项 注意保管', '秘密', '机密'] as const
+export type MarkingLevel = (typeof MARKING_LEVELS)[number]
+export interface Marking {
+  level: MarkingLevel
+  /** 保密期限 in years, for 秘密 and 机密. */
+  years?: number
+}
+
+export interface FrameworkNode {
+  id: string
+  title: string
+  children: FrameworkNode[]
+}
+export interface Framework {
+  key: 'four-implementations' | 'three-focuses' | 'four-focuses' | 'custom'
+  name: string
+  nodes: FrameworkNode[]
+}
+
+export interface Round extends RecordMeta {
+  name: string
+  /** 届次轮次, e.g. 十二届区委第三轮. */
+  batch: string
+  mode: RoundMode
+  /** 被巡察党组织. */
+  unitName: string
+  entryDate: IsoDate
+  exitDate: IsoDate
+  petitionCutoff: IsoDate
+  framework: Framework
+  defaultMarking: Marking
+  notes: string
+}
+
+export const MEMBER_ROLES = ['组长', '副组长', '组员', '联络员'] as const
+export type MemberRole = (typeof MEMBER_ROLES)[number]
+
+export interface Recusal {
+  /** Name of the relative or associate in the inspected unit. */
+  name: string
+  relation: string
+  /** Registry entry when the person is in the unit's roster. */
+  cadreId?: Id
+}
+
+export interface TeamMember extends RoundScoped {
+  kind: 'member'
+  name: string
+  role: MemberRole
+  /** 派出单位 (纪检监察, 组织, 审计…). */
+  fromUnit: string
+  phone: string
+  recusals: Recusal[]
+  confidentialitySigned: boolean
+}
+
+export const CADRE_CATEGORIES = ['一把手', '班子成员', '中层正职', '中层副职', '一般干部', '退休干部', '服务对象/群众', '其他'] as const
+export type CadreCategory = (typeof CADRE_CATEGORIES)[number]
+
+export interface Cadre extends RoundScoped {
+  kind: 'cadre'
+  name: string
+  gender: '' | '男' | '女'
+  birth: YearMonth | ''
+  post: string
+  duties: string
+  inPostSince: YearMonth | ''
+  department: string
+  category: CadreCategory
+  isTopLeader: boolean
+  isDisciplineChief: boolean
+  isLeadershipMember: boolean
+  isMidLevelHead: boolean
+  notes: string
+}
+
+export type Person = TeamMember | Cadre
+
+export const INTERVIEW_STATUSES = ['待谈', '已谈', '改期', '未到', '取消'] as const
+export type InterviewStatus = (typeof INTERVIEW_STATUSES)[number]
+
+export interface InterviewPoint {
+  id: Id
+  text: string
+  /** Framework node id. */
+  category: string
+  involvesClue: boolean
+  needsVerification: boolean
+}
+
+export interface InterviewRecord {
+  /** 第几次谈话. */
+  sessionNo: number
+  points: InterviewPoint[]
+  interviewerSigned: boolean
+  recorderSigned: boolean
+  intervieweeConfirmed: boolean
+}
+
+export interface SlotChange {
+  date: IsoDate
+  start: ClockTime
+  end: ClockTime
+  room: string
+  changedAt: string
+  reason: string
+}
+
+export interface Interview extends RoundScoped {
+  intervieweeId: Id
+  category: CadreCategory
+  date: IsoDate
+  start: ClockTime
+  end: ClockTime
+  room: string
+  leadId: Id
+  recorderId: Id
+  outline: string
+  status: InterviewStatus
+  /** 再次约谈: the earlier interview this one follows up. */
+  followUpOf?: Id
+  history: SlotChange[]
+  notes: string
+  record: InterviewRecord | null
+}
+
+export const DOCUMENT_CATEGORIES = [
+  '党委(党组)会议记录', '三重一大决策材料', '中心组学习', '民主生活会/组织生活会', '三会一课', '财务账簿凭证',
+  '工程招投标', '干部选拔任用档案', '制度汇编', '信访台账', '上轮巡视巡察及审计整改材料', '其他',
+] as const
+
+export interface BorrowedDocument extends RoundScoped {
+  title: string
+  category: string
+  department: string
+  quantity: string
+  docDate: string
+  borrowedOn: IsoDate
+  borrowerId: Id
+  dueOn: IsoDate | ''
+  returnedOn: IsoDate | ''
+  receiverId: Id | ''
+  notes: string
+}
+
+export interface DocumentNote extends RoundScoped {
+  documentId: Id
+  page: string
+  excerpt: string
+  doubt: string
+  reviewerId: Id
+  date: IsoDate
+  category: string
+}
+
+export const PETITION_CHANNELS = ['来信', '来电', '来访', '网络', '举报箱', '带件入巡'] as const
+export const DISCIPLINES = ['政治纪律', '组织纪律', '廉洁纪律', '群众纪律', '工作纪律', '生活纪律'] as const
+export type Discipline = (typeof DISCIPLINES)[number]
+
+export interface Petition extends RoundScoped {
+  receivedOn: IsoDate
+  channel: (typeof PETITION_CHANNELS)[number]
+  anonymous: boolean
+  reporterName: string
+  reporterContact: string
+  subjectId: Id | ''
+  subjectName: string
+  subjectPost: string
+  summary: string
+  discipline: Discipline | ''
+  inScope: boolean
+  disposition: '' | '转为线索' | '纳入底稿' | '转有关部门' | '存档'
+}
+
+export const VISIT_KINDS = ['走访', '座谈', '明察暗访', '专项检查'] as const
+export interface SiteVisit extends RoundScoped {
+  date: IsoDate
+  place: string
+  kind: (typeof VISIT_KINDS)[number]
+  memberIds: Id[]
+  peopleMet: string
+  notes: string
+  category: string
+}
+
+/** A link from a 底稿 or clue to the evidence it rests on. */
+export interface EvidenceLink {
+  kind: 'interviewPoint' | 'documentNote' | 'petition' | 'visit' | 'attachment'
+  /** Record id; for an interview point `interviewId#pointId`. */
+  ref: string
+}
+
+export const SIGNOFF_STEPS = ['承办人签字', '副组长审核', '组长审签'] as const
+export interface Signoff {
+  step: (typeof SIGNOFF_STEPS)[number]
+  memberId: Id
+  at: string
+}
+
+export const PAPER_DISPOSITIONS = ['写入报告', '立行立改', '转为线索'] as const
+export interface WorkingPaper extends RoundScoped {
+  number: string
+  date: IsoDate
+  title: string
+  category: string
+  responsibleType: '' | '班子' | '个人' | '部门'
+  personIds: Id[]
+  timePlace: string
+  summary: string
+  facts: string
+  learnedBy: string
+  basis: string
+  analysis: string
+  amount: number | null
+  keyFocus: boolean
+  disposition: (typeof PAPER_DISPOSITIONS)[number]
+  handlerId: Id
+  evidence: EvidenceLink[]
+  signoffs: Signoff[]
+  editedAfterSignoff: boolean
+}
+
+export const CLUE_STATUSES = ['草稿', '组长审核', '定稿', '已移交', '已撤回'] as const
+export type ClueStatus = (typeof CLUE_STATUSES)[number]
+export const CLUE_SOURCES = ['信访举报', '上级交办', '公检法机关移交', '监督检查中发现', '审查调查中发现', '审计中发现', '巡视巡察中发现', '其他'] as const
+
+export interface Clue extends RoundScoped {
+  number: string
+  registeredOn: IsoDate
+  source: (typeof CLUE_SOURCES)[number]
+  reporter: string
+  subjectId: Id | ''
+  subjectName: string
+  subjectPost: string
+  jurisdiction: string
+  summary: string
+  discipline: Discipline | ''
+  verifiability: '' | '具体' | '较具体' | '笼统'
+  preliminary: string
+  proposal: string
+  receiverUnit: string
+  leaderOpinion: string
+  transferredOn: IsoDate | ''
+  transferNo: string
+  receiver: string
+  feedback: string
+  status: ClueStatus
+  evidence: EvidenceLink[]
+  seal: { sha256: string; at: string; by: Id } | null
+}
+
+export interface ChecklistItem extends RoundScoped {
+  nodeId: string
+  question: string
+  order: number
+  paperIds: Id[]
+}
+
+export const REPORT_KINDS = ['巡察报告', '“一把手”情况反映', '纪检组长（纪委书记）履职情况报告', '领导班子情况汇总'] as const
+export interface ReportSection {
+  id: Id
+  level: number
+  heading: string
+  paragraphs: { id: Id; text: string; paperIds: Id[] }[]
+}
+export interface Report extends RoundScoped {
+  kind: (typeof REPORT_KINDS)[number]
+  title: string
+  status: '起草' | '组内审核' | '报巡察办' | '定稿'
+  sections: ReportSection[]
+}
+
+export interface Attachment extends RoundScoped {
+  name: string
+  mime: string
+  size: number
+  sha256: string
+  /** Base64 of the file's bytes. */
+  data: string
+}
+
+export interface AuditEntry {
+  seq: number
+  at: string
+  actor: string
+  deviceId: string
+  action: string
+  table: string
+  recordId: string
+  fields: string[]
+  detail: string
+  prevHash: string
+  hash: string
+}
+
+export interface Setting {
+  key: string
+  value: unknown
+}
