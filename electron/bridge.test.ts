@@ -1,0 +1,57 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest'
+
+const electron = vi.hoisted(() => {
+  const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>()
+  return {
+    handlers,
+    ipcMain: { handle: vi.fn((ch: string, fn: any) => handlers.set(ch, fn)) },
+    app: { getVersion: () => '0.1.0' },
+    BrowserWindow: { fromWebContents: vi.fn(() => ({ id: 7 })) },
+    dialog: {
+      showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' })),
+      showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePaths: [] as string[] })),
+    },
+  }
+})
+vi.mock('electron', () => electron)
+
+import { registerBridge } from './bridge'
+
+const appEvent = () => {
+  const mainFrame = { url: 'app://workbench/index.html', parent: null, frameTreeNodeId: 1, detached: false }
+  return { senderFrame: mainFrame, sender: { mainFrame } }
+}
+
+describe('registerBridge', () => {
+  beforeAll(() => registerBridge())
+
+  it('registers exactly the three bridge channels', () => {
+    expect([...electron.handlers.keys()].sort()).toEqual(['xuncha:app-info', 'xuncha:open-file', 'xuncha:save-file'])
+  })
+
+  it('appInfo answers with name, version and runtime versions', async () => {
+    const info: any = await electron.handlers.get('xuncha:app-info')!(appEvent())
+    expect(info).toMatchObject({ name: '巡察工作台', version: '0.1.0', target: 'electron', platform: process.platform })
+    expect(Object.keys(info.versions).sort()).toEqual(['chrome', 'electron', 'node'])
+    expect(info.versions.node).toBe(process.versions.node)
+  })
+
+  it('appInfo takes no argument', async () => {
+    await expect(electron.handlers.get('xuncha:app-info')!(appEvent(), { x: 1 })).rejects.toThrow(/不接受参数/)
+  })
+
+  it('saveFile and openFile open their dialogs on the calling window', async () => {
+    const save = { suggestedName: 'a.txt', filters: [], data: new Uint8Array([1]) }
+    await expect(electron.handlers.get('xuncha:save-file')!(appEvent(), save)).resolves.toEqual({ saved: false })
+    expect(electron.dialog.showSaveDialog.mock.calls[0]![0]).toEqual({ id: 7 })
+    await expect(electron.handlers.get('xuncha:open-file')!(appEvent(), { title: '打开', filters: [] })).resolves.toBeNull()
+    expect(electron.dialog.showOpenDialog.mock.calls[0]![0]).toEqual({ id: 7 })
+  })
+
+  it('validates arguments before any dialog opens', async () => {
+    electron.dialog.showSaveDialog.mockClear()
+    await expect(electron.handlers.get('xuncha:save-file')!(appEvent(), { suggestedName: 'a/b.txt', filters: [], data: new Uint8Array() })).rejects.toThrow()
+    await expect(electron.handlers.get('xuncha:open-file')!(appEvent(), { title: 1, filters: [] })).rejects.toThrow()
+    expect(electron.dialog.showSaveDialog).not.toHaveBeenCalled()
+  })
+})

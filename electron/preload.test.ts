@@ -1,0 +1,38 @@
+import { describe, expect, it, vi } from 'vitest'
+
+const electron = vi.hoisted(() => ({
+  contextBridge: { exposeInMainWorld: vi.fn() },
+  ipcRenderer: { invoke: vi.fn(async (...args: unknown[]) => args), send: vi.fn(), on: vi.fn() },
+}))
+vi.mock('electron', () => electron)
+
+await import('./preload')
+// Captured right after the import: the preload runs once, at load time.
+const exposed = [...electron.contextBridge.exposeInMainWorld.mock.calls] as [string, Record<string, unknown>][]
+
+describe('preload', () => {
+  const [globalName, api] = exposed[0]!
+
+  it('exposes exactly appInfo, saveFile and openFile under window.xuncha, once', () => {
+    expect(exposed).toHaveLength(1)
+    expect(globalName).toBe('xuncha')
+    expect(Object.keys(api).sort()).toEqual(['appInfo', 'openFile', 'saveFile'])
+    for (const value of Object.values(api)) expect(typeof value).toBe('function')
+    expect(Object.values(api)).not.toContain(electron.ipcRenderer)
+    expect(Object.values(api)).not.toContain(electron.ipcRenderer.invoke)
+  })
+
+  it('each function invokes its own channel with only the request', async () => {
+    const bridge = api as any
+    const req = { suggestedName: 'a.txt', filters: [], data: new Uint8Array([1]) }
+    await bridge.appInfo('ignored')
+    await bridge.saveFile(req, 'xuncha:open-file')
+    await bridge.openFile({ title: 't', filters: [] })
+    expect(electron.ipcRenderer.invoke.mock.calls).toEqual([
+      ['xuncha:app-info'],
+      ['xuncha:save-file', req],
+      ['xuncha:open-file', { title: 't', filters: [] }],
+    ])
+    expect(electron.ipcRenderer.send).not.toHaveBeenCalled()
+  })
+})

@@ -1,0 +1,12 @@
+// Sandboxed preload: may only require 'electron' (the build checks this). Exposes one
+// named function per capability; never ipcRenderer itself or a generic invoke.
+import { contextBridge, ipcRenderer } from 'electron'
+import { BRIDGE_CHANNELS, BRIDGE_GLOBAL, type XunchaBridge } from '@shared/bridge/contract'
+
+const bridge: XunchaBridge = {
+  appInfo: () => ipcRenderer.invoke(BRIDGE_CHANNELS.appInfo),
+  saveFile: (request) => ipcRenderer.invoke(BRIDGE_CHANNELS.saveFile, request),
+  openFile: (request) => ipcRenderer.invoke(BRIDGE_CHANNELS.openFile, request),
+}
+
+contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, bridge)
