@@ -15,6 +15,7 @@ const electron = vi.hoisted(() => {
 })
 vi.mock('electron', () => electron)
 
+import { BRIDGE_CHANNELS } from '@shared/bridge/contract'
 import { registerBridge } from './bridge'
 
 const appEvent = () => {
@@ -25,8 +26,16 @@ const appEvent = () => {
 describe('registerBridge', () => {
   beforeAll(() => registerBridge())
 
-  it('registers exactly the three bridge channels', () => {
-    expect([...electron.handlers.keys()].sort()).toEqual(['xuncha:app-info', 'xuncha:open-file', 'xuncha:save-file'])
+  it('registers exactly the bridge channels', () => {
+    expect([...electron.handlers.keys()].sort()).toEqual([
+      'xuncha:app-info',
+      'xuncha:keystore-protect',
+      'xuncha:keystore-status',
+      'xuncha:keystore-unprotect',
+      'xuncha:open-file',
+      'xuncha:save-file',
+    ])
+    expect([...electron.handlers.keys()].sort()).toEqual(Object.values(BRIDGE_CHANNELS).sort())
   })
 
   it('appInfo answers with name, version and runtime versions', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+import { BRIDGE_CHANNELS } from '@shared/bridge/contract'
 
 const electron = vi.hoisted(() => ({
   contextBridge: { exposeInMainWorld: vi.fn() },
@@ -13,10 +14,11 @@ const exposed = [...electron.contextBridge.exposeInMainWorld.mock.calls] as [str
 describe('preload', () => {
   const [globalName, api] = exposed[0]!
 
-  it('exposes exactly appInfo, saveFile and openFile under window.xuncha, once', () => {
+  it('exposes exactly the BRIDGE_CHANNELS functions under window.xuncha, once', () => {
     expect(exposed).toHaveLength(1)
     expect(globalName).toBe('xuncha')
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'openFile', 'saveFile'])
+    expect(Object.keys(api).sort()).toEqual(['appInfo', 'keystoreProtect', 'keystoreStatus', 'keystoreUnprotect', 'openFile', 'saveFile'])
+    expect(Object.keys(api).sort()).toEqual(Object.keys(BRIDGE_CHANNELS).sort())
     for (const value of Object.values(api)) expect(typeof value).toBe('function')
     expect(Object.values(api)).not.toContain(electron.ipcRenderer)
     expect(Object.values(api)).not.toContain(electron.ipcRenderer.invoke)
@@ -28,10 +30,17 @@ describe('preload', () => {
     await bridge.appInfo('ignored')
     await bridge.saveFile(req, 'xuncha:open-file')
     await bridge.openFile({ title: 't', filters: [] })
+    const key = new Uint8Array([1, 2, 3])
+    await bridge.keystoreStatus('ignored')
+    await bridge.keystoreProtect(key, 'extra')
+    await bridge.keystoreUnprotect(key)
     expect(electron.ipcRenderer.invoke.mock.calls).toEqual([
       ['xuncha:app-info'],
       ['xuncha:save-file', req],
       ['xuncha:open-file', { title: 't', filters: [] }],
+      ['xuncha:keystore-status'],
+      ['xuncha:keystore-protect', key],
+      ['xuncha:keystore-unprotect', key],
     ])
     expect(electron.ipcRenderer.send).not.toHaveBeenCalled()
   })

@@ -7,6 +7,9 @@ const bridge: XunchaBridge = {
   appInfo: () => ipcRenderer.invoke(BRIDGE_CHANNELS.appInfo),
   saveFile: (request) => ipcRenderer.invoke(BRIDGE_CHANNELS.saveFile, request),
   openFile: (request) => ipcRenderer.invoke(BRIDGE_CHANNELS.openFile, request),
+  keystoreStatus: () => ipcRenderer.invoke(BRIDGE_CHANNELS.keystoreStatus),
+  keystoreProtect: (data) => ipcRenderer.invoke(BRIDGE_CHANNELS.keystoreProtect, data),
+  keystoreUnprotect: (data) => ipcRenderer.invoke(BRIDGE_CHANNELS.keystoreUnprotect, data),
 }
 
 contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, bridge)

@@ -1,6 +1,6 @@
 // The bridge in a plain browser: downloads for saving, a file input for opening.
 // Used by the e2e tests and `npm run dev:browser`; never by the packaged app.
-import type { OpenFileRequest, OpenedFile, SaveFileRequest, SaveFileResult, XunchaBridge } from '@shared/bridge/contract'
+import type { KeystoreStatus, OpenFileRequest, OpenedFile, SaveFileRequest, SaveFileResult, XunchaBridge } from '@shared/bridge/contract'
 import { checkOpenFileRequest, checkSaveFileRequest } from '@shared/bridge/contract'
 
 function mimeFor(name: string): string {
@@ -9,6 +9,8 @@ function mimeFor(name: string): string {
   if (name.endsWith('.json')) return 'application/json'
   return 'application/octet-stream'
 }
+
+const KEYSTORE_UNSUPPORTED = '浏览器版不支持系统密钥库，数据密钥只由口令保护'
 
 export const browserBridge: XunchaBridge = {
   async appInfo() {
@@ -55,5 +57,17 @@ export const browserBridge: XunchaBridge = {
       document.body.append(input)
       input.click()
     })
+  },
+
+  async keystoreStatus(): Promise<KeystoreStatus> {
+    return { available: false, secure: false, backend: 'none', message: KEYSTORE_UNSUPPORTED }
+  },
+
+  async keystoreProtect(_data: Uint8Array): Promise<Uint8Array> {
+    throw new Error(KEYSTORE_UNSUPPORTED)
+  },
+
+  async keystoreUnprotect(_data: Uint8Array): Promise<Uint8Array> {
+    throw new Error(KEYSTORE_UNSUPPORTED)
   },
 }

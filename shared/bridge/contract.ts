@@ -39,10 +39,27 @@ export interface AppInfo {
   versions: Record<string, string>
 }
 
+/** The OS keystore (Electron `safeStorage`) as a second, optional wrapping of the data key. */
+export interface KeystoreStatus {
+  /** `safeStorage.isEncryptionAvailable()`. On Linux this is true even for the insecure basic_text fallback. */
+  available: boolean
+  /** Available and backed by a real OS keystore (never Linux basic_text / unknown). Only then may it be used. */
+  secure: boolean
+  /** Linux: `safeStorage.getSelectedStorageBackend()`; Windows 'dpapi'; macOS 'keychain'; browser 'none'. */
+  backend: string
+  /** Chinese, for the user: what protects the data key on this machine. */
+  message: string
+}
+
 export interface XunchaBridge {
   appInfo(): Promise<AppInfo>
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>
   openFile(request: OpenFileRequest): Promise<OpenedFile | null>
+  keystoreStatus(): Promise<KeystoreStatus>
+  /** Encrypts (wraps) key material with the OS keystore; rejects unless `keystoreStatus().secure`. */
+  keystoreProtect(data: Uint8Array): Promise<Uint8Array>
+  /** Inverse of keystoreProtect; rejects if the keystore cannot open it (e.g. another OS account). */
+  keystoreUnprotect(data: Uint8Array): Promise<Uint8Array>
 }
 
 export const BRIDGE_GLOBAL = 'xuncha'
@@ -51,9 +68,16 @@ export const BRIDGE_CHANNELS = {
   appInfo: 'xuncha:app-info',
   saveFile: 'xuncha:save-file',
   openFile: 'xuncha:open-file',
+  keystoreStatus: 'xuncha:keystore-status',
+  keystoreProtect: 'xuncha:keystore-protect',
+  keystoreUnprotect: 'xuncha:keystore-unprotect',
 } as const satisfies Record<keyof XunchaBridge, string>
 
 export const MAX_FILE_BYTES = 512 * 1024 * 1024
+/** Key material handed to keystoreProtect (a wrapped data key, not documents). */
+export const MAX_KEYSTORE_PLAIN_BYTES = 4096
+/** A keystore-protected blob: base64 of up to MAX_KEYSTORE_PLAIN_BYTES plus the keystore's overhead. */
+export const MAX_KEYSTORE_PROTECTED_BYTES = 16384
 
 export class BridgeArgumentError extends Error {
   override name = 'BridgeArgumentError'
@@ -94,4 +118,19 @@ export function checkOpenFileRequest(x: unknown): OpenFileRequest {
   if (!isPlainObject(x)) throw new BridgeArgumentError('打开请求格式错误')
   if (typeof x.title !== 'string' || x.title.length > 80) throw new BridgeArgumentError('标题不合法')
   return { title: x.title, filters: checkFilters(x.filters) }
+}
+
+function checkKeyBytes(x: unknown, max: number): Uint8Array {
+  if (!(x instanceof Uint8Array)) throw new BridgeArgumentError('密钥数据必须是二进制数据（Uint8Array）')
+  if (x.byteLength === 0) throw new BridgeArgumentError('密钥数据不能为空')
+  if (x.byteLength > max) throw new BridgeArgumentError(`密钥数据过大（上限 ${max} 字节）`)
+  return x
+}
+
+export function checkKeystoreProtectData(x: unknown): Uint8Array {
+  return checkKeyBytes(x, MAX_KEYSTORE_PLAIN_BYTES)
+}
+
+export function checkKeystoreUnprotectData(x: unknown): Uint8Array {
+  return checkKeyBytes(x, MAX_KEYSTORE_PROTECTED_BYTES)
 }
