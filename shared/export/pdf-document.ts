@@ -1,0 +1,336 @@
+// Official-format PDFs (GB/T 9704-2012, GUIDE §10) with markings and watermark (§11).
+//
+// Layout decisions:
+// - A4, margins top 37 / bottom 35 / left 28 / right 26 mm → text block 156 × 225 mm.
+// - Body grid 22 lines × 28 characters. 28 × 16 pt = 158 mm does not fit 156 mm, and pdfmake cannot
+//   compress character pitch the way Word's 文档网格 does, so body glyphs are set at
+//   156 mm / 28 = 15.79 pt (3号 nominal 16 pt; the difference is not visible). The line pitch is
+//   225 mm / 22 = 28.99 pt, derived from the font's own metrics so other fonts keep the grid.
+// - Landscape (wide tables): margins top 28 / bottom 28 / left 37 / right 35 mm; same pitch and font.
+// - Headings are numbered automatically by level: 一、 (黑体) / （一） (楷体) / 1. (仿宋 bold) / （1） (仿宋);
+//   a lower-level counter restarts after a higher-level heading. Pass `numbered: false` to print the
+//   caller's text as it is (the heading then does not advance a counter).
+// - Page number "— N —", 14 pt 宋体-style, digits' top 7 mm below the text block; odd pages right-aligned
+//   one character in, even pages left-aligned one character in.
+// - Page 1, top-left: 份号 (6 digits) when given, then the marking (e.g. 秘密★1年) in 黑体 16 pt.
+// - Watermark "user yyyy-mm-dd hh:mm" on every page (pdfmake `watermark`, light grey, CJK font).
+// - 避头尾 through kinsoku.ts; headings are never left alone at the bottom of a page.
+import type { Marking } from '../domain/types'
+import { fontForRole, readFontMetrics, lineBoxHeight, type FontBytes, type FontRole } from './fonts'
+import { kinsokuRuns } from './kinsoku'
+import { formatCopyNumber, markingText, watermarkText } from './marking'
+import { renderPdf, type PdfFontFamily } from './pdf-engine'
+
+export type HeadingLevel = 1 | 2 | 3 | 4
+export type CellValue = string | number | null | undefined
+
+export interface TableColumn {
+  header: string
+  /** Relative width (2 = twice a column of 1); 'auto' fits the content. Default 1. */
+  width?: number | 'auto'
+  align?: 'left' | 'center' | 'right'
+}
+
+export type Block =
+  | { kind: 'heading'; level: HeadingLevel; text: string; numbered?: boolean }
+  | { kind: 'paragraph'; text: string; indent?: boolean; align?: 'justify' | 'left' | 'center' | 'right'; bold?: boolean }
+  | { kind: 'table'; columns: TableColumn[]; rows: CellValue[][]; fontSize?: number; caption?: string }
+  | { kind: 'signature'; fields: (string | { label: string; value?: string })[] }
+  | { kind: 'spacer'; lines?: number }
+  | { kind: 'pageBreak' }
+
+export interface OfficialDoc {
+  title: string
+  subtitle?: string
+  blocks: Block[]
+  orientation?: 'portrait' | 'landscape'
+}
+
+export interface OfficialPdfOptions {
+  marking: Marking
+  /** 份号 printed on page 1 (6 digits). */
+  copyNumber?: number
+  watermark?: { user: string; at: string }
+  onProgress?: (p: number) => void
+}
+
+const MM = 72 / 25.4
+const A4 = { width: 595.28, height: 841.89 }
+
+/** Page geometry, in points. */
+export const OFFICIAL_LAYOUT = {
+  portrait: { top: 37 * MM, bottom: 35 * MM, left: 28 * MM, right: 26 * MM },
+  landscape: { top: 28 * MM, bottom: 28 * MM, left: 37 * MM, right: 35 * MM },
+  linesPerPage: 22,
+  charsPerLine: 28,
+  nominalBodyPt: 16,
+  titlePt: 22,
+  pageNumberPt: 14,
+  pageNumberGap: 7 * MM,
+} as const
+
+/** Font family names registered with pdfmake. */
+const FAMILY: Record<FontRole, string> = {
+  fangsong: 'XcFangsong',
+  hei: 'XcHei',
+  kai: 'XcKai',
+  xiaobiaosong: 'XcTitle',
+  song: 'XcSong',
+}
+
+const CN_DIGITS = '〇一二三四五六七八九'
+/** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九 (beyond 99: Arabic). */
+export function chineseNumber(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 99) return String(n)
+  if (n < 10) return CN_DIGITS[n]!
+  const tens = Math.floor(n / 10)
+  const ones = n % 10
+  return `${tens === 1 ? '' : CN_DIGITS[tens]}十${ones ? CN_DIGITS[ones] : ''}`
+}
+
+export function headingPrefix(level: HeadingLevel, n: number): string {
+  switch (level) {
+    case 1:
+      return `${chineseNumber(n)}、`
+    case 2:
+      return `（${chineseNumber(n)}）`
+    case 3:
+      return `${n}.`
+    case 4:
+      return `（${n}）`
+  }
+}
+
+const HEADING_ROLE: Record<HeadingLevel, { role: FontRole; bold: boolean }> = {
+  1: { role: 'hei', bold: false },
+  2: { role: 'kai', bold: false },
+  3: { role: 'fangsong', bold: true },
+  4: { role: 'fangsong', bold: false },
+}
+
+/** The pdfmake font families for a FontBytes set. A role's bold face is the bundled bold unless the user supplied that role. */
+export function fontFamilies(fonts: FontBytes): Record<string, PdfFontFamily> {
+  const out: Record<string, PdfFontFamily> = {}
+  for (const role of Object.keys(FAMILY) as FontRole[]) {
+    const own = fonts.roles?.[role]
+    const normal = fontForRole(fonts, role)
+    out[FAMILY[role]] = { normal, bold: own ?? fonts.serifBold }
+  }
+  return out
+}
+
+type Node = Record<string, unknown>
+
+/** The pdfmake document definition (exported for tests; `buildOfficialPdf` renders it). */
+export function officialDocDefinition(doc: OfficialDoc, fonts: FontBytes, options: Omit<OfficialPdfOptions, 'onProgress'>): Node {
+  const landscape = doc.orientation === 'landscape'
+  const margin = landscape ? OFFICIAL_LAYOUT.landscape : OFFICIAL_LAYOUT.portrait
+  const page = landscape ? { width: A4.height, height: A4.width } : A4
+  const textWidth = page.width - margin.left - margin.right
+
+  const bodyPt = Math.min(OFFICIAL_LAYOUT.nominalBodyPt, Math.floor((textWidth / OFFICIAL_LAYOUT.charsPerLine) * 1000) / 1000)
+  // A hair under the exact pitch so rounding never pushes the 22nd line onto the next page.
+  const pitch = (225 * MM) / OFFICIAL_LAYOUT.linesPerPage - 0.002
+  const metrics = new Map<FontRole, ReturnType<typeof readFontMetrics>>()
+  const lineHeightFor = (role: FontRole, size: number, linePitch = pitch) => {
+    let m = metrics.get(role)
+    if (!m) metrics.set(role, (m = readFontMetrics(fontForRole(fonts, role))))
+    return linePitch / lineBoxHeight(m, size)
+  }
+  const body = (role: FontRole = 'fangsong') => ({ font: FAMILY[role], fontSize: bodyPt, lineHeight: lineHeightFor(role, bodyPt) })
+  const indent2 = 2 * bodyPt
+
+  const content: Node[] = []
+
+  // Page 1, top-left: 份号 then 密级 (GB/T 9704 版头).
+  if (options.copyNumber !== undefined) {
+    content.push({ text: formatCopyNumber(options.copyNumber), ...body('song'), alignment: 'left' })
+  }
+  const mark = markingText(options.marking)
+  if (mark) content.push({ text: mark, ...body('hei'), fontSize: 16, lineHeight: lineHeightFor('hei', 16), alignment: 'left' })
+  if (content.length) content.push({ text: '', margin: [0, 0, 0, pitch] })
+
+  // Title 22 pt centred, subtitle in 楷体, then one empty line.
+  const titlePt = OFFICIAL_LAYOUT.titlePt
+  content.push({
+    text: kinsokuRuns(doc.title),
+    font: FAMILY.xiaobiaosong,
+    fontSize: titlePt,
+    lineHeight: lineHeightFor('xiaobiaosong', titlePt, titlePt * 1.5),
+    alignment: 'center',
+  })
+  if (doc.subtitle) content.push({ text: kinsokuRuns(doc.subtitle), ...body('kai'), alignment: 'center' })
+  content.push({ text: '', margin: [0, 0, 0, pitch] })
+
+  const counters = [0, 0, 0, 0, 0]
+  for (const block of doc.blocks) {
+    switch (block.kind) {
+      case 'heading': {
+        let text = block.text
+        if (block.numbered !== false) {
+          counters[block.level]! += 1
+          for (let l = block.level + 1; l <= 4; l++) counters[l] = 0
+          text = headingPrefix(block.level, counters[block.level]!) + text
+        }
+        const { role, bold } = HEADING_ROLE[block.level]
+        content.push({ text: kinsokuRuns(text), ...body(role), bold, leadingIndent: indent2, alignment: 'justify', headlineLevel: block.level })
+        break
+      }
+      case 'paragraph':
+        content.push({
+          text: kinsokuRuns(block.text),
+          ...body(),
+          bold: block.bold ?? false,
+          leadingIndent: block.indent === false ? 0 : indent2,
+          alignment: block.align ?? 'justify',
+        })
+        break
+      case 'table':
+        if (block.caption) content.push({ text: kinsokuRuns(block.caption), ...body('hei'), alignment: 'center' })
+        content.push(tableNode(block, lineHeightFor, textWidth))
+        break
+      case 'signature':
+        content.push({
+          columns: block.fields.map((f) => {
+            const { label, value } = typeof f === 'string' ? { label: f, value: undefined } : f
+            return {
+              width: '*',
+              text: [{ text: `${label}：` }, value ? { text: value, decoration: 'underline' } : { text: '\u3000'.repeat(5), decoration: 'underline' }],
+            }
+          }),
+          columnGap: bodyPt,
+          ...body(),
+          margin: [0, pitch, 0, 0],
+        })
+        break
+      case 'spacer':
+        content.push({ text: '', margin: [0, 0, 0, pitch * (block.lines ?? 1)] })
+        break
+      case 'pageBreak':
+        content.push({ text: '', pageBreak: 'after' })
+        break
+    }
+  }
+
+  const pnPt = OFFICIAL_LAYOUT.pageNumberPt
+  const pnMetrics = readFontMetrics(fontForRole(fonts, 'song'))
+  // The footer box starts at the bottom of the text block; shift up by the space above the digits
+  // (ascender − figure height ≈ 0.73 em) so the digits' top sits 7 mm below the text block.
+  const pnTop = Math.max(0, OFFICIAL_LAYOUT.pageNumberGap - (pnMetrics.ascent / pnMetrics.unitsPerEm - 0.73) * pnPt)
+  const footer = (current: number) => ({
+    text: `— ${current} —`,
+    font: FAMILY.song,
+    fontSize: pnPt,
+    lineHeight: 1,
+    alignment: current % 2 === 1 ? 'right' : 'left',
+    margin: [margin.left + pnPt, pnTop, margin.right + pnPt, 0],
+  })
+
+  const def: Node = {
+    pageSize: 'A4',
+    pageOrientation: landscape ? 'landscape' : 'portrait',
+    pageMargins: [margin.left, margin.top, margin.right, margin.bottom],
+    info: {
+      title: doc.title,
+      creator: '巡察工作台',
+      producer: '巡察工作台',
+      ...(mark ? { keywords: mark } : {}),
+    },
+    content,
+    footer,
+    defaultStyle: { font: FAMILY.fangsong, fontSize: bodyPt, lineHeight: lineHeightFor('fangsong', bodyPt) },
+    pageBreakBefore: (node: { headlineLevel?: number }, api: { getFollowingNodesOnPage: () => unknown[] }) =>
+      node.headlineLevel !== undefined && api.getFollowingNodesOnPage().length === 0,
+  }
+  if (options.watermark) {
+    def.watermark = {
+      text: watermarkText(options.watermark.user, options.watermark.at),
+      font: FAMILY.fangsong,
+      color: '#9a9a9a',
+      opacity: 0.22,
+      bold: false,
+      fontSize: landscape ? 44 : 36,
+    }
+  }
+  return def
+}
+
+const PAD = 4
+const RULE = 0.6
+
+/** Rough width of a line of text in em: CJK and full-width forms 1, everything else 0.55. */
+function textEm(s: string): number {
+  let w = 0
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 1 : 0.55
+  return w
+}
+
+/**
+ * Column widths in points (content width, without padding and rules). 'auto' columns get the width of
+ * their longest cell (capped at a quarter of the table); the rest is shared by weight.
+ */
+export function tableWidths(columns: TableColumn[], rows: CellValue[][], size: number, textWidth: number): number[] {
+  const n = columns.length
+  const available = textWidth - n * 2 * PAD - (n + 1) * RULE
+  const fixed = columns.map((c, i) => {
+    if (c.width !== 'auto') return 0
+    const cells = [c.header, ...rows.map((r) => (r[i] === null || r[i] === undefined ? '' : String(r[i])))]
+    return Math.min(available / 4, Math.max(...cells.map((t) => textEm(t) * size)) + 1)
+  })
+  const rest = Math.max(0, available - fixed.reduce((a, b) => a + b, 0))
+  const weights = columns.map((c) => (c.width === 'auto' ? 0 : Math.max(0.01, c.width ?? 1)))
+  const total = weights.reduce((a, b) => a + b, 0) || 1
+  return columns.map((c, i) => (c.width === 'auto' ? fixed[i]! : (rest * weights[i]!) / total))
+}
+
+function tableNode(
+  block: Extract<Block, { kind: 'table' }>,
+  lineHeightFor: (role: FontRole, size: number, pitch?: number) => number,
+  textWidth: number,
+): Node {
+  const size = block.fontSize ?? 12
+  const lh = (role: FontRole) => lineHeightFor(role, size, size * 1.35)
+  const cell = (v: CellValue, align: string | undefined) => ({
+    text: kinsokuRuns(v === null || v === undefined ? '' : String(v)),
+    alignment: align ?? 'left',
+    font: FAMILY.fangsong,
+    fontSize: size,
+    lineHeight: lh('fangsong'),
+  })
+  const header = block.columns.map((c) => ({
+    text: kinsokuRuns(c.header),
+    alignment: 'center',
+    font: FAMILY.hei,
+    fontSize: size,
+    lineHeight: lh('hei'),
+  }))
+  return {
+    table: {
+      headerRows: 1,
+      dontBreakRows: true,
+      widths: tableWidths(block.columns, block.rows, size, textWidth),
+      body: [header, ...block.rows.map((r) => block.columns.map((c, i) => cell(r[i], c.align)))],
+    },
+    layout: {
+      hLineWidth: () => RULE,
+      vLineWidth: () => RULE,
+      paddingLeft: () => PAD,
+      paddingRight: () => PAD,
+      paddingTop: () => 3,
+      paddingBottom: () => 3,
+    },
+    margin: [0, 4, 0, 8],
+  }
+}
+
+/** Build the PDF. Pure JS (no DOM, no Node): run it in a Web Worker for big documents. */
+export function buildOfficialPdf(doc: OfficialDoc, fonts: FontBytes, options: OfficialPdfOptions): Promise<Uint8Array> {
+  const { onProgress, ...rest } = options
+  let definition: Node
+  try {
+    definition = officialDocDefinition(doc, fonts, rest)
+  } catch (e) {
+    return Promise.reject(e)
+  }
+  return renderPdf(definition, fontFamilies(fonts), onProgress)
+}

@@ -1,0 +1,277 @@
+// Styled Excel ledgers (台账) with ExcelJS 4.4.
+//
+// Each sheet: row 1 marking (e.g. 内部), row 2 title (merged, bold, 16 pt, centred), row 3 subtitle
+// (单位 / 导出时间 / 导出人), row 4 bold header, data from row 5. Frozen below the header, autofilter,
+// thin borders, wrapped text, widths computed from content (CJK counts 2, capped), real dates (UTC
+// midnight) shown as 2026年11月21日, A4 landscape fit to one page wide, header row repeated on every
+// printed page, marking and "page / pages" in the print header/footer.
+//
+// Traps handled (NOTES.md): no autofit in ExcelJS → widths computed here; list validations always
+// reference a range on the hidden sheet "_lists" (inline lists over 255 characters corrupt the file);
+// dates written as Date.UTC; user text is always written as a string cell (t="s"), never as a formula,
+// so '=1+1' stays text — the value is not altered, so read-back equals what was written.
+import ExcelJS from 'exceljs'
+import type { Marking } from '../domain/types'
+import { isIsoDate } from '../util/dates'
+import { markingText } from './marking'
+
+export type LedgerColumnKind = 'text' | 'date' | 'number' | 'wrap'
+
+export interface LedgerColumn {
+  header: string
+  key: string
+  /** Width in Excel character units; computed from the content when omitted. */
+  width?: number
+  kind?: LedgerColumnKind
+  /** Allowed values: a drop-down validation referencing the hidden "_lists" sheet. */
+  list?: string[]
+}
+
+export interface LedgerSheet {
+  /** Sheet tab name (cleaned to Excel's rules: ≤ 31 characters, no []:*?/\). */
+  name: string
+  title: string
+  columns: LedgerColumn[]
+  rows: Record<string, unknown>[]
+  /** Print orientation; default landscape. */
+  landscape?: boolean
+  /** Prepend a 序号 column numbered 1…n. */
+  serial?: boolean
+  /** Rows below the data that still get the list validations (for rows added by hand). Default 200. */
+  spareRows?: number
+}
+
+export interface LedgerOptions {
+  marking: Marking
+  unitName?: string
+  generatedBy?: string
+  /** Defaults to now. */
+  generatedAt?: Date
+}
+
+export const LEDGER_LAYOUT = { markingRow: 1, titleRow: 2, subtitleRow: 3, headerRow: 4, firstDataRow: 5 } as const
+export const LIST_SHEET = '_lists'
+export const DATE_FORMAT = 'yyyy"年"m"月"d"日"'
+const MAX_WIDTH = 50
+const MAX_WRAP_WIDTH = 40
+const MIN_WIDTH = 6
+const FONT = '宋体'
+
+/** Display width counting CJK and full-width characters as 2 (ExcelJS has no autofit). */
+export function displayWidth(text: string): number {
+  let w = 0
+  for (const ch of text) {
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1
+  }
+  return w
+}
+
+/** Excel's sheet-name rules: no []:*?/\, not empty, at most 31 characters, unique (case-insensitive). */
+export function safeSheetName(name: string, taken: Set<string>): string {
+  let base = name.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '').trim() || '台账'
+  if (base.toLowerCase() === LIST_SHEET) base = `${base}_`
+  base = Array.from(base).slice(0, 31).join('')
+  let out = base
+  for (let i = 2; taken.has(out.toLowerCase()); i++) {
+    const suffix = `(${i})`
+    out = Array.from(base).slice(0, 31 - suffix.length).join('') + suffix
+  }
+  taken.add(out.toLowerCase())
+  return out
+}
+
+/** A date cell value: ISO `YYYY-MM-DD` strings and Dates become UTC midnight; anything else is left as is. */
+function toExcelDate(v: unknown): Date | unknown {
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : new Date(Date.UTC(v.getFullYear(), v.getMonth(), v.getDate()))
+  if (typeof v === 'string' && isIsoDate(v)) {
+    const [y, m, d] = v.split('-').map(Number)
+    return new Date(Date.UTC(y!, m! - 1, d!))
+  }
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v)) {
+    const dt = new Date(v)
+    if (!Number.isNaN(dt.getTime())) return new Date(Date.UTC(dt.getFullYear(), dt.getMonth(), dt.getDate()))
+  }
+  return v
+}
+
+/** The value written to a cell: user text is always a plain string (never a formula object). */
+export function cellValue(v: unknown, kind: LedgerColumnKind): ExcelJS.CellValue {
+  if (v === null || v === undefined || v === '') return null
+  if (kind === 'date') {
+    const d = toExcelDate(v)
+    return d instanceof Date ? d : String(d)
+  }
+  if (kind === 'number') {
+    if (typeof v === 'number' && Number.isFinite(v)) return v
+    const n = typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : NaN
+    return Number.isFinite(n) ? n : String(v)
+  }
+  if (typeof v === 'number' || typeof v === 'boolean') return v
+  if (Array.isArray(v)) return v.map(String).join('、')
+  return String(v)
+}
+
+function displayOf(v: ExcelJS.CellValue, kind: LedgerColumnKind): string {
+  if (v === null || v === undefined) return ''
+  if (v instanceof Date) return `${v.getUTCFullYear()}年${v.getUTCMonth() + 1}月${v.getUTCDate()}日`
+  void kind
+  return String(v)
+}
+
+/** Column width from header and content (CJK 2), capped; long text wraps instead of widening. */
+export function columnWidth(header: string, values: string[], kind: LedgerColumnKind): number {
+  let w = displayWidth(header)
+  for (const v of values) for (const line of v.split(/\r?\n/)) w = Math.max(w, displayWidth(line))
+  const cap = kind === 'wrap' ? MAX_WRAP_WIDTH : MAX_WIDTH
+  return Math.max(MIN_WIDTH, Math.min(cap, w + 2))
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0')
+const thin = { style: 'thin' as const, color: { argb: 'FF000000' } }
+const BORDER = { top: thin, left: thin, bottom: thin, right: thin }
+
+/** Header/footer text must not contain a stray '&' (it starts a code). */
+const hf = (s: string) => s.replace(/&/g, '&&')
+
+export async function buildLedgerXlsx(sheets: LedgerSheet[], options: LedgerOptions): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook()
+  const at = options.generatedAt ?? new Date()
+  wb.creator = '巡察工作台'
+  wb.lastModifiedBy = options.generatedBy ?? '巡察工作台'
+  wb.created = at
+  wb.modified = at
+  const mark = markingText(options.marking)
+  const taken = new Set<string>([LIST_SHEET])
+  const lists: string[][] = []
+  const listRef = new Map<string, string>()
+  let listSheet: ExcelJS.Worksheet | undefined
+
+  const rangeFor = (values: string[]): string => {
+    const key = JSON.stringify(values)
+    const known = listRef.get(key)
+    if (known) return known
+    listSheet ??= wb.addWorksheet(LIST_SHEET, { state: 'veryHidden' })
+    lists.push(values)
+    const col = lists.length
+    values.forEach((v, i) => {
+      listSheet!.getCell(i + 1, col).value = v
+    })
+    const letter = listSheet.getColumn(col).letter
+    const ref = `'${LIST_SHEET}'!$${letter}$1:$${letter}$${Math.max(1, values.length)}`
+    listRef.set(key, ref)
+    return ref
+  }
+
+  for (const sheet of sheets) {
+    const ws = wb.addWorksheet(safeSheetName(sheet.name, taken))
+    const columns: LedgerColumn[] = []
+    if (sheet.serial) columns.push({ header: '序号', key: '__serial', kind: 'number', width: Math.max(6, String(sheet.rows.length).length + 4) })
+    columns.push(...sheet.columns)
+    const n = columns.length
+    const L = LEDGER_LAYOUT
+
+    // Marking, title, subtitle
+    const markCell = ws.getCell(L.markingRow, 1)
+    markCell.value = mark || null
+    markCell.font = { name: '黑体', size: 12, bold: true }
+    ws.mergeCells(L.titleRow, 1, L.titleRow, n)
+    const title = ws.getCell(L.titleRow, 1)
+    title.value = sheet.title
+    title.font = { name: FONT, size: 16, bold: true }
+    title.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true }
+    ws.getRow(L.titleRow).height = 30
+    const sub = [
+      options.unitName ? `单位：${options.unitName}` : '',
+      `导出时间：${at.getFullYear()}年${at.getMonth() + 1}月${at.getDate()}日 ${pad2(at.getHours())}:${pad2(at.getMinutes())}`,
+      options.generatedBy ? `导出人：${options.generatedBy}` : '',
+    ].filter(Boolean)
+    ws.mergeCells(L.subtitleRow, 1, L.subtitleRow, n)
+    const subCell = ws.getCell(L.subtitleRow, 1)
+    subCell.value = sub.join('    ')
+    subCell.font = { name: FONT, size: 10 }
+    subCell.alignment = { horizontal: 'left', vertical: 'middle' }
+
+    // Header
+    const headerRow = ws.getRow(L.headerRow)
+    columns.forEach((c, i) => {
+      const cell = headerRow.getCell(i + 1)
+      cell.value = c.header
+      cell.font = { name: FONT, size: 11, bold: true }
+      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true }
+      cell.border = BORDER
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } }
+    })
+
+    // Data
+    const shown: string[][] = columns.map(() => [])
+    sheet.rows.forEach((row, r) => {
+      const excelRow = ws.getRow(L.firstDataRow + r)
+      columns.forEach((c, i) => {
+        const kind = c.kind ?? 'text'
+        const raw = c.key === '__serial' ? r + 1 : row[c.key]
+        const v = cellValue(raw, kind)
+        const cell = excelRow.getCell(i + 1)
+        cell.value = v
+        cell.font = { name: FONT, size: 11 }
+        cell.border = BORDER
+        cell.alignment = {
+          vertical: 'middle',
+          wrapText: true,
+          horizontal: c.key === '__serial' || kind === 'date' ? 'center' : kind === 'number' ? 'right' : 'left',
+        }
+        if (v instanceof Date) cell.numFmt = DATE_FORMAT
+        shown[i]!.push(displayOf(v, kind))
+      })
+    })
+
+    columns.forEach((c, i) => {
+      const col = ws.getColumn(i + 1)
+      const kind = c.kind ?? 'text'
+      col.width = c.width ?? columnWidth(c.header, shown[i]!, kind)
+      if (kind === 'date') col.numFmt = DATE_FORMAT
+    })
+
+    // List validations → hidden sheet ranges
+    const lastValidated = L.firstDataRow + sheet.rows.length + (sheet.spareRows ?? 200) - 1
+    columns.forEach((c, i) => {
+      if (!c.list || c.list.length === 0) return
+      const letter = ws.getColumn(i + 1).letter
+      const ref = rangeFor(c.list)
+      ;(ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
+        `${letter}${L.firstDataRow}:${letter}${lastValidated}`,
+        {
+          type: 'list',
+          allowBlank: true,
+          formulae: [ref],
+          showErrorMessage: true,
+          errorStyle: 'warning',
+          errorTitle: '不在可选范围',
+          error: `请从下拉列表中选择“${c.header}”`,
+        },
+      )
+    })
+
+    const lastCol = ws.getColumn(n).letter
+    const lastRow = L.headerRow + Math.max(1, sheet.rows.length)
+    ws.views = [{ state: 'frozen', xSplit: 0, ySplit: L.headerRow, topLeftCell: `A${L.firstDataRow}`, activeCell: `A${L.firstDataRow}` }]
+    ws.autoFilter = `A${L.headerRow}:${lastCol}${lastRow}`
+    ws.pageSetup = {
+      paperSize: 9,
+      orientation: sheet.landscape === false ? 'portrait' : 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${L.headerRow}:${L.headerRow}`,
+      horizontalCentered: true,
+      margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+    }
+    ws.headerFooter = {
+      oddHeader: `${mark ? `&L&"黑体,Bold"${hf(mark)}` : ''}&C${hf(sheet.title)}`,
+      oddFooter: `${mark ? `&L${hf(mark)}` : ''}&C&P / &N`,
+    }
+  }
+
+  // Node gives a Buffer, the browser bundle a Uint8Array-like Buffer or an ArrayBuffer.
+  const buf = (await wb.xlsx.writeBuffer()) as unknown as ArrayBuffer | Uint8Array
+  return buf instanceof Uint8Array ? new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) : new Uint8Array(buf)
+}
