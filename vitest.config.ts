@@ -7,7 +7,7 @@ const alias = { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) }
 export default defineConfig({
   test: {
     projects: [
-      { resolve: { alias }, test: { name: 'shared', environment: 'node', include: ['shared/**/*.test.ts'] } },
+      { resolve: { alias }, test: { name: 'shared', environment: 'node', include: ['shared/**/*.test.ts', 'test/export/**/*.test.ts'] } },
       { resolve: { alias }, test: { name: 'electron', environment: 'node', include: ['electron/**/*.test.ts', 'test/tooling/**/*.test.ts'] } },
       {
         plugins: [vue()],

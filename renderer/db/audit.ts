@@ -25,7 +25,7 @@ export class AuditChain {
   constructor(private readonly db: WorkbenchDb) {}
 
   /** Builds the next entries of the chain. Callers must serialise prepare+write. */
-  async prepare(drafts: AuditDraft[], who: { actor: string; deviceId: string }, at: string): Promise<AuditEntry[]> {
+  async prepare(drafts: AuditDraft[], who: { actor: string; actorName?: string; deviceId: string }, at: string): Promise<AuditEntry[]> {
     if (!this.tip) {
       const last = await this.db.auditLog.orderBy('seq').last()
       this.tip = last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: GENESIS_HASH }
@@ -33,7 +33,7 @@ export class AuditChain {
     let { seq, hash } = this.tip
     const entries: AuditEntry[] = []
     for (const d of drafts) {
-      const base = { seq: seq + 1, at, actor: who.actor, deviceId: who.deviceId, action: d.action, table: d.table, recordId: d.recordId, fields: d.fields ?? [], detail: d.detail ?? '', prevHash: hash }
+      const base = { seq: seq + 1, at, actor: who.actorName ?? who.actor, actorId: who.actor, deviceId: who.deviceId, action: d.action, table: d.table, recordId: d.recordId, fields: d.fields ?? [], detail: d.detail ?? '', prevHash: hash }
       const entry = { ...base, hash: await hashAuditEntry(base) }
       entries.push(entry)
       ;({ seq, hash } = entry)

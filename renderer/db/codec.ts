@@ -3,18 +3,24 @@
 // transaction, because WebCrypto cannot be awaited inside one.
 import type { AnyTableName } from '@shared/domain/tables'
 
-export interface FieldCodec {
-  /** Turns the sensitive fields of record `id` into what is stored in `body`. */
-  seal(table: AnyTableName, id: string, fields: Record<string, unknown>): Promise<unknown>
-  open(table: AnyTableName, id: string, body: unknown): Promise<Record<string, unknown>>
+/** Which record: its id and the round it belongs to (a round's own id for the rounds table). */
+export interface RecordRef {
+  id: string
+  roundId: string
 }
 
-/** No encryption: the fields are stored as they are. */
+export interface FieldCodec {
+  /** Turns the sensitive fields of a record into what is stored in `body`. */
+  seal(table: AnyTableName, ref: RecordRef, fields: Record<string, unknown>): Promise<unknown>
+  open(table: AnyTableName, ref: RecordRef, body: unknown): Promise<Record<string, unknown>>
+}
+
+/** No encryption: the fields are stored as they are (unit tests of the repository only). */
 export const plainCodec: FieldCodec = {
-  async seal(_table, _id, fields) {
+  async seal(_table, _ref, fields) {
     return fields
   },
-  async open(_table, _id, body) {
+  async open(_table, _ref, body) {
     return body as Record<string, unknown>
   },
 }

@@ -46,7 +46,7 @@ describe('Repository', () => {
   it('audits create, the changed fields of an update, and deletion as a tombstone', async () => {
     const round = await repo.save('rounds', roundDraft())
     const cadre = await repo.save('people', cadreDraft(round.id, '王建国'))
-    await repo.save('people', { ...cadre, post: '局长', duties: '主持全面工作' })
+    await repo.save('people', { ...(cadre as Cadre), post: '局长', duties: '主持全面工作' } as Cadre)
     await repo.remove('people', cadre.id)
     const log = await db.auditLog.orderBy('seq').toArray()
     expect(log.map((e) => e.action)).toEqual(['create', 'create', 'update', 'delete'])
@@ -64,9 +64,9 @@ describe('Repository', () => {
   it('keeps only the documented clear fields outside the codec body', async () => {
     const seen: string[] = []
     const recording: FieldCodec = {
-      async seal(table, id, fields) {
-        seen.push(table)
-        return { sealed: btoa(encodeURIComponent(JSON.stringify(fields))), id }
+      async seal(table, ref, fields) {
+        seen.push(`${table}@${ref.roundId}`)
+        return { sealed: btoa(encodeURIComponent(JSON.stringify(fields))), id: ref.id }
       },
       async open(_t, _id, body) {
         return JSON.parse(decodeURIComponent(atob((body as { sealed: string }).sealed)))
@@ -81,7 +81,7 @@ describe('Repository', () => {
     )
     expect(JSON.stringify(row)).not.toContain('李红梅')
     expect((await repo.get('people', cadre.id))?.name).toBe('李红梅')
-    expect(seen).toEqual(['rounds', 'people'])
+    expect(seen).toEqual([`rounds@${round.id}`, `people@${round.id}`])
   })
 
   it('replaces a round atomically: a failure while preparing leaves the old data untouched', async () => {

@@ -5,11 +5,14 @@ import { CLEAR_FIELDS, ROUND_TABLES, type AnyTableName, type RecordOf, type Roun
 import { emptyTables, type RoundSnapshot } from '@shared/domain/snapshot'
 import type { RecordMeta } from '@shared/domain/types'
 import { AuditChain, type AuditDraft } from './audit'
-import type { FieldCodec } from './codec'
+import type { FieldCodec, RecordRef } from './codec'
 import type { StoredRow, WorkbenchDb } from './database'
 
 export interface WriteContext {
+  /** Roster member id (recorded as updatedBy). */
   actor: string
+  /** How the audit log names them: 刘洋（组长）. */
+  actorName?: string
   deviceId: string
 }
 
@@ -24,6 +27,11 @@ export function changedFields(before: object | undefined, after: object): string
   const b = after as Record<string, unknown>
   const keys = new Set([...Object.keys(a), ...Object.keys(b)])
   return [...keys].filter((k) => !META_KEYS.includes(k) && JSON.stringify(a[k]) !== JSON.stringify(b[k])).sort()
+}
+
+function refOf(table: AnyTableName, clear: Record<string, unknown>): RecordRef {
+  const id = clear.id as string
+  return { id, roundId: table === 'rounds' ? id : (clear.roundId as string) }
 }
 
 export class Repository {
@@ -56,12 +64,12 @@ export class Repository {
     const keep = CLEAR_FIELDS[table]
     for (const [k, v] of Object.entries(record)) (keep.includes(k) ? clear : sensitive)[k] = v
     const id = clear.id as string
-    return { ...clear, id, body: await this.codec.seal(table, id, sensitive) }
+    return { ...clear, id, body: await this.codec.seal(table, refOf(table, clear), sensitive) }
   }
 
   private async fromRow<T extends AnyTableName>(table: T, row: StoredRow): Promise<RecordOf<T>> {
     const { body, ...clear } = row
-    return { ...(await this.codec.open(table, row.id, body)), ...clear } as RecordOf<T>
+    return { ...(await this.codec.open(table, refOf(table, clear), body)), ...clear } as unknown as RecordOf<T>
   }
 
   private async decodeAll<T extends AnyTableName>(table: T, rows: StoredRow[]): Promise<RecordOf<T>[]> {
@@ -89,14 +97,17 @@ export class Repository {
       const who = this.context()
       const at = this.now()
       const before = draft.id ? await this.get(table, draft.id) : undefined
-      const record = {
-        ...draft,
-        id: draft.id ?? crypto.randomUUID(),
-        createdAt: before?.createdAt ?? at,
-        updatedAt: at,
-        updatedBy: who.actor,
-        deviceId: who.deviceId,
-      } as unknown as RecordOf<T>
+      // A JSON copy: records must be plain data (archives are JSON), and UI proxies cannot be stored.
+      const record = JSON.parse(
+        JSON.stringify({
+          ...draft,
+          id: draft.id ?? crypto.randomUUID(),
+          createdAt: before?.createdAt ?? at,
+          updatedAt: at,
+          updatedBy: who.actor,
+          deviceId: who.deviceId,
+        }),
+      ) as RecordOf<T>
       const fields = changedFields(before, record)
       if (before && fields.length === 0) return before
       const row = await this.toRow(table, record)

@@ -149,3 +149,19 @@ export const TABLE_LABELS = {
   reports: '报告',
   attachments: '附件',
 } as const
+
+const FIELD_LABELS: Record<string, Record<string, string>> = {
+  rounds: ROUND_LABELS,
+  interviews: INTERVIEW_LABELS,
+  documents: DOCUMENT_LABELS,
+  petitions: PETITION_LABELS,
+  visits: VISIT_LABELS,
+  workingPapers: PAPER_LABELS,
+  clues: CLUE_LABELS,
+  people: { ...CADRE_LABELS, ...MEMBER_LABELS },
+}
+
+/** The Chinese name of a record field, for the audit log ('post' in people → 职务). */
+export function fieldLabel(table: string, field: string): string {
+  return FIELD_LABELS[table]?.[field] ?? field
+}

@@ -58,8 +58,17 @@ export interface Round extends RecordMeta {
   petitionCutoff: IsoDate
   framework: Framework
   defaultMarking: Marking
+  /** Marking per kind of export, where it differs from the default. */
+  markings?: Partial<Record<ExportKind, Marking>>
   notes: string
 }
+
+/** Every kind of document the app exports; each has its own marking setting. */
+export const EXPORT_KINDS = [
+  '谈话安排表', '谈话记录', '调阅清单', '信访登记表', '底稿', '问题清单', '问题线索清单', '问题线索移交清单',
+  '巡察报告', '专题报告', '审计日志', '清理证明',
+] as const
+export type ExportKind = (typeof EXPORT_KINDS)[number]
 
 export const MEMBER_ROLES = ['组长', '副组长', '组员', '联络员'] as const
 export type MemberRole = (typeof MEMBER_ROLES)[number]
@@ -311,7 +320,10 @@ export interface Attachment extends RoundScoped {
 export interface AuditEntry {
   seq: number
   at: string
+  /** The name (and role) of who acted, as it was at the time. */
   actor: string
+  /** Roster member id, or 'system' before a user is chosen. */
+  actorId: string
   deviceId: string
   action: string
   table: string

@@ -1,0 +1,28 @@
+import { createApp } from 'vue'
+import { createPinia } from 'pinia'
+import ElementPlus from 'element-plus'
+import zhCn from 'element-plus/es/locale/lang/zh-cn'
+import 'element-plus/dist/index.css'
+import './styles/app.css'
+import App from './App.vue'
+import { router } from './router'
+import { bridge } from './bridge'
+
+// Record CSP violations where the e2e tests can read them; the app itself never needs an exception.
+const cspViolations: string[] = []
+;(globalThis as { __cspViolations?: string[] }).__cspViolations = cspViolations
+document.addEventListener('securitypolicyviolation', (e) => cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`))
+
+function failClosed(message: string) {
+  const box = document.createElement('div')
+  box.className = 'fatal'
+  box.textContent = message
+  document.body.replaceChildren(box)
+}
+
+try {
+  bridge()
+  createApp(App).use(createPinia()).use(router).use(ElementPlus, { locale: zhCn }).mount('#app')
+} catch (e) {
+  failClosed(e instanceof Error ? e.message : String(e))
+}

@@ -1,0 +1,36 @@
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+
+export interface NavItem {
+  path: string
+  title: string
+}
+
+/** The sections of the mission, in the order of the navigation. */
+export const NAV: NavItem[] = [
+  { path: '/', title: '工作台' },
+  { path: '/interviews', title: '谈话' },
+  { path: '/documents', title: '调阅' },
+  { path: '/petitions', title: '信访' },
+  { path: '/papers', title: '底稿' },
+  { path: '/clues', title: '线索' },
+  { path: '/reports', title: '报告' },
+  { path: '/exports', title: '导出' },
+  { path: '/settings', title: '设置' },
+]
+
+const routes: RouteRecordRaw[] = [
+  { path: '/', component: () => import('./features/dashboard/DashboardView.vue') },
+  { path: '/rounds', component: () => import('./features/rounds/RoundsView.vue'), meta: { title: '巡察轮次' } },
+  { path: '/team', component: () => import('./features/team/TeamView.vue'), meta: { title: '巡察组' } },
+  { path: '/registry', component: () => import('./features/registry/RegistryView.vue'), meta: { title: '干部名册' } },
+  { path: '/exports', component: () => import('./features/archive/ExportsView.vue') },
+  { path: '/settings', component: () => import('./features/settings/SettingsView.vue') },
+  { path: '/audit', component: () => import('./features/audit/AuditView.vue') },
+  ...['interviews', 'documents', 'petitions', 'papers', 'clues', 'reports'].map((section) => ({
+    path: `/${section}`,
+    component: () => import('./features/shell/NotBuiltView.vue'),
+    props: { section },
+  })),
+]
+
+export const router = createRouter({ history: createWebHashHistory(), routes })

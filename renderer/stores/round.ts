@@ -1,0 +1,85 @@
+// The active round, its roster and registry, and who is working on this laptop.
+// Plain data only; every write goes through the repository (and so the audit log).
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import type { Cadre, Person, Round, TeamMember } from '@shared/domain/types'
+import type { RoundSnapshot } from '@shared/domain/snapshot'
+import type { AuditDraft } from '../db/audit'
+import { ensureDeviceId, getSetting, repo, setSetting, setWriteContext } from '../db/workbench'
+import type { Draft } from '../db/repository'
+
+export const useRoundStore = defineStore('round', () => {
+  const ready = ref(false)
+  const deviceId = ref('')
+  const rounds = ref<Round[]>([])
+  const activeRoundId = ref('')
+  const people = ref<Person[]>([])
+  const currentUserId = ref('')
+
+  const activeRound = computed(() => rounds.value.find((r) => r.id === activeRoundId.value))
+  const members = computed(() => people.value.filter((p): p is TeamMember => p.kind === 'member'))
+  const cadres = computed(() => people.value.filter((p): p is Cadre => p.kind === 'cadre'))
+  const currentUser = computed(() => members.value.find((m) => m.id === currentUserId.value))
+
+  function applyActor() {
+    const user = currentUser.value
+    setWriteContext(user ? { actor: user.id, actorName: `${user.name}（${user.role}）` } : { actor: 'system', actorName: '未指定用户' })
+  }
+
+  async function init() {
+    deviceId.value = await ensureDeviceId()
+    setWriteContext({ deviceId: deviceId.value })
+    rounds.value = await repo.listRounds()
+    const saved = await getSetting('activeRoundId', '')
+    await activate(rounds.value.some((r) => r.id === saved) ? saved : (rounds.value[0]?.id ?? ''))
+    ready.value = true
+  }
+
+  async function activate(roundId: string) {
+    activeRoundId.value = roundId
+    await setSetting('activeRoundId', roundId)
+    people.value = roundId ? await repo.list('people', roundId) : []
+    const savedUser = roundId ? await getSetting(`currentUser:${roundId}`, '') : ''
+    currentUserId.value = members.value.some((m) => m.id === savedUser) ? savedUser : ''
+    applyActor()
+  }
+
+  async function setCurrentUser(memberId: string) {
+    currentUserId.value = memberId
+    await setSetting(`currentUser:${activeRoundId.value}`, memberId)
+    applyActor()
+  }
+
+  async function saveRound(draft: Draft<Round>): Promise<Round> {
+    const saved = await repo.save('rounds', draft)
+    rounds.value = await repo.listRounds()
+    if (!draft.id || !activeRoundId.value) await activate(saved.id)
+    return saved
+  }
+
+  async function savePerson<P extends Person>(draft: Draft<P>): Promise<P> {
+    const saved = (await repo.save('people', draft as Draft<Person>)) as P
+    const i = people.value.findIndex((p) => p.id === saved.id)
+    if (i >= 0) people.value[i] = saved
+    else people.value.push(saved)
+    return saved
+  }
+
+  async function removePerson(id: string) {
+    await repo.remove('people', id)
+    people.value = people.value.filter((p) => p.id !== id)
+    if (id === currentUserId.value) await setCurrentUser('')
+  }
+
+  /** Puts a whole round in place (archive import, sample round) and makes it active. */
+  async function installRound(snapshot: RoundSnapshot, audit: AuditDraft) {
+    await repo.replaceRound(snapshot, audit)
+    rounds.value = await repo.listRounds()
+    await activate(snapshot.round.id)
+  }
+
+  return {
+    ready, deviceId, rounds, activeRoundId, activeRound, people, members, cadres, currentUserId, currentUser,
+    init, activate, setCurrentUser, saveRound, savePerson, removePerson, installRound,
+  }
+})
