@@ -3,6 +3,7 @@
 import Dexie, { type Table } from 'dexie'
 import type { AnyTableName } from '@shared/domain/tables'
 import type { AuditEntry, Setting } from '@shared/domain/types'
+import type { WrappedRoundKey } from '@shared/security'
 
 /** A record as stored: the clear (indexable) fields plus the codec's payload of the rest. */
 export interface StoredRow {
@@ -15,6 +16,7 @@ export interface StoredRow {
 export type WorkbenchDb = Dexie & { [T in AnyTableName]: Table<StoredRow, string> } & {
   auditLog: Table<AuditEntry, number>
   settings: Table<Setting, string>
+  roundKeys: Table<WrappedRoundKey, string>
 }
 
 export const DB_NAME = 'xuncha-workbench'
@@ -39,5 +41,7 @@ export const SCHEMA_V1: Record<AnyTableName | 'auditLog' | 'settings', string> =
 export function openDatabase(name = DB_NAME): WorkbenchDb {
   const db = new Dexie(name) as WorkbenchDb
   db.version(1).stores(SCHEMA_V1)
+  // v2: each round's data key, wrapped by this laptop's master key (wiping a round deletes it first).
+  db.version(2).stores({ roundKeys: 'roundId' })
   return db
 }

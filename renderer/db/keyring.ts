@@ -1,0 +1,65 @@
+// The unlocked keys, in memory only: the master key and the round keys opened from it.
+// Locking drops every reference (and the app reloads, so decrypted records go too).
+import { createRoundKey, isEncryptedBody, openFields, openRoundKey, recordAad, sealFields, VaultError } from '@shared/security'
+import type { FieldCodec } from './codec'
+import type { WorkbenchDb } from './database'
+
+export class Keyring {
+  private master: CryptoKey | undefined
+  private rounds = new Map<string, Promise<CryptoKey>>()
+
+  constructor(private readonly db: WorkbenchDb) {}
+
+  get unlocked(): boolean {
+    return this.master !== undefined
+  }
+
+  unlock(master: CryptoKey): void {
+    this.master = master
+    this.rounds.clear()
+  }
+
+  forget(): void {
+    this.master = undefined
+    this.rounds.clear()
+  }
+
+  /** The round's data key; created (and its wrapped form stored) on the round's first write. */
+  roundKey(roundId: string): Promise<CryptoKey> {
+    const master = this.master
+    if (!master) return Promise.reject(new VaultError('tampered', '数据已锁定，请先解锁'))
+    let key = this.rounds.get(roundId)
+    if (!key) {
+      key = this.loadOrCreate(master, roundId)
+      this.rounds.set(roundId, key)
+      key.catch(() => this.rounds.delete(roundId))
+    }
+    return key
+  }
+
+  private async loadOrCreate(master: CryptoKey, roundId: string): Promise<CryptoKey> {
+    const wrapped = await this.db.roundKeys.get(roundId)
+    if (wrapped) return openRoundKey(master, wrapped)
+    const created = await createRoundKey(master, roundId)
+    await this.db.roundKeys.add(created.wrapped)
+    return created.key
+  }
+
+  /** Destroys a round's key first, so whatever of the round remains on disk is unreadable. */
+  async destroyRoundKey(roundId: string): Promise<void> {
+    await this.db.roundKeys.delete(roundId)
+    this.rounds.delete(roundId)
+  }
+
+  /** AES-256-GCM per record, the record's table and id bound as associated data. */
+  codec(): FieldCodec {
+    return {
+      seal: async (table, ref, fields) => sealFields(await this.roundKey(ref.roundId), recordAad(table, ref.id), fields),
+      open: async (table, ref, body) => {
+        // A body that is not ciphertext was put there by someone else: refuse it like tampering.
+        if (!isEncryptedBody(body)) throw new VaultError('tampered', '数据校验失败：记录可能被篡改或损坏')
+        return openFields(await this.roundKey(ref.roundId), recordAad(table, ref.id), body)
+      },
+    }
+  }
+}

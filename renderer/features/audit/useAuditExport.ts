@@ -1,0 +1,50 @@
+// The audit log (as filtered on screen) as an Excel ledger, marked per the round's settings.
+import { ref } from 'vue'
+import { ElMessage } from 'element-plus'
+import type { AuditEntry } from '@shared/domain/types'
+import { auditActionLabel } from '@shared/domain/audit'
+import { fieldLabel, TABLE_LABELS } from '@shared/domain/labels'
+import { buildLedgerXlsx } from '@shared/export/xlsx-ledger'
+import { readBackXlsx } from '@shared/export/read-back'
+import { exportFileName, markingFor } from '@shared/export/delivery'
+import { formatDateTimeCN } from '@shared/util/dates'
+import { useRoundStore } from '../../stores/round'
+import { deliverExport } from '../exports/deliverExport'
+
+export function useAuditExport() {
+  const store = useRoundStore()
+  const busy = ref(false)
+
+  async function exportEntries(entries: AuditEntry[]) {
+    const round = store.activeRound
+    if (!round) return ElMessage.error('请先选择巡察轮次：导出的标识按轮次设置')
+    busy.value = true
+    try {
+      const rows = [...entries].sort((a, b) => a.seq - b.seq).map((e) => ({
+        seq: e.seq, at: formatDateTimeCN(e.at), actor: e.actor, device: e.deviceId.slice(0, 8), action: auditActionLabel(e.action),
+        table: (TABLE_LABELS as Record<string, string>)[e.table] ?? e.table, fields: e.fields.map((f) => fieldLabel(e.table, f)).join('、'),
+        detail: e.detail, hash: e.hash,
+      }))
+      const bytes = await buildLedgerXlsx(
+        [{
+          name: '审计日志', title: '审计日志', rows,
+          columns: [
+            { header: '序号', key: 'seq', kind: 'number' }, { header: '时间', key: 'at' }, { header: '人员', key: 'actor' },
+            { header: '设备', key: 'device' }, { header: '操作', key: 'action' }, { header: '对象', key: 'table' },
+            { header: '改动字段', key: 'fields', kind: 'wrap' }, { header: '说明', key: 'detail', kind: 'wrap' }, { header: '哈希', key: 'hash' },
+          ],
+        }],
+        { marking: markingFor(round, '审计日志'), unitName: round.unitName, generatedBy: store.currentUser?.name ?? '未指定用户' },
+      )
+      const back = await readBackXlsx(bytes)
+      const sheet = back.sheets.find((s) => s.name === '审计日志')
+      if (!sheet) throw new Error('导出的文件读回失败')
+      await deliverExport({ kind: '审计日志', fileName: exportFileName(round, '审计日志', 'xlsx'), bytes, verified: `${rows.length} 条记录`, roundId: round.id })
+    } catch (e) {
+      ElMessage.error(`导出失败：${e instanceof Error ? e.message : String(e)}`)
+    } finally {
+      busy.value = false
+    }
+  }
+  return { busy, exportEntries }
+}

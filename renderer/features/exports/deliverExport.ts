@@ -1,0 +1,42 @@
+// Hands a finished export to the user: checks the bytes by reading them back, saves through
+// the bridge (Electron re-reads the written file), audits it with its fingerprint and 份号,
+// and tells the user where it went. A refusal or failure changes nothing and says why.
+import { ElMessage } from 'element-plus'
+import type { ExportKind } from '@shared/domain/types'
+import type { FileFilter } from '@shared/bridge/contract'
+import { sha256Hex } from '@shared/util/hash'
+import { bridge } from '../../bridge'
+import { getSetting, repo, setSetting } from '../../db/workbench'
+import { formatBytes } from '../../util/format'
+
+const FILTERS: Record<string, FileFilter> = {
+  xlsx: { name: 'Excel 工作簿', extensions: ['xlsx'] },
+  pdf: { name: 'PDF 文档', extensions: ['pdf'] },
+}
+
+/** The round's next 份号 (copy number), counted on this laptop. */
+export async function nextCopyNumber(roundId: string): Promise<number> {
+  const n = (await getSetting<number>(`copyNumber:${roundId}`, 0)) + 1
+  await setSetting(`copyNumber:${roundId}`, n)
+  return n
+}
+
+export interface ExportDelivery {
+  kind: ExportKind
+  fileName: string
+  bytes: Uint8Array
+  /** What the read-back found, e.g. "3 个工作表，共 120 行" or "共 2 页". */
+  verified: string
+  roundId: string
+  copyNumber?: number
+}
+
+export async function deliverExport(d: ExportDelivery): Promise<boolean> {
+  const extension = d.fileName.split('.').pop() ?? ''
+  const result = await bridge().saveFile({ suggestedName: d.fileName, filters: FILTERS[extension] ? [FILTERS[extension]] : [], data: d.bytes })
+  if (!result.saved) return false
+  const copy = d.copyNumber ? `，份号 ${String(d.copyNumber).padStart(6, '0')}` : ''
+  await repo.record({ action: 'export', table: 'rounds', recordId: d.roundId, detail: `导出${d.kind} ${d.fileName}（${d.verified}${copy}）sha256:${await sha256Hex(d.bytes)}` })
+  ElMessage.success({ message: `已导出${d.kind}：${result.location ?? d.fileName}（${formatBytes(result.size ?? d.bytes.byteLength)}，${d.verified}）`, duration: 8000 })
+  return true
+}

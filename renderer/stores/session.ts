@@ -1,0 +1,109 @@
+// Unlock state of this laptop: first-start set-up, the lock screen, recovery, auto-lock.
+// Locking forgets the keys and reloads the page, so no decrypted record survives in memory.
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import {
+  changePassphrase as rewrap, createVault, parseVault, resetPassphraseWithRecovery, unlockWithPassphrase, type Vault,
+} from '@shared/security'
+import { db, getSetting, keyring, repo, setSetting } from '../db/workbench'
+
+export type SessionStatus = 'loading' | 'setup' | 'recovery-key' | 'locked' | 'unlocked'
+
+export const DEFAULT_AUTO_LOCK_MINUTES = 10
+/** After this many wrong passphrases in a row, each further try waits a little longer. */
+const FREE_ATTEMPTS = 5
+
+export const useSessionStore = defineStore('session', () => {
+  const status = ref<SessionStatus>('loading')
+  const recoveryKey = ref('')
+  const failedAttempts = ref(0)
+  const autoLockMinutes = ref(DEFAULT_AUTO_LOCK_MINUTES)
+  let vault: Vault | undefined
+
+  async function init() {
+    const stored = await getSetting<unknown>('vault', null)
+    autoLockMinutes.value = await getSetting('autoLockMinutes', DEFAULT_AUTO_LOCK_MINUTES)
+    failedAttempts.value = await getSetting('failedUnlocks', 0)
+    vault = stored ? parseVault(stored) : undefined
+    status.value = vault ? 'locked' : 'setup'
+  }
+
+  /** First start: the passphrase protects a new master key; the recovery key is shown once. */
+  async function setUp(passphrase: string) {
+    const created = await createVault(passphrase)
+    await setSetting('vault', created.vault)
+    vault = created.vault
+    keyring.unlock(created.masterKey)
+    recoveryKey.value = created.recoveryKey
+    status.value = 'recovery-key'
+    await repo.record({ action: 'vault-setup', table: 'settings', recordId: 'vault', detail: '设置口令并生成恢复密钥' })
+  }
+
+  function recoveryKeyKept() {
+    recoveryKey.value = ''
+    status.value = 'unlocked'
+  }
+
+  /** Waiting time before the next try, growing after repeated wrong passphrases. */
+  function retryDelayMs(): number {
+    const extra = failedAttempts.value - FREE_ATTEMPTS
+    return extra < 0 ? 0 : Math.min(30_000, 1000 * 2 ** extra)
+  }
+
+  async function unlock(passphrase: string) {
+    if (!vault) throw new Error('尚未设置口令')
+    await new Promise((r) => setTimeout(r, retryDelayMs()))
+    try {
+      keyring.unlock(await unlockWithPassphrase(vault, passphrase))
+    } catch (e) {
+      failedAttempts.value++
+      await setSetting('failedUnlocks', failedAttempts.value)
+      await repo.record({ action: 'unlock-failed', table: 'settings', recordId: 'vault', detail: `口令错误（连续第 ${failedAttempts.value} 次）` })
+      throw e
+    }
+    failedAttempts.value = 0
+    await setSetting('failedUnlocks', 0)
+    status.value = 'unlocked'
+  }
+
+  /** Forgotten passphrase: the recovery key opens the master key and a new passphrase re-wraps it. */
+  async function recover(recovery: string, newPassphrase: string) {
+    if (!vault) throw new Error('尚未设置口令')
+    const reset = await resetPassphraseWithRecovery(vault, recovery, newPassphrase)
+    await setSetting('vault', reset.vault)
+    vault = reset.vault
+    keyring.unlock(reset.masterKey)
+    failedAttempts.value = 0
+    await setSetting('failedUnlocks', 0)
+    status.value = 'unlocked'
+    await repo.record({ action: 'passphrase-change', table: 'settings', recordId: 'vault', detail: '使用恢复密钥重设口令' })
+  }
+
+  /** Re-wraps the master key under a new passphrase; no record is re-encrypted. */
+  async function changePassphrase(oldPassphrase: string, newPassphrase: string) {
+    if (!vault) throw new Error('尚未设置口令')
+    const next = await rewrap(vault, oldPassphrase, newPassphrase)
+    await setSetting('vault', next)
+    vault = next
+    await repo.record({ action: 'passphrase-change', table: 'settings', recordId: 'vault', detail: '更改口令' })
+  }
+
+  async function setAutoLockMinutes(minutes: number) {
+    autoLockMinutes.value = minutes
+    await setSetting('autoLockMinutes', minutes)
+  }
+
+  async function lock(reason: '手动锁定' | '空闲自动锁定') {
+    await repo.record({ action: 'lock', table: 'settings', recordId: 'vault', detail: reason })
+    keyring.forget()
+    status.value = 'locked'
+    globalThis.location?.reload()
+  }
+
+  return {
+    status, recoveryKey, failedAttempts, autoLockMinutes,
+    init, setUp, recoveryKeyKept, unlock, recover, changePassphrase, setAutoLockMinutes, lock, retryDelayMs,
+  }
+})
+
+export { db }
