@@ -29,8 +29,8 @@ const ACCEPTED = [
   {
     id: 'PRELOAD_JS_CHECK',
     file: 'electron/window.ts',
-    // "Review the use of preload scripts": reviewed. electron/preload.ts exposes exactly
-    // appInfo/saveFile/openFile (asserted by electron/preload.test.ts), main validates
+    // "Review the use of preload scripts": reviewed. electron/preload.ts exposes exactly the
+    // functions named in BRIDGE_CHANNELS, one per capability (asserted by electron/preload.test.ts), main validates
     // sender and arguments (electron/ipc.ts), and the build fails if the preload needs
     // anything but 'electron'.
   },
