@@ -172,6 +172,17 @@ export class Repository {
     })
   }
 
+  /** Hard-deletes every row of a round (the 清理 at the end of a round; the key goes first). */
+  purgeRound(roundId: string, audit: AuditDraft): Promise<void> {
+    return this.serial(async () => {
+      const entries = await this.audit.prepare([audit], this.context(), this.now())
+      await this.commit(['rounds', ...ROUND_TABLES], entries, async () => {
+        for (const t of ROUND_TABLES) await this.db[t].where('roundId').equals(roundId).delete()
+        await this.db.rounds.delete(roundId)
+      })
+    })
+  }
+
   private async commit(tables: AnyTableName[], entries: Awaited<ReturnType<AuditChain['prepare']>>, write: () => Promise<unknown>) {
     try {
       await this.db.transaction('rw', [...tables.map((t) => this.db[t]), this.db.auditLog], async () => {

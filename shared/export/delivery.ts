@@ -12,3 +12,15 @@ export function exportFileName(round: Pick<Round, 'unitName'>, kind: ExportKind,
   const safe = `${round.unitName}-${kind}-${todayIso(now)}`.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
   return `${safe}.${extension}`
 }
+
+/**
+ * Reads a finished PDF back: it must start with the PDF header and end with %%EOF, and its
+ * page objects are counted (pdfkit writes page dictionaries uncompressed).
+ */
+export function pdfPageCount(bytes: Uint8Array): number {
+  const text = new TextDecoder('latin1').decode(bytes)
+  if (!text.startsWith('%PDF-') || !/%%EOF\s*$/.test(text)) throw new Error('PDF 文件不完整')
+  const pages = text.match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0
+  if (pages === 0) throw new Error('PDF 文件没有页面')
+  return pages
+}
