@@ -3,8 +3,10 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import {
-  changePassphrase as rewrap, createVault, parseVault, resetPassphraseWithRecovery, unlockWithPassphrase, type Vault,
+  addDeviceSecret, base64ToBytes, bytesToBase64, changePassphrase as rewrap, createVault, parseVault, removeDeviceSecret,
+  resetPassphraseWithRecovery, unlockWithDeviceSecret, unlockWithPassphrase, type Vault,
 } from '@shared/security'
+import { bridge } from '../bridge'
 import { db, getSetting, keyring, repo, setSetting } from '../db/workbench'
 
 export type SessionStatus = 'loading' | 'setup' | 'recovery-key' | 'locked' | 'unlocked'
@@ -18,21 +20,29 @@ export const useSessionStore = defineStore('session', () => {
   const recoveryKey = ref('')
   const failedAttempts = ref(0)
   const autoLockMinutes = ref(DEFAULT_AUTO_LOCK_MINUTES)
+  /** Keystore unlock is set up on this laptop (the OS keystore holds the device secret). */
+  const keystoreUnlock = ref(false)
   let vault: Vault | undefined
+
+  async function saveVault(next: Vault) {
+    await setSetting('vault', next)
+    vault = next
+    keystoreUnlock.value = !!next.byDeviceSecret && !!(await getSetting('deviceSecret', ''))
+  }
 
   async function init() {
     const stored = await getSetting<unknown>('vault', null)
     autoLockMinutes.value = await getSetting('autoLockMinutes', DEFAULT_AUTO_LOCK_MINUTES)
     failedAttempts.value = await getSetting('failedUnlocks', 0)
     vault = stored ? parseVault(stored) : undefined
+    keystoreUnlock.value = !!vault?.byDeviceSecret && !!(await getSetting('deviceSecret', ''))
     status.value = vault ? 'locked' : 'setup'
   }
 
   /** First start: the passphrase protects a new master key; the recovery key is shown once. */
   async function setUp(passphrase: string) {
     const created = await createVault(passphrase)
-    await setSetting('vault', created.vault)
-    vault = created.vault
+    await saveVault(created.vault)
     keyring.unlock(created.masterKey)
     recoveryKey.value = created.recoveryKey
     status.value = 'recovery-key'
@@ -70,8 +80,7 @@ export const useSessionStore = defineStore('session', () => {
   async function recover(recovery: string, newPassphrase: string) {
     if (!vault) throw new Error('尚未设置口令')
     const reset = await resetPassphraseWithRecovery(vault, recovery, newPassphrase)
-    await setSetting('vault', reset.vault)
-    vault = reset.vault
+    await saveVault(reset.vault)
     keyring.unlock(reset.masterKey)
     failedAttempts.value = 0
     await setSetting('failedUnlocks', 0)
@@ -82,10 +91,40 @@ export const useSessionStore = defineStore('session', () => {
   /** Re-wraps the master key under a new passphrase; no record is re-encrypted. */
   async function changePassphrase(oldPassphrase: string, newPassphrase: string) {
     if (!vault) throw new Error('尚未设置口令')
-    const next = await rewrap(vault, oldPassphrase, newPassphrase)
-    await setSetting('vault', next)
-    vault = next
+    await saveVault(await rewrap(vault, oldPassphrase, newPassphrase))
     await repo.record({ action: 'passphrase-change', table: 'settings', recordId: 'vault', detail: '更改口令' })
+  }
+
+  /** Optional: the OS keystore also guards the master key (Electron, with a real keystore only). */
+  async function enableKeystoreUnlock(passphrase: string) {
+    if (!vault) throw new Error('尚未设置口令')
+    const status = await bridge().keystoreStatus()
+    if (!status.secure) throw new Error(status.message)
+    const { vault: next, deviceSecret } = await addDeviceSecret(vault, passphrase)
+    const sealed = await bridge().keystoreProtect(deviceSecret)
+    deviceSecret.fill(0)
+    await setSetting('deviceSecret', bytesToBase64(sealed))
+    await saveVault(next)
+    await repo.record({ action: 'passphrase-change', table: 'settings', recordId: 'vault', detail: `启用系统密钥库解锁（${status.backend}）` })
+  }
+
+  async function disableKeystoreUnlock() {
+    if (!vault) return
+    await db.settings.delete('deviceSecret')
+    await saveVault(removeDeviceSecret(vault))
+    await repo.record({ action: 'passphrase-change', table: 'settings', recordId: 'vault', detail: '停用系统密钥库解锁' })
+  }
+
+  async function unlockWithKeystore() {
+    if (!vault) throw new Error('尚未设置口令')
+    const sealed = await getSetting('deviceSecret', '')
+    const secret = await bridge().keystoreUnprotect(base64ToBytes(sealed))
+    try {
+      keyring.unlock(await unlockWithDeviceSecret(vault, secret))
+    } finally {
+      secret.fill(0)
+    }
+    status.value = 'unlocked'
   }
 
   async function setAutoLockMinutes(minutes: number) {
@@ -101,9 +140,8 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   return {
-    status, recoveryKey, failedAttempts, autoLockMinutes,
+    status, recoveryKey, failedAttempts, autoLockMinutes, keystoreUnlock,
     init, setUp, recoveryKeyKept, unlock, recover, changePassphrase, setAutoLockMinutes, lock, retryDelayMs,
+    enableKeystoreUnlock, disableKeystoreUnlock, unlockWithKeystore,
   }
 })
-
-export { db }

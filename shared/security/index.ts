@@ -7,7 +7,7 @@ export {
   type RecoveryKeyCheck,
 } from './recovery'
 export {
-  changePassphrase, createVault, MASTER_KEY_AAD, parseVault, PBKDF2_ITERATIONS, replaceRecoveryKey,
+  addDeviceSecret, changePassphrase, createVault, removeDeviceSecret, unlockWithDeviceSecret, MASTER_KEY_AAD, parseVault, PBKDF2_ITERATIONS, replaceRecoveryKey,
   resetPassphraseWithRecovery, unlockWithPassphrase, unlockWithRecoveryKey, VAULT_VERSION,
   type Vault, type VaultOptions, type WrappedSecret,
 } from './vault'

@@ -37,6 +37,11 @@ export interface Vault {
   kdf: { name: 'PBKDF2'; hash: 'SHA-256'; iterations: number; salt: string }
   byPassphrase: WrappedSecret
   byRecovery: WrappedSecret & { salt: string; iterations: number }
+  /**
+   * Optional third wrapping, under a random 32-byte device secret that only the OS keystore
+   * (Electron safeStorage) can give back: unlock without typing the passphrase on this laptop.
+   */
+  byDeviceSecret?: WrappedSecret
   createdAt: string
   passphraseChangedAt: string
 }
@@ -118,9 +123,16 @@ export function parseVault(value: unknown): Vault {
       iv: byRecovery.iv as string,
       ct: byRecovery.ct as string,
     },
+    ...(isPlainObject(v.byDeviceSecret) ? { byDeviceSecret: checkedWrapping(v.byDeviceSecret) } : {}),
     createdAt: v.createdAt,
     passphraseChangedAt: v.passphraseChangedAt,
   }
+}
+
+function checkedWrapping(w: Record<string, unknown>): WrappedSecret {
+  decodeField(w.iv, { exactly: IV_BYTES })
+  decodeField(w.ct, { exactly: WRAPPED_KEY_BYTES })
+  return { iv: w.iv as string, ct: w.ct as string }
 }
 
 function safeJson(text: string): unknown {
@@ -257,4 +269,40 @@ export async function replaceRecoveryKey(
   const recoveryKey = generateRecoveryKey()
   const byRecovery = await wrapForRecovery(transient, recoveryKey, iterations)
   return { vault: { ...current, byRecovery }, recoveryKey }
+}
+
+const DEVICE_SECRET_BYTES = 32
+
+function deviceSecretKey(secret: Uint8Array): Promise<CryptoKey> {
+  if (secret.byteLength !== DEVICE_SECRET_BYTES) throw new VaultError('corrupt')
+  return subtle().importKey('raw', new Uint8Array(secret), 'AES-GCM', false, ['wrapKey', 'unwrapKey'])
+}
+
+/**
+ * Adds the device-secret wrapping (needs the passphrase). Returns the new vault and the secret,
+ * which the caller hands to the OS keystore at once and then drops.
+ */
+export async function addDeviceSecret(vault: Vault, passphrase: string): Promise<{ vault: Vault; deviceSecret: Uint8Array }> {
+  const current = parseVault(vault)
+  const transient = await passphraseWrapping(current, passphrase, true)
+  const deviceSecret = randomBytes(DEVICE_SECRET_BYTES)
+  const kek = await deviceSecretKey(deviceSecret)
+  const byDeviceSecret = await wrapMaster(transient, kek)
+  if (!(await unwrapMaster(byDeviceSecret, kek, false))) throw new VaultError('corrupt')
+  return { vault: { ...current, byDeviceSecret }, deviceSecret }
+}
+
+/** Unlock with the device secret the OS keystore gave back. */
+export async function unlockWithDeviceSecret(vault: Vault, deviceSecret: Uint8Array): Promise<CryptoKey> {
+  const current = parseVault(vault)
+  if (!current.byDeviceSecret) throw new VaultError('corrupt', '本机未启用系统密钥库解锁')
+  const master = await unwrapMaster(current.byDeviceSecret, await deviceSecretKey(deviceSecret), false)
+  if (!master) throw new VaultError('wrong-passphrase', '系统密钥库给出的密钥无法解锁，请改用口令')
+  return master
+}
+
+/** Turns keystore unlock off: only the passphrase and the recovery key open the vault again. */
+export function removeDeviceSecret(vault: Vault): Vault {
+  const { byDeviceSecret: _dropped, ...rest } = parseVault(vault)
+  return rest
 }
