@@ -1,3 +1,4 @@
+import { describeError } from './util/format'
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import ElementPlus from 'element-plus'
@@ -24,5 +25,5 @@ try {
   bridge()
   createApp(App).use(createPinia()).use(router).use(ElementPlus, { locale: zhCn }).mount('#app')
 } catch (e) {
-  failClosed(e instanceof Error ? e.message : String(e))
+  failClosed(describeError(e))
 }

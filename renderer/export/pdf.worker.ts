@@ -1,3 +1,4 @@
+import { describeError } from '../util/format'
 // Lays out official PDFs off the UI thread. Fonts are fetched once per worker from the app's
 // own assets (allowed by the CSP's connect-src 'self') and kept for later documents.
 import serifRegularUrl from '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf?url'
@@ -28,6 +29,6 @@ self.addEventListener('message', async (event: MessageEvent<PdfJob>) => {
     const bytes = await buildOfficialPdf(doc, await loadFonts(), { ...options, onProgress: (progress) => reply({ id, progress }) })
     reply({ id, bytes }, [bytes.buffer])
   } catch (e) {
-    reply({ id, error: e instanceof Error ? e.message : String(e) })
+    reply({ id, error: describeError(e) })
   }
 })

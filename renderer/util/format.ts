@@ -10,3 +10,8 @@ export function formatBytes(bytes: number): string {
   }
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[i]}`
 }
+
+/** The message of whatever was thrown, for a Chinese sentence like “保存失败：…”. */
+export function describeError(e: unknown): string {
+  return describeError(e)
+}

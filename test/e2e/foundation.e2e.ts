@@ -2,25 +2,13 @@
 // unit's roster, move the round to another profile as an archive, load the sample round.
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import type { Server } from 'node:http'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chooseFile, download, lastMessage, launchChromium, openApp, poll, serveRenderer, setUpVault } from './harness'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { chooseFile, download, lastMessage, openApp, poll, setUpVault, useServedApp } from './harness'
 
 const ROSTER = resolve(import.meta.dirname, '../../../shared/fixtures/干部名册-示例.xlsx')
 
-let browser: Browser
-let server: Server
-let url: string
-
-beforeAll(async () => {
-  ;({ server, url } = await serveRenderer())
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  server?.close()
-})
+const served = useServedApp()
 
 async function goSettings(page: Page, item: '巡察轮次' | '巡察组' | '干部名册' | '审计日志' | '系统设置') {
   const sub = page.locator('.el-sub-menu__title', { hasText: '设置' })
@@ -44,7 +32,7 @@ async function rowCount(page: Page, testId: string) {
 
 describe('foundation end to end', () => {
   it('creates a round, its team and registry, imports a roster, and moves the round by archive', async () => {
-    const app = await openApp(browser, url)
+    const app = await openApp(served.browser(), served.url())
     const { page } = app
     await setUpVault(page)
     await poll(() => page.getByTestId('start-round').isVisible()).toBe(true)
@@ -54,7 +42,7 @@ describe('foundation end to end', () => {
     const form = page.getByTestId('round-form')
     await form.getByTestId('round-name').fill('十二届区委第四轮巡察')
     await form.getByTestId('round-save').click()
-    await poll(() => form.getByTestId('round-problems').textContent()).toContain('请填写被巡察党组织')
+    await poll(() => form.getByTestId('form-problems').textContent()).toContain('请填写被巡察党组织')
     await form.getByTestId('round-unit').fill('区市场监督管理局党组')
     await form.getByTestId('round-save').click()
     await poll(() => lastMessage(page)).toContain('已创建巡察轮次“十二届区委第四轮巡察”')
@@ -106,7 +94,7 @@ describe('foundation end to end', () => {
     await poll(() => lastMessage(page)).toContain('已导出轮次归档')
 
     // …and import it into an empty profile: a corrupt file first, which changes nothing.
-    const other = await openApp(browser, url)
+    const other = await openApp(served.browser(), served.url())
     const p2 = other.page
     await setUpVault(p2)
     await chooseFile(p2, () => p2.getByTestId('start-import').click(), { name: 'broken.xcra', buffer: archive.bytes.subarray(0, archive.bytes.length >> 1) })
@@ -130,7 +118,7 @@ describe('foundation end to end', () => {
   })
 
   it('loads the sample round and shows its real figures on the 工作台', async () => {
-    const app = await openApp(browser, url)
+    const app = await openApp(served.browser(), served.url())
     const { page } = app
     await setUpVault(page)
     await page.getByTestId('load-sample').click()

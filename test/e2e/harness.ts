@@ -5,7 +5,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { extname, join, normalize, resolve } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { expect } from 'vitest'
+import { afterAll, beforeAll, expect } from 'vitest'
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/policy'
 
 const ROOT = resolve(import.meta.dirname, '../../dist/browser')
@@ -94,4 +94,20 @@ export async function lastMessage(page: Page): Promise<string> {
 /** expect.poll with a timeout that suits a UI (vitest's default is 1 s). */
 export function poll<T>(fn: () => Promise<T> | T) {
   return expect.poll(fn, { timeout: 15_000, interval: 100 })
+}
+
+/** One server and one Chromium for a test file, closed after it. */
+export function useServedApp(): { browser: () => Browser; url: () => string } {
+  let browser: Browser | undefined
+  let server: Server | undefined
+  let url = ''
+  beforeAll(async () => {
+    ;({ server, url } = await serveRenderer())
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    server?.close()
+  })
+  return { browser: () => browser!, url: () => url }
 }

@@ -5,23 +5,12 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Server } from 'node:http'
 import ExcelJS from 'exceljs'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chooseFile, download, lastMessage, launchChromium, openApp, PASSPHRASE, poll, serveRenderer, setUpVault } from './harness'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { chooseFile, download, lastMessage, openApp, PASSPHRASE, poll, setUpVault, useServedApp } from './harness'
 
-let browser: Browser
-let server: Server
-let url: string
-beforeAll(async () => {
-  ;({ server, url } = await serveRenderer())
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  server?.close()
-})
+const served = useServedApp()
 
 async function lockAndWait(page: Page) {
   await page.getByTestId('lock').click()
@@ -52,7 +41,7 @@ async function chooseUser(page: Page, label: string): Promise<string> {
 
 describe('confidentiality end to end', () => {
   it('guards the data with a passphrase, a recovery key and the lock', async () => {
-    const { page, context, cspViolations } = await openApp(browser, url)
+    const { page, context, cspViolations } = await openApp(served.browser(), served.url())
     await page.getByTestId('new-passphrase').fill('abc12345')
     await poll(() => page.getByTestId('passphrase-rules').textContent()).toContain('口令至少需要 10 个字符')
     expect(await page.getByTestId('setup-vault').isDisabled()).toBe(true)
@@ -115,7 +104,7 @@ describe('confidentiality end to end', () => {
   })
 
   it('keeps a verifiable audit log, exports it to Excel, and wipes a round with a certificate', async () => {
-    const { page, context, cspViolations, errors } = await openApp(browser, url)
+    const { page, context, cspViolations, errors } = await openApp(served.browser(), served.url())
     await setUpVault(page)
     await page.getByTestId('load-sample').click()
     await poll(() => lastMessage(page)).toContain('已载入示例轮次')

@@ -11,7 +11,7 @@ import { formatDateTimeCN, todayIso } from '@shared/util/dates'
 import { bridge } from '../../bridge'
 import { repo } from '../../db/workbench'
 import { useRoundStore } from '../../stores/round'
-import { formatBytes } from '../../util/format'
+import { describeError, formatBytes } from '../../util/format'
 
 const EXT = ARCHIVE_FILE_EXTENSION.slice(1)
 const FILTERS = [{ name: '巡察工作台轮次归档', extensions: [EXT] }]
@@ -48,7 +48,7 @@ export function useRoundArchive() {
       await repo.record({ action: 'export', table: 'rounds', recordId: round.id, detail: `导出轮次归档 ${fileName} sha256:${await sha256Hex(bytes)}` })
       ElMessage.success({ message: `已导出轮次归档：${result.location ?? fileName}（${formatBytes(result.size ?? bytes.byteLength)}）`, duration: 6000 })
     } catch (e) {
-      ElMessage.error(`导出失败：${e instanceof Error ? e.message : String(e)}`)
+      ElMessage.error(`导出失败：${describeError(e)}`)
     } finally {
       busy.value = false
     }
@@ -68,7 +68,7 @@ export function useRoundArchive() {
         replaces: store.rounds.some((r) => r.id === decoded.snapshot.round.id),
       }
     } catch (e) {
-      ElMessage.error({ message: isArchiveError(e) ? e.message : `无法读取该文件：${e instanceof Error ? e.message : String(e)}`, duration: 8000 })
+      ElMessage.error({ message: isArchiveError(e) ? e.message : `无法读取该文件：${describeError(e)}`, duration: 8000 })
     } finally {
       busy.value = false
     }
@@ -94,7 +94,7 @@ export function useRoundArchive() {
       ElMessage.success(`已导入轮次“${p.decoded.snapshot.round.name}”`)
       preview.value = undefined
     } catch (e) {
-      ElMessage.error(`导入失败，本机数据未改变：${e instanceof Error ? e.message : String(e)}`)
+      ElMessage.error(`导入失败，本机数据未改变：${describeError(e)}`)
     } finally {
       busy.value = false
     }

@@ -1,3 +1,4 @@
+import { describeError } from '../../util/format'
 // The audit log (as filtered on screen) as an Excel ledger, marked per the round's settings.
 import { ref } from 'vue'
 import { ElMessage } from 'element-plus'
@@ -41,7 +42,7 @@ export function useAuditExport() {
       if (!sheet) throw new Error('导出的文件读回失败')
       await deliverExport({ kind: '审计日志', fileName: exportFileName(round, '审计日志', 'xlsx'), bytes, verified: `${rows.length} 条记录`, roundId: round.id })
     } catch (e) {
-      ElMessage.error(`导出失败：${e instanceof Error ? e.message : String(e)}`)
+      ElMessage.error(`导出失败：${describeError(e)}`)
     } finally {
       busy.value = false
     }

@@ -1,3 +1,4 @@
+import { describeError } from '../../util/format'
 // Roster import: read the file, show what will happen (new, updated, problems, skipped rows),
 // then save. Nothing is written before the user confirms.
 import { computed, ref } from 'vue'
@@ -30,7 +31,7 @@ export function useRosterImport() {
       const parsed = await parseRoster(file.data)
       preview.value = { fileName: file.name, fingerprint: await sha256Hex(file.data), parsed, matched: matchExisting(parsed.rows, store.cadres) }
     } catch (e) {
-      ElMessage.error({ message: e instanceof RosterImportError ? e.message : `无法读取该文件：${e instanceof Error ? e.message : String(e)}`, duration: 8000 })
+      ElMessage.error({ message: e instanceof RosterImportError ? e.message : `无法读取该文件：${describeError(e)}`, duration: 8000 })
     } finally {
       busy.value = false
     }
@@ -56,7 +57,7 @@ export function useRosterImport() {
       ElMessage.success(`名册导入完成：新增 ${p.matched.newCount} 人，更新 ${p.matched.updateCount} 人`)
       preview.value = undefined
     } catch (e) {
-      ElMessage.error(`导入中断（已保存 ${saved} 人）：${e instanceof Error ? e.message : String(e)}`)
+      ElMessage.error(`导入中断（已保存 ${saved} 人）：${describeError(e)}`)
     } finally {
       busy.value = false
     }

@@ -1,3 +1,4 @@
+import { describeError } from '../../util/format'
 // The built-in sample round, so a new user can see the app working.
 import { ref } from 'vue'
 import { ElMessage, ElMessageBox } from 'element-plus'
@@ -25,7 +26,7 @@ export function useSampleRound() {
       await store.installRound(snapshot, { action: 'import', table: 'rounds', recordId: snapshot.round.id, detail: '载入示例轮次' })
       ElMessage.success(`已载入示例轮次“${snapshot.round.name}”（示例数据，仅供熟悉软件）`)
     } catch (e) {
-      ElMessage.error(`载入示例轮次失败：${e instanceof Error ? e.message : String(e)}`)
+      ElMessage.error(`载入示例轮次失败：${describeError(e)}`)
     } finally {
       loading.value = false
     }

@@ -1,3 +1,4 @@
+import { describeError } from '../../util/format'
 // 清理: only after the round's archive is verified against what this laptop holds; the round
 // key is destroyed first, then the rows; the certificate is printed from the audit record, so
 // it can be printed again if saving it fails.
@@ -42,7 +43,7 @@ export function useRoundWipe() {
         return ElMessage.error('该归档与本机数据不一致（不是本轮，或导出后本轮又有改动）：请重新导出轮次归档后再清理')
       verified.value = { round, fileName: file.name, sha256: await sha256Hex(file.data) }
     } catch (e) {
-      ElMessage.error(isArchiveError(e) ? e.message : `无法核对归档：${e instanceof Error ? e.message : String(e)}`)
+      ElMessage.error(isArchiveError(e) ? e.message : `无法核对归档：${describeError(e)}`)
     } finally {
       busy.value = false
     }
@@ -73,7 +74,7 @@ export function useRoundWipe() {
         ElMessage.error({ message: `清理已完成，但清理证明未能生成：${e.message}。可在“已清理的轮次”中重新打印`, duration: 10_000 }),
       )
     } catch (e) {
-      ElMessage.error(`清理未完成：${e instanceof Error ? e.message : String(e)}`)
+      ElMessage.error(`清理未完成：${describeError(e)}`)
     } finally {
       busy.value = false
     }
