@@ -26,11 +26,12 @@ const routes: RouteRecordRaw[] = [
   { path: '/exports', component: () => import('./features/archive/ExportsView.vue') },
   { path: '/settings', component: () => import('./features/settings/SettingsView.vue') },
   { path: '/audit', component: () => import('./features/audit/AuditView.vue') },
-  ...['interviews', 'documents', 'petitions', 'papers', 'clues', 'reports'].map((section) => ({
-    path: `/${section}`,
-    component: () => import('./features/shell/NotBuiltView.vue'),
-    props: { section },
-  })),
+  { path: '/interviews', component: () => import('./features/shell/NotBuiltView.vue'), props: { section: 'interviews' } },
+  { path: '/documents', component: () => import('./features/shell/NotBuiltView.vue'), props: { section: 'documents' } },
+  { path: '/petitions', component: () => import('./features/shell/NotBuiltView.vue'), props: { section: 'petitions' } },
+  { path: '/papers', component: () => import('./features/shell/NotBuiltView.vue'), props: { section: 'papers' } },
+  { path: '/clues', component: () => import('./features/shell/NotBuiltView.vue'), props: { section: 'clues' } },
+  { path: '/reports', component: () => import('./features/shell/NotBuiltView.vue'), props: { section: 'reports' } },
 ]
 
 export const router = createRouter({ history: createWebHashHistory(), routes })
