@@ -15,6 +15,7 @@ export default defineConfig({
         define: { __BRIDGE_TARGET__: JSON.stringify('browser'), __APP_VERSION__: JSON.stringify('test') },
         test: { name: 'renderer', environment: 'jsdom', include: ['renderer/**/*.test.ts'], setupFiles: ['test/setup-renderer.ts'] },
       },
+      { resolve: { alias }, test: { name: 'bench', environment: 'node', include: ['test/bench/**/*.bench.ts'], testTimeout: 600_000 } },
       {
         resolve: { alias },
         test: { name: 'e2e', environment: 'node', include: ['test/e2e/**/*.e2e.ts'], testTimeout: 120_000, hookTimeout: 120_000, fileParallelism: false },
