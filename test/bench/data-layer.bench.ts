@@ -47,7 +47,7 @@ describe('data layer benchmarks', () => {
     const { key } = await createRoundKey(masterKey, 'bench')
     for (const factor of [1, SCALE]) {
       const snap = scaled(factor)
-      const records = ROUND_TABLES.flatMap((t) => (snap.tables[t] as Record<string, unknown>[]).map((r) => ({ t, r })))
+      const records = ROUND_TABLES.flatMap((t) => (snap.tables[t] as unknown as Record<string, unknown>[]).map((r) => ({ t, r })))
       let sealed: { t: string; id: string; body: unknown }[] = []
       const sealMs = await median(async () => {
         sealed = await Promise.all(records.map(async ({ t, r }) => ({ t, id: r.id as string, body: await sealFields(key, recordAad(t, r.id as string), r) })))
@@ -62,7 +62,7 @@ describe('data layer benchmarks', () => {
   it('round archive encode and decode at 1× and 10×', async () => {
     for (const factor of [1, SCALE]) {
       const snap = scaled(factor)
-      let bytes = new Uint8Array()
+      let bytes: Uint8Array = new Uint8Array()
       const encMs = await median(async () => {
         bytes = await encodeArchive(snap, { appVersion: 'bench', exportedBy: 'bench', exportedAt: '2026-11-21T00:00:00.000Z' })
       })

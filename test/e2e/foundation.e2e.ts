@@ -48,6 +48,15 @@ describe('foundation end to end', () => {
     await poll(() => lastMessage(page)).toContain('已创建巡察轮次“十二届区委第四轮巡察”')
     await poll(() => page.getByTestId('fig-days').textContent()).toContain('第 1 天')
 
+    // Editing shows the saved round, and a change is kept.
+    await goSettings(page, '巡察轮次')
+    await page.getByTestId('rounds-table').getByRole('button', { name: '编辑' }).click()
+    await poll(() => form.getByTestId('round-name').inputValue()).toBe('十二届区委第四轮巡察')
+    expect(await form.getByTestId('round-unit').inputValue()).toBe('区市场监督管理局党组')
+    await form.getByTestId('round-batch').fill('十二届区委第四轮')
+    await form.getByTestId('round-save').click()
+    await poll(() => lastMessage(page)).toContain('巡察轮次已保存')
+
     await goSettings(page, '巡察组')
     await addMember(page, '刘洋', '组长')
     await addMember(page, '陈静', '副组长')

@@ -5,7 +5,15 @@ import { ElMessage } from 'element-plus'
 import type { Verdict } from '@shared/round/validation'
 import { describeError } from '../../util/format'
 
-export function useFormDialog<D>(visible: Ref<boolean>, initial: () => D) {
+/**
+ * `existing` is the record being edited (undefined for a new one), copied as plain data: it is a
+ * reactive proxy, which structuredClone and IndexedDB cannot take.
+ */
+export function useFormDialog<D>(visible: Ref<boolean>, existing: () => D | undefined, blank: () => D) {
+  const initial = (): D => {
+    const record = existing()
+    return record ? (JSON.parse(JSON.stringify(record)) as D) : blank()
+  }
   const draft = ref(initial()) as Ref<D>
   const problems = ref<string[]>([])
   const warnings = ref<string[]>([])
