@@ -36,6 +36,8 @@ function refOf(table: AnyTableName, clear: Record<string, unknown>): RecordRef {
 
 export class Repository {
   readonly audit: AuditChain
+  /** Counts committed writes, so derived data (the search index) knows when it is stale. */
+  revision = 0
   private queue: Promise<unknown> = Promise.resolve()
 
   constructor(
@@ -190,6 +192,7 @@ export class Repository {
         await this.db.auditLog.bulkAdd(entries)
       })
       this.audit.committed(entries)
+      if (tables.length) this.revision++
     } catch (e) {
       this.audit.reset()
       throw e
