@@ -13,5 +13,5 @@ export function formatBytes(bytes: number): string {
 
 /** The message of whatever was thrown, for a Chinese sentence like “保存失败：…”. */
 export function describeError(e: unknown): string {
-  return describeError(e)
+  return e instanceof Error ? e.message : String(e)
 }
