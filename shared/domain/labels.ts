@@ -1,6 +1,8 @@
 // The Chinese name of every field, defined once. Forms, tables, Excel headers and PDFs
 // all read their labels from here.
-import type { BorrowedDocument, Cadre, Clue, Interview, Petition, Round, SiteVisit, TeamMember, WorkingPaper } from './types'
+import type { BorrowedDocument, Cadre, Clue, DocumentNote, Interview, Petition, Round, SiteVisit, TeamMember, WorkingPaper } from './types'
+
+import type { InterviewPoint, InterviewRecord, SlotChange } from './types'
 
 type Labels<T> = { readonly [K in keyof T]?: string }
 
@@ -55,7 +57,45 @@ export const INTERVIEW_LABELS = {
   outline: '谈话提纲',
   followUpOf: '再次约谈',
   notes: '备注',
+  history: '改期记录',
+  record: '谈话记录',
+  needsFollowUp: '是否需再次约谈',
 } as const satisfies Labels<Interview>
+
+/** Columns of the 谈话安排表 and register that are not stored fields. */
+export const INTERVIEW_COLUMN_LABELS = {
+  slot: '时段',
+  intervieweePost: '单位及职务',
+  pointCount: '要点数',
+  clueCount: '涉及线索要点',
+  verifyCount: '需核实要点',
+  signatures: '签字情况',
+  warnings: '提示',
+} as const
+
+export const INTERVIEW_RECORD_LABELS = {
+  sessionNo: '第几次谈话',
+  points: '谈话要点',
+  interviewerSigned: '谈话人已签字',
+  recorderSigned: '记录人已签字',
+  intervieweeConfirmed: '谈话对象已阅确认',
+} as const satisfies Labels<InterviewRecord>
+
+export const INTERVIEW_POINT_LABELS = {
+  text: '要点内容',
+  category: '问题分类',
+  involvesClue: '涉及线索',
+  needsVerification: '需核实',
+} as const satisfies Labels<InterviewPoint>
+
+export const SLOT_CHANGE_LABELS = {
+  date: '原日期',
+  start: '原开始时间',
+  end: '原结束时间',
+  room: '原地点',
+  changedAt: '改期时间',
+  reason: '改期原因',
+} as const satisfies Labels<SlotChange>
 
 export const DOCUMENT_LABELS = {
   title: '资料名称',
@@ -68,8 +108,22 @@ export const DOCUMENT_LABELS = {
   dueOn: '预计归还',
   returnedOn: '归还日期',
   receiverId: '收回人',
+  receiverName: '收回人（手填）',
   notes: '备注',
 } as const satisfies Labels<BorrowedDocument>
+
+/** The two signature columns of the 调阅清单 (guide §4). */
+export const LENDING_SIGN_LABELS = { borrowerSign: '调阅人签名', receiverSign: '收回人签名' } as const
+
+export const NOTE_LABELS = {
+  documentId: '资料名称',
+  page: '页码/凭证号',
+  excerpt: '摘录/发现',
+  doubt: '疑点',
+  reviewerId: '审阅人',
+  date: '日期',
+  category: '问题分类',
+} as const satisfies Labels<DocumentNote>
 
 export const PETITION_LABELS = {
   receivedOn: '收件日期',
@@ -91,6 +145,7 @@ export const VISIT_LABELS = {
   memberIds: '参加人员',
   peopleMet: '接触人员',
   notes: '情况记录',
+  category: '问题分类',
 } as const satisfies Labels<SiteVisit>
 
 export const PAPER_LABELS = {
@@ -110,7 +165,50 @@ export const PAPER_LABELS = {
   keyFocus: '重点关注',
   disposition: '处置建议',
   handlerId: '承办人',
+  evidence: '支撑材料',
+  signoffs: '签字',
+  editedAfterSignoff: '改动于签字后',
+  recommendation: '整改建议',
+  accountability: '追责问责',
+  reviewLog: '审核记录',
+  versions: '历史版本',
+  mergedInto: '已并入',
+  mergedFrom: '合并自',
 } as const satisfies Labels<WorkingPaper>
+
+/** Columns of the 清单 (guide §6–§7) that are not stored fields under the same name. */
+export const LIST_COLUMN_LABELS = {
+  problemStatement: '问题表述',
+  typicalCase: '典型事例',
+  immediate: '是否立行立改',
+  problem: '问题',
+  responsiblePerson: '责任人',
+  post: '职务',
+  responsibilityType: '责任类型',
+  measure: '建议问责方式',
+  basis: '依据',
+  name: '姓名',
+  matter: '具体事项',
+  time: '时间',
+  amount: '金额（元）',
+  source: '来源',
+  proposal: '建议处理',
+  problemSummary: '主要问题摘要',
+  attachments: '附件（件）',
+  sealHash: '封存校验值（SHA-256）',
+  feedbackDue: '反馈期限',
+  feedbackProblem: '反馈问题',
+  target: '整改目标',
+  measures: '整改措施',
+  leader: '责任领导',
+  leadDepartment: '牵头部门',
+  owner: '责任人',
+  deadline: '完成时限',
+  rectifyType: '整改类型',
+  progress: '进展',
+  proof: '佐证材料',
+  closed: '销号',
+} as const
 
 export const CLUE_LABELS = {
   number: '线索编号',
@@ -132,6 +230,10 @@ export const CLUE_LABELS = {
   receiver: '接收人',
   feedback: '办理结果反馈',
   status: '状态',
+  evidence: '支撑材料',
+  seal: '封存',
+  reviewLog: '审核记录',
+  withdrawal: '撤回',
 } as const satisfies Labels<Clue>
 
 /** Names of the record kinds, as the users say them. */
@@ -154,6 +256,7 @@ const FIELD_LABELS: Record<string, Record<string, string>> = {
   rounds: ROUND_LABELS,
   interviews: INTERVIEW_LABELS,
   documents: DOCUMENT_LABELS,
+  documentNotes: NOTE_LABELS,
   petitions: PETITION_LABELS,
   visits: VISIT_LABELS,
   workingPapers: PAPER_LABELS,

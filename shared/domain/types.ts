@@ -61,12 +61,32 @@ export interface Round extends RecordMeta {
   /** Marking per kind of export, where it differs from the default. */
   markings?: Partial<Record<ExportKind, Marking>>
   notes: string
+  /** 巡言巡语 phrase library of this round; absent = the built-in defaults (shared/casework/phrases.ts). */
+  phrases?: Phrase[]
+  /** Interview coverage checks switched on or off for this round (absent = on). */
+  interviewChecks?: Partial<Record<InterviewCheckKey, boolean>>
+  /** 谈话提纲 templates by interviewee category, edited by the team (absent = built-in default). */
+  outlineTemplates?: Partial<Record<CadreCategory, string>>
+}
+
+/** The switchable coverage checks of the interview schedule (guide §3). */
+export const INTERVIEW_CHECK_KEYS = ['leadershipCovered', 'midLevelCovered', 'topLeaderFirst', 'topLeaderLastWeek'] as const
+export type InterviewCheckKey = (typeof INTERVIEW_CHECK_KEYS)[number]
+
+export const PHRASE_KINDS = ['问题表述', '整改建议'] as const
+export interface Phrase {
+  id: Id
+  /** Framework node id ('' = any category). */
+  category: string
+  kind: (typeof PHRASE_KINDS)[number]
+  text: string
 }
 
 /** Every kind of document the app exports; each has its own marking setting. */
 export const EXPORT_KINDS = [
   '谈话安排表', '谈话记录', '调阅清单', '信访登记表', '底稿', '问题清单', '问题线索清单', '问题线索移交清单',
-  '巡察报告', '专题报告', '审计日志', '清理证明',
+  '巡察报告', '专题报告', '审计日志', '清理证明', '审阅笔记',
+  '追责问责清单', '点人点事清单', '整改台账', '清单汇总', '立行立改通知书',
 ] as const
 export type ExportKind = (typeof EXPORT_KINDS)[number]
 
@@ -160,6 +180,8 @@ export interface Interview extends RoundScoped {
   history: SlotChange[]
   notes: string
   record: InterviewRecord | null
+  /** 是否需再次约谈, marked by the team. */
+  needsFollowUp?: boolean
 }
 
 export const DOCUMENT_CATEGORIES = [
@@ -177,7 +199,10 @@ export interface BorrowedDocument extends RoundScoped {
   borrowerId: Id
   dueOn: IsoDate | ''
   returnedOn: IsoDate | ''
+  /** 收回人: a team member or a registry cadre (the unit's person who takes the documents back). */
   receiverId: Id | ''
+  /** 收回人 typed by hand when neither on the roster nor in the registry. */
+  receiverName?: string
   notes: string
 }
 
@@ -229,10 +254,36 @@ export interface EvidenceLink {
 }
 
 export const SIGNOFF_STEPS = ['承办人签字', '副组长审核', '组长审签'] as const
+export type SignoffStep = (typeof SIGNOFF_STEPS)[number]
 export interface Signoff {
-  step: (typeof SIGNOFF_STEPS)[number]
+  step: SignoffStep
   memberId: Id
   at: string
+}
+
+/** One line of a 底稿's or clue's review history (签字, 退回 with comments, 移交, 撤回…). */
+export interface ReviewEntry {
+  action: string
+  memberId: Id
+  at: string
+  comment?: string
+}
+
+/** The content of a 底稿 as it was before an edit, with the sign-offs it then had. */
+export interface PaperVersion {
+  at: string
+  by: Id
+  content: Record<string, unknown>
+  signoffs: Signoff[]
+}
+
+export const RESPONSIBILITY_TYPES = ['主体责任', '监督责任', '直接责任', '领导责任'] as const
+/** A person the 底稿 proposes to hold accountable (追责问责清单). */
+export interface Accountability {
+  personId: Id
+  type: (typeof RESPONSIBILITY_TYPES)[number]
+  /** 建议问责方式. */
+  measure: string
 }
 
 export const PAPER_DISPOSITIONS = ['写入报告', '立行立改', '转为线索'] as const
@@ -256,6 +307,14 @@ export interface WorkingPaper extends RoundScoped {
   evidence: EvidenceLink[]
   signoffs: Signoff[]
   editedAfterSignoff: boolean
+  /** 整改建议 (问题清单, 整改台账). */
+  recommendation?: string
+  accountability?: Accountability[]
+  reviewLog?: ReviewEntry[]
+  versions?: PaperVersion[]
+  /** Set on a 底稿 merged into another (it is hidden, never deleted, so its number stays taken). */
+  mergedInto?: Id
+  mergedFrom?: string[]
 }
 
 export const CLUE_STATUSES = ['草稿', '组长审核', '定稿', '已移交', '已撤回'] as const
@@ -284,7 +343,21 @@ export interface Clue extends RoundScoped {
   feedback: string
   status: ClueStatus
   evidence: EvidenceLink[]
-  seal: { sha256: string; at: string; by: Id } | null
+  seal: ClueSeal | null
+  reviewLog?: ReviewEntry[]
+  withdrawal?: { reason: string; at: string; by: Id }
+}
+
+/** The evidence of a sealed clue as it was at 移交 (its text is frozen with the seal). */
+export interface FrozenEvidence extends EvidenceLink {
+  text: string
+}
+export interface ClueSeal {
+  sha256: string
+  at: string
+  by: Id
+  /** Copies of the cited evidence, covered by the hash (absent on seals recorded before they were kept). */
+  evidence?: FrozenEvidence[]
 }
 
 export interface ChecklistItem extends RoundScoped {

@@ -39,6 +39,10 @@ export interface LedgerSheet {
   serial?: boolean
   /** Rows below the data that still get the list validations (for rows added by hand). Default 200. */
   spareRows?: number
+  /** Extra text in the subtitle row after the unit (e.g. 主要负责人 and 组长 on the 调阅清单). */
+  subtitle?: string
+  /** Lines printed below the data after one blank row, each merged across the sheet (sign lines). */
+  footer?: string[]
 }
 
 export interface LedgerOptions {
@@ -182,6 +186,7 @@ export async function buildLedgerXlsx(sheets: LedgerSheet[], options: LedgerOpti
     ws.getRow(L.titleRow).height = 30
     const sub = [
       options.unitName ? `单位：${options.unitName}` : '',
+      sheet.subtitle ?? '',
       `导出时间：${at.getFullYear()}年${at.getMonth() + 1}月${at.getDate()}日 ${pad2(at.getHours())}:${pad2(at.getMinutes())}`,
       options.generatedBy ? `导出人：${options.generatedBy}` : '',
     ].filter(Boolean)
@@ -251,6 +256,16 @@ export async function buildLedgerXlsx(sheets: LedgerSheet[], options: LedgerOpti
       )
     })
 
+    // Footer lines (e.g. 移交人/接收人/日期 sign lines), one blank row below the data.
+    ;(sheet.footer ?? []).forEach((line, i) => {
+      const r = L.firstDataRow + sheet.rows.length + 1 + i
+      ws.mergeCells(r, 1, r, n)
+      const cell = ws.getCell(r, 1)
+      cell.value = line
+      cell.font = { name: FONT, size: 12 }
+      cell.alignment = { horizontal: 'left', vertical: 'middle' }
+      ws.getRow(r).height = 28
+    })
     const lastCol = ws.getColumn(n).letter
     const lastRow = L.headerRow + Math.max(1, sheet.rows.length)
     ws.views = [{ state: 'frozen', xSplit: 0, ySplit: L.headerRow, topLeftCell: `A${L.firstDataRow}`, activeCell: `A${L.firstDataRow}` }]
