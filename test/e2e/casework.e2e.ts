@@ -1,0 +1,153 @@
+// 底稿, 线索 and 清单 as the team meets them: a 底稿 from an interview point signed through the three
+// roles, an edit after sign-off and its reset, the 底稿 PDF; a clue sealed at 移交 and refused
+// any later edit; the lists exported, re-read and checked.
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import ExcelJS from 'exceljs'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { download, lastMessage, openApp, poll, setUpVault, useServedApp } from './harness'
+
+const served = useServedApp()
+const dir = mkdtempSync(join(tmpdir(), 'xc-casework-e2e-'))
+
+async function chooseUser(page: Page, name: string) {
+  await page.getByTestId('user-select').click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: name }).first().click()
+  await poll(() => page.getByTestId('user-select').textContent()).toContain(name)
+}
+async function go(page: Page, item: string) {
+  await page.locator('.el-menu-item', { hasText: item }).first().click()
+}
+async function pick(page: Page, select: string, text: string) {
+  await page.getByTestId(select).click()
+  await page.keyboard.type(text)
+  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click()
+}
+async function openPaper(page: Page, number: string) {
+  await page.getByTestId('papers-table').locator('.el-table__row', { hasText: number }).click()
+  await page.getByTestId('paper-form').waitFor()
+}
+async function closeDialog(page: Page, testId: string) {
+  await page.getByTestId(testId).locator('.el-dialog__headerbtn').click()
+  await page.getByTestId(testId).waitFor({ state: 'hidden' })
+}
+
+describe('working papers, clues and lists end to end', () => {
+  it('signs a 底稿 through three roles, resets it on edit, seals a clue and exports the lists', async () => {
+    const { page, context, cspViolations, errors } = await openApp(served.browser(), served.url())
+    await setUpVault(page)
+    await page.getByTestId('load-sample').click()
+    await poll(() => lastMessage(page)).toContain('已载入示例轮次')
+    await chooseUser(page, '赵敏')
+
+    // A 底稿 from an interview point: the point is its evidence, with its text.
+    await go(page, '底稿')
+    await page.getByTestId('paper-from-point').click()
+    await pick(page, 'point-select', '公积金')
+    await page.getByTestId('point-confirm').click()
+    await poll(() => lastMessage(page)).toMatch(/已生成底稿草稿 2026-03-DG-\d{3}/)
+    const form = page.getByTestId('paper-form')
+    const number = (await form.getByTestId('paper-number').textContent())!.trim()
+    expect(number).toBe('2026-03-DG-015')
+    await poll(() => form.getByTestId('evidence-item').count()).toBe(1)
+    expect(await form.getByTestId('evidence-item').textContent()).toContain('公积金')
+    await form.getByTestId('paper-title').fill('编外人员住房公积金由套取的办公经费缴纳')
+    await form.getByTestId('paper-facts').fill('2023年为4名编外人员缴存公积金单位部分86,400元，资金来自虚开办公用品发票。')
+    await form.getByTestId('paper-save').click()
+    await poll(() => lastMessage(page)).toContain(`已保存底稿 ${number}`)
+
+    // 承办人签字 by the handler; the 副组长 step is refused to her.
+    await openPaper(page, number)
+    await poll(() => form.getByTestId('paper-waiting').textContent()).toContain('待承办人')
+    await form.getByTestId('paper-sign').click()
+    await poll(() => form.getByTestId('paper-waiting').textContent()).toContain('待副组长')
+    expect(await form.getByTestId('sign-denial').textContent()).toContain('只有副组长可以审核底稿')
+    expect(await form.getByTestId('paper-sign').isDisabled()).toBe(true)
+    await closeDialog(page, 'paper-form')
+
+    for (const [who, after] of [['陈晓梅', '待组长'], ['刘振华', '三级签字已完成']] as const) {
+      await chooseUser(page, who)
+      await openPaper(page, number)
+      await form.getByTestId('paper-sign').click()
+      await poll(() => form.getByTestId('paper-waiting').textContent()).toContain(after)
+      await closeDialog(page, 'paper-form')
+    }
+    await openPaper(page, number)
+    expect(await form.getByTestId('signoff-panel').textContent()).toMatch(/赵敏.*陈晓梅.*刘振华/s)
+
+    // The one-page PDF form with its sign-off block.
+    const pdf = await download(page, () => form.getByTestId('paper-pdf').click())
+    const pdfPath = join(dir, pdf.name)
+    writeFileSync(pdfPath, pdf.bytes)
+    expect(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/)
+    const pdfText = execFileSync('pdftotext', ['-raw', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
+    for (const x of [number, '组长审签', '刘振华', '内部']) expect(pdfText).toContain(x)
+    await poll(() => lastMessage(page)).toContain('共 1 页')
+
+    // Editing the signed 底稿: 改动于签字后, later sign-offs dropped, the old version kept.
+    await form.getByTestId('paper-facts').fill('2023年为4名编外人员缴存公积金单位部分合计86,400元，资金来自虚开发票套取的办公经费。')
+    await form.getByTestId('paper-save').click()
+    await poll(() => lastMessage(page)).toContain('改动于签字后')
+    await openPaper(page, number)
+    await form.getByTestId('paper-edited-flag').waitFor()
+    expect(await form.getByTestId('paper-waiting').textContent()).toContain('待副组长')
+    expect(await form.getByTestId('paper-version').count()).toBe(1)
+    expect(await form.getByTestId('paper-version').textContent()).toContain('资金来自虚开办公用品发票')
+    await closeDialog(page, 'paper-form')
+    await page.getByTestId('paper-filter').locator('label', { hasText: '改动于签字后' }).click()
+    await poll(() => page.getByTestId('papers-table').textContent()).toContain(number)
+
+    // Seal a clue at 移交 (组长), verify it, and try to edit it.
+    await go(page, '线索')
+    await page.getByTestId('clues-table').locator('.el-table__row', { hasText: '定稿' }).first().click()
+    const clue = page.getByTestId('clue-form')
+    await clue.waitFor()
+    const clueNo = (await clue.getByTestId('clue-number').textContent())!.trim()
+    await clue.getByTestId('clue-transfer-no').fill('区委巡察三组移〔2026〕2号')
+    await clue.getByTestId('clue-transfer-unit').fill('区纪委监委')
+    await clue.getByTestId('clue-transfer').click()
+    await poll(() => lastMessage(page)).toContain('已移交并封存')
+    await poll(() => clue.getByTestId('clue-status').textContent()).toContain('已移交')
+    const hash = /[0-9a-f]{64}/.exec((await clue.getByTestId('clue-seal').textContent()) ?? '')?.[0]
+    expect(hash).toBeTruthy()
+    await clue.getByTestId('clue-verify').click()
+    await poll(() => clue.getByTestId('clue-verify-result').textContent()).toBe('一致')
+    await poll(() => clue.getByTestId('clue-deadline').textContent()).toContain('办理结果反馈期限')
+    expect(await clue.getByTestId('clue-summary').isDisabled()).toBe(true)
+    await clue.getByTestId('clue-save').click()
+    await poll(() => lastMessage(page)).toContain('该线索已移交并封存，内容和所引证据不能再修改')
+    await closeDialog(page, 'clue-form')
+
+    // The lists: one combined workbook, re-read by the app and checked here.
+    await go(page, '导出')
+    const xlsx = await download(page, () => page.getByTestId('list-all').click())
+    await poll(() => lastMessage(page)).toContain('读回核对一致')
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(xlsx.bytes as unknown as ArrayBuffer)
+    const names = wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)
+    expect(names).toEqual(['问题清单', '问题线索清单', '问题线索移交清单', '追责问责清单', '点人点事清单', '整改台账'])
+    const text = (name: string) => { const out: string[] = []; wb.getWorksheet(name)!.eachRow((r) => out.push(r.values!.toString())); return out.join('\n') }
+    expect(text('问题清单')).toContain(number)
+    expect(text('问题线索移交清单')).toContain(hash!)
+    expect(text('问题线索移交清单')).toContain(clueNo)
+    expect(text('问题线索移交清单')).toContain('移交人（签字）')
+    expect(wb.getWorksheet('问题线索清单')!.getCell(1, 1).text).toBe('内部')
+    expect(text('整改台账')).toContain('销号')
+
+    // Clue lists are the 组长's to export.
+    await chooseUser(page, '赵敏')
+    await page.getByTestId('list-问题线索清单').click()
+    await poll(() => lastMessage(page)).toContain('只有组长可以导出问题线索')
+
+    // The 工作台 shows checklist items not yet covered.
+    await go(page, '工作台')
+    await poll(() => page.getByTestId('checklist-uncovered').textContent()).toMatch(/尚未被底稿覆盖的事项（\d+ \/ 21）/)
+
+    expect(await cspViolations()).toEqual([])
+    expect(errors).toEqual([])
+    await context.close()
+  })
+})
