@@ -1,0 +1,93 @@
+// Interview exports: gathers the round's data, composes the document in shared/, lays it out,
+// reads it back and delivers it (where it went, its size, rows or pages), or says why not.
+import { ref } from 'vue'
+import { ElMessage } from 'element-plus'
+import type { ExportKind, Interview, IsoDate } from '@shared/domain/types'
+import { inRange, rangeText, recordDoc, registerSheets, scheduleDoc, scheduleRows, scheduleSheet, type People } from '@shared/interviews/documents'
+import type { OfficialDoc } from '@shared/export/pdf-document'
+import { buildLedgerXlsx, type LedgerSheet } from '@shared/export/xlsx-ledger'
+import { readBackXlsx } from '@shared/export/read-back'
+import { exportFileName, markingFor, pdfPageCount } from '@shared/export/delivery'
+import { isIsoDate } from '@shared/util/dates'
+import { layoutPdf } from '../../export/pdfJobs'
+import { useRoundStore } from '../../stores/round'
+import { describeError } from '../../util/format'
+import { deliverExport, nextCopyNumber } from '../exports/deliverExport'
+import { useInterviewsStore } from './interviewsStore'
+
+export function useInterviewExports() {
+  const store = useRoundStore()
+  const ivs = useInterviewsStore()
+  const busy = ref(false)
+  const progress = ref(0)
+
+  const people = (): People => ({ members: store.members, cadres: store.cadres })
+
+  async function run(work: () => Promise<void>) {
+    if (!store.activeRound) return ElMessage.error('请先选择巡察轮次：导出的标识按轮次设置')
+    if (busy.value) return ElMessage.warning('上一个导出尚未完成，请稍候')
+    busy.value = true
+    progress.value = 0
+    try {
+      await work()
+    } catch (e) {
+      ElMessage.error(`导出失败：${describeError(e)}`)
+    } finally {
+      busy.value = false
+    }
+  }
+
+  async function xlsx(kind: ExportKind, sheets: LedgerSheet[], suffix = '') {
+    const round = store.activeRound!
+    const bytes = await buildLedgerXlsx(sheets, { marking: markingFor(round, kind), unitName: round.unitName, generatedBy: store.currentUser?.name ?? '未指定用户' })
+    const back = await readBackXlsx(bytes)
+    const counts = sheets.map((s) => {
+      const read = back.sheets.find((b) => b.name === s.name)
+      if (!read || read.dataRows !== s.rows.length) throw new Error(`导出的文件读回后“${s.name}”行数不符`)
+      return `${s.name} ${read.dataRows} 行`
+    })
+    const fileName = exportFileName(round, kind, 'xlsx').replace(/\.xlsx$/, `${suffix}.xlsx`)
+    await deliverExport({ kind, fileName, bytes, verified: counts.join('，'), roundId: round.id })
+  }
+
+  async function pdf(kind: ExportKind, doc: OfficialDoc, suffix = '') {
+    const round = store.activeRound!
+    const copyNumber = await nextCopyNumber(round.id)
+    const user = store.currentUser?.name ?? '未指定用户'
+    const bytes = await layoutPdf(doc, { marking: markingFor(round, kind), copyNumber, watermark: { user, at: new Date().toISOString() } }, (p) => (progress.value = Math.round(p * 100)))
+    const pages = pdfPageCount(bytes)
+    const fileName = exportFileName(round, kind, 'pdf').replace(/\.pdf$/, `${suffix}.pdf`)
+    await deliverExport({ kind, fileName, bytes, verified: `共 ${pages} 页`, roundId: round.id, copyNumber })
+  }
+
+  function scheduleFor(range: [IsoDate, IsoDate] | null | undefined) {
+    const [from, to] = range ?? []
+    if ((from && !isIsoDate(from)) || (to && !isIsoDate(to))) throw new Error('日期范围无效')
+    const list = inRange(ivs.interviews, from, to)
+    if (!list.length) throw new Error(`${rangeText(from, to)}没有谈话安排`)
+    return { rows: scheduleRows(list, people(), ivs.interviews), range: rangeText(from, to) }
+  }
+
+  const scheduleXlsx = (range?: [IsoDate, IsoDate] | null) =>
+    run(async () => {
+      const { rows, range: text } = scheduleFor(range)
+      await xlsx('谈话安排表', [scheduleSheet(rows, text)])
+    })
+  const schedulePdf = (range?: [IsoDate, IsoDate] | null) =>
+    run(async () => {
+      const { rows, range: text } = scheduleFor(range)
+      await pdf('谈话安排表', scheduleDoc(rows, store.activeRound!, text))
+    })
+  const register = () =>
+    run(async () => {
+      if (!ivs.interviews.length) throw new Error('本轮还没有谈话安排')
+      await xlsx('谈话安排表', registerSheets(ivs.interviews, people()), '-登记表')
+    })
+  const record = (iv: Interview) =>
+    run(async () => {
+      const who = store.cadres.find((c) => c.id === iv.intervieweeId)?.name ?? ''
+      await pdf('谈话记录', recordDoc(iv, store.activeRound!, people()), `-${who}-${iv.date}`)
+    })
+
+  return { busy, progress, scheduleXlsx, schedulePdf, register, record }
+}
