@@ -8,7 +8,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, expect } from 'vitest'
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/policy'
 
-const ROOT = resolve(import.meta.dirname, '../../dist/browser')
+// E2E_DIST lets parallel work use its own build folder; CI uses dist/browser.
+const ROOT = resolve(import.meta.dirname, '../..', process.env.E2E_DIST ?? 'dist/browser')
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2',
