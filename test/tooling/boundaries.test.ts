@@ -37,6 +37,10 @@ describe('layer boundary check', () => {
     expect(result.ok).toBe(false)
     expect(result.output).toContain(named)
   })
+  it('does not mistake text in strings for DOM globals', () => {
+    expect(check({ 'shared/a.ts': "export const part = 'word/document.xml'\n" }).ok).toBe(true)
+    expect(check({ 'shared/a.ts': 'export const t = `${document.title}`\n' }).ok).toBe(false)
+  })
   it('ignores test files and comments', () => {
     expect(check({ 'shared/a.test.ts': "import fs from 'node:fs'\n", 'shared/b.ts': "// import fs from 'node:fs'\n" }).ok).toBe(true)
   })
