@@ -268,3 +268,33 @@ const FIELD_LABELS: Record<string, Record<string, string>> = {
 export function fieldLabel(table: string, field: string): string {
   return FIELD_LABELS[table]?.[field] ?? field
 }
+
+/** "1+3" reports (guide §8). */
+export const REPORT_LABELS = {
+  kind: '报告类型',
+  title: '标题',
+  status: '状态',
+  sections: '正文',
+  heading: '标题',
+  level: '层级',
+  guidance: '撰写提示',
+  paperIds: '引用底稿',
+  comments: '会商意见',
+  versions: '历史版本',
+  generatedAt: '生成时间',
+} as const
+
+/** 民主测评 and 问卷调查 (测评统计). */
+export const SURVEY_LABELS = {
+  scale: '评价等次',
+  handedOut: '发放',
+  returned: '收回',
+  name: '姓名',
+  post: '职务',
+  votes: '票数',
+  goodRate: '好和较好率',
+  question: '题目',
+  option: '选项',
+  count: '人数',
+  share: '占比',
+} as const

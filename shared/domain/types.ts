@@ -67,6 +67,10 @@ export interface Round extends RecordMeta {
   interviewChecks?: Partial<Record<InterviewCheckKey, boolean>>
   /** 谈话提纲 templates by interviewee category, edited by the team (absent = built-in default). */
   outlineTemplates?: Partial<Record<CadreCategory, string>>
+  /** "1+3" report templates edited by the team (absent = the guide §8 outlines, shared/reports/templates.ts). */
+  reportTemplates?: Partial<Record<ReportKind, ReportTemplate>>
+  /** 民主测评 and 问卷 results (shared/surveys). */
+  surveys?: SurveyResults
 }
 
 /** The switchable coverage checks of the interview schedule (guide §3). */
@@ -368,17 +372,85 @@ export interface ChecklistItem extends RoundScoped {
 }
 
 export const REPORT_KINDS = ['巡察报告', '“一把手”情况反映', '纪检组长（纪委书记）履职情况报告', '领导班子情况汇总'] as const
+export type ReportKind = (typeof REPORT_KINDS)[number]
+export const REPORT_STATUSES = ['起草', '组内审核', '报巡察办', '定稿'] as const
+export interface ReportParagraph {
+  id: Id
+  text: string
+  paperIds: Id[]
+  /** Where a generated paragraph came from (stable across regenerations, e.g. `problem:<paperId>`); absent = written by hand. */
+  slot?: string
+  /** The text the generator last produced for this slot: text ≠ generatedText means the user edited it. */
+  generatedText?: string
+  /** A regeneration produced different text for an edited paragraph: the user takes it or keeps theirs. */
+  pendingText?: string
+  /** The data behind a paragraph that cites no 底稿 (e.g. 工作统计, 民主测评), for the traceability check. */
+  basis?: string
+}
+export interface ReportComment {
+  id: Id
+  /** 办组会商 comment from the 巡察办 (or the team), per section. */
+  text: string
+  by: string
+  at: string
+  resolved: boolean
+}
+/** A table under a section (the per-member table of the 领导班子情况汇总). */
+export interface ReportTable {
+  columns: string[]
+  rows: string[][]
+}
 export interface ReportSection {
   id: Id
   level: number
   heading: string
-  paragraphs: { id: Id; text: string; paperIds: Id[] }[]
+  paragraphs: ReportParagraph[]
+  /** Template section key, so regeneration finds the section again. */
+  key?: string
+  /** 撰写提示 from the template (not printed). */
+  guidance?: string
+  table?: ReportTable
+  comments?: ReportComment[]
+}
+export interface ReportVersion {
+  at: string
+  by: string
+  note: string
+  status: Report['status']
+  title: string
+  sections: ReportSection[]
 }
 export interface Report extends RoundScoped {
   kind: (typeof REPORT_KINDS)[number]
   title: string
   status: '起草' | '组内审核' | '报巡察办' | '定稿'
   sections: ReportSection[]
+  versions?: ReportVersion[]
+  /** When the draft was last generated from the round's data. */
+  generatedAt?: string
+}
+
+/** An editable report template: sections with guidance, the guide §8 outlines by default. */
+export interface ReportTemplateSection {
+  key: string
+  level: number
+  heading: string
+  guidance: string
+}
+export interface ReportTemplate {
+  title: string
+  sections: ReportTemplateSection[]
+}
+
+/** 民主测评 and 问卷调查 results of the round. */
+export interface SurveyResults {
+  /** The grades of the round's scale, best first (default 好/较好/一般/差). */
+  scale: string[]
+  ballots: { handedOut: number; returned: number }
+  /** Votes per cadre, one count per grade of the scale. */
+  cadres: { cadreId: Id | ''; name: string; post: string; counts: number[] }[]
+  questionnaire: { handedOut: number; returned: number; questions: { text: string; options: string[]; counts: number[] }[] }
+  updatedAt?: string
 }
 
 export interface Attachment extends RoundScoped {

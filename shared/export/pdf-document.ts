@@ -21,7 +21,8 @@ import { kinsokuRuns } from './kinsoku'
 import { formatCopyNumber, markingText, watermarkText } from './marking'
 import { renderPdf, type PdfFontFamily } from './pdf-engine'
 
-export type HeadingLevel = 1 | 2 | 3 | 4
+import { chineseNumber, headingPrefix, type HeadingLevel } from './numbering'
+export type { HeadingLevel }
 export type CellValue = string | number | null | undefined
 
 export interface TableColumn {
@@ -32,12 +33,20 @@ export interface TableColumn {
 }
 
 export type Block =
-  | { kind: 'heading'; level: HeadingLevel; text: string; numbered?: boolean }
+  | { kind: 'heading'; level: HeadingLevel; text: string; numbered?: boolean; bookmark?: Bookmark }
+  /** A second title inside the document (combined packages): centred like the title, restarts heading numbers. */
+  | { kind: 'title'; text: string; bookmark?: Bookmark }
   | { kind: 'paragraph'; text: string; indent?: boolean; align?: 'justify' | 'left' | 'center' | 'right'; bold?: boolean }
   | { kind: 'table'; columns: TableColumn[]; rows: CellValue[][]; fontSize?: number; caption?: string }
   | { kind: 'signature'; fields: (string | { label: string; value?: string })[] }
   | { kind: 'spacer'; lines?: number }
   | { kind: 'pageBreak' }
+
+/** A PDF bookmark (outline entry); `parentId` nests it under the bookmark with that `id`. */
+export interface Bookmark {
+  id?: string
+  parentId?: string
+}
 
 export interface OfficialDoc {
   title: string
@@ -78,28 +87,7 @@ const FAMILY: Record<FontRole, string> = {
   song: 'XcSong',
 }
 
-const CN_DIGITS = '〇一二三四五六七八九'
-/** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九 (beyond 99: Arabic). */
-export function chineseNumber(n: number): string {
-  if (!Number.isInteger(n) || n < 1 || n > 99) return String(n)
-  if (n < 10) return CN_DIGITS[n]!
-  const tens = Math.floor(n / 10)
-  const ones = n % 10
-  return `${tens === 1 ? '' : CN_DIGITS[tens]}十${ones ? CN_DIGITS[ones] : ''}`
-}
-
-export function headingPrefix(level: HeadingLevel, n: number): string {
-  switch (level) {
-    case 1:
-      return `${chineseNumber(n)}、`
-    case 2:
-      return `（${chineseNumber(n)}）`
-    case 3:
-      return `${n}.`
-    case 4:
-      return `（${n}）`
-  }
-}
+export { chineseNumber, headingPrefix }
 
 const HEADING_ROLE: Record<HeadingLevel, { role: FontRole; bold: boolean }> = {
   1: { role: 'hei', bold: false },
@@ -173,9 +161,21 @@ export function officialDocDefinition(doc: OfficialDoc, fonts: FontBytes, option
           text = headingPrefix(block.level, counters[block.level]!) + text
         }
         const { role, bold } = HEADING_ROLE[block.level]
-        content.push({ text: kinsokuRuns(text), ...body(role), bold, leadingIndent: indent2, alignment: 'justify', headlineLevel: block.level })
+        content.push({ text: kinsokuRuns(text), ...body(role), bold, leadingIndent: indent2, alignment: 'justify', headlineLevel: block.level, ...outline(block.bookmark, text) })
         break
       }
+      case 'title':
+        counters.fill(0)
+        content.push({
+          text: kinsokuRuns(block.text),
+          font: FAMILY.xiaobiaosong,
+          fontSize: titlePt,
+          lineHeight: lineHeightFor('xiaobiaosong', titlePt, titlePt * 1.5),
+          alignment: 'center',
+          margin: [0, 0, 0, pitch],
+          ...outline(block.bookmark, block.text),
+        })
+        break
       case 'paragraph':
         content.push({
           text: kinsokuRuns(block.text),
@@ -253,6 +253,12 @@ export function officialDocDefinition(doc: OfficialDoc, fonts: FontBytes, option
     }
   }
   return def
+}
+
+/** pdfmake's outline properties for a bookmarked node. */
+function outline(b: Bookmark | undefined, text: string): Node {
+  if (!b) return {}
+  return { outline: true, outlineText: text, ...(b.id ? { id: b.id } : {}), ...(b.parentId ? { outlineParentId: b.parentId } : {}) }
 }
 
 const PAD = 4

@@ -12,6 +12,8 @@ import { formatBytes } from '../../util/format'
 const FILTERS: Record<string, FileFilter> = {
   xlsx: { name: 'Excel 工作簿', extensions: ['xlsx'] },
   pdf: { name: 'PDF 文档', extensions: ['pdf'] },
+  docx: { name: 'Word 文档', extensions: ['docx'] },
+  zip: { name: 'ZIP 压缩包', extensions: ['zip'] },
 }
 
 /** The round's next 份号 (copy number), counted on this laptop. */
