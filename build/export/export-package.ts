@@ -1,0 +1,75 @@
+// Headless "1+3" package export, for the 巡察办's own tooling and CI:
+//   npm run export -- <round archive .xcra> --out <dir> [--zip] [--with-clues] [--user 姓名]
+//   npm run export -- --sample --out <dir>
+// Same shared code as the app (shared/reports/package.ts). Reports saved in the archive are used
+// as written; report kinds not yet drafted are generated from the round's data (and said so).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join, resolve } from 'node:path'
+import { unzipSync } from 'fflate'
+import { decodeArchive } from '../../shared/archive'
+import { REPORT_KINDS, type Report } from '../../shared/domain/types'
+import { FONT_FILES, type FontBytes } from '../../shared/export/fonts'
+import { buildOfficialPdf } from '../../shared/export/pdf-document'
+import { generateDraft } from '../../shared/reports/draft'
+import { buildPackage, verifyPackage } from '../../shared/reports/package'
+import { newReport } from '../../shared/reports/report'
+import { templateFor } from '../../shared/reports/templates'
+import { buildSampleRound } from '../../shared/sample'
+
+function usage(message: string): never {
+  console.error(`${message}\n用法：npm run export -- <轮次归档文件> --out <目录> [--zip] [--with-clues] [--user 姓名]\n      npm run export -- --sample --out <目录>`)
+  process.exit(2)
+}
+
+const args = process.argv.slice(2)
+const flag = (name: string) => args.includes(name)
+const value = (name: string) => {
+  const i = args.indexOf(name)
+  if (i < 0) return undefined
+  const v = args[i + 1]
+  if (!v || v.startsWith('--')) usage(`${name} 后缺少参数`)
+  return v
+}
+const out = value('--out') ?? usage('缺少 --out <目录>')
+const user = value('--user') ?? '命令行导出'
+const positional = args.filter((a, i) => !a.startsWith('--') && !['--out', '--user'].includes(args[i - 1] ?? ''))
+if (!flag('--sample') && positional.length !== 1) usage('请给出一个轮次归档文件，或使用 --sample')
+
+const snap = flag('--sample') ? buildSampleRound() : (await decodeArchive(new Uint8Array(readFileSync(resolve(positional[0]!))))).snapshot
+const now = new Date()
+const at = now.toISOString()
+const today = at.slice(0, 10)
+const saved = snap.tables.reports.filter((r) => !r.deleted)
+const reports: Report[] = REPORT_KINDS.map((kind) => {
+  const own = saved.find((r) => r.kind === kind)
+  if (own) return own
+  console.log(`· ${kind}：归档中没有，按本轮数据生成草稿`)
+  const meta = { id: `generated-${kind}`, createdAt: at, updatedAt: at, updatedBy: 'system', deviceId: 'cli' }
+  return { ...meta, ...newReport(snap.round.id, generateDraft(kind, templateFor(snap.round, kind), snap), at) } as Report
+})
+
+const require = createRequire(import.meta.url)
+const fonts: FontBytes = {
+  serifRegular: new Uint8Array(readFileSync(require.resolve(FONT_FILES.serifRegular.npm))),
+  serifBold: new Uint8Array(readFileSync(require.resolve(FONT_FILES.serifBold.npm))),
+}
+const started = Date.now()
+const { zip, manifest } = await buildPackage(
+  { snap, reports, user, at, today, includeClueList: flag('--with-clues') },
+  { pdf: (doc, options) => buildOfficialPdf(doc, fonts, options), onProgress: (step, done, total) => console.log(`[${Math.min(done + 1, total)}/${total}] ${step}`) },
+)
+const check = await verifyPackage(zip)
+mkdirSync(out, { recursive: true })
+if (flag('--zip')) {
+  const file = join(out, `${snap.round.unitName}-报告包-${today}.zip`)
+  writeFileSync(file, zip)
+  console.log(`已写出 ${file}（${zip.byteLength} 字节）`)
+} else {
+  for (const [name, bytes] of Object.entries(unzipSync(zip))) writeFileSync(join(out, name), bytes)
+  console.log(`已写出 ${manifest.files.length + 1} 个文件到 ${resolve(out)}`)
+}
+for (const n of manifest.notes) console.log(`注意：${n}`)
+console.log(`${check.ok ? '核对通过' : '核对失败'}：${check.summary}（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`)
+for (const p of check.problems) console.error(`  ${p}`)
+process.exit(check.ok ? 0 : 1)

@@ -1,0 +1,100 @@
+// Exports of the reports: one report as PDF (laid out in the worker) or Word, the 测评统计
+// workbook, and the whole package as one zip with its manifest, re-read and verified before it
+// is handed over. Each says what it checked; a failure changes nothing and says why.
+import { ref } from 'vue'
+import { ElMessage } from 'element-plus'
+import { can } from '@shared/domain/permissions'
+import type { ExportKind, Report, SurveyResults } from '@shared/domain/types'
+import { exportFileName, markingFor, pdfPageCount } from '@shared/export/delivery'
+import { readBackXlsx } from '@shared/export/read-back'
+import { buildLedgerXlsx } from '@shared/export/xlsx-ledger'
+import { reportDocx } from '@shared/reports/docx'
+import { reportDoc } from '@shared/reports/official'
+import { buildPackage, docxText, verifyPackage, type VerifyResult } from '@shared/reports/package'
+import { surveySheets } from '@shared/surveys/surveys'
+import { todayIso } from '@shared/util/dates'
+import { layoutPdf } from '../../export/pdfJobs'
+import { useRoundStore } from '../../stores/round'
+import { describeError } from '../../util/format'
+import { deliverExport, nextCopyNumber } from '../exports/deliverExport'
+import { useReportsStore } from './reportsStore'
+
+const kindOf = (r: Report): ExportKind => (r.kind === '巡察报告' ? '巡察报告' : '专题报告')
+
+export function useReportExports() {
+  const round = useRoundStore()
+  const store = useReportsStore()
+  const busy = ref('')
+  const progress = ref(0)
+  const stepText = ref('')
+  const lastCheck = ref<VerifyResult>()
+  const user = () => round.currentUser?.name ?? '未指定用户'
+
+  async function run(what: string, job: () => Promise<unknown>) {
+    if (busy.value) return
+    busy.value = what
+    progress.value = 0
+    try {
+      await job()
+    } catch (e) {
+      ElMessage.error(`导出失败：${describeError(e)}`)
+    } finally {
+      busy.value = ''
+    }
+  }
+
+  const reportPdf = (report: Report) =>
+    run('pdf', async () => {
+      const r = round.activeRound!
+      const copyNumber = await nextCopyNumber(r.id)
+      const bytes = await layoutPdf(reportDoc(report), { marking: markingFor(r, kindOf(report)), copyNumber, watermark: { user: user(), at: new Date().toISOString() } }, (p) => (progress.value = Math.round(p * 100)))
+      const pages = pdfPageCount(bytes)
+      await deliverExport({ kind: kindOf(report), fileName: exportFileName(r, kindOf(report), 'pdf').replace(kindOf(report), report.kind), bytes, verified: `共 ${pages} 页`, roundId: r.id, copyNumber })
+    })
+
+  const reportWord = (report: Report) =>
+    run('docx', async () => {
+      const r = round.activeRound!
+      const copyNumber = await nextCopyNumber(r.id)
+      const bytes = await reportDocx(report, { marking: markingFor(r, kindOf(report)), copyNumber })
+      if (!docxText(bytes).includes(report.title)) throw new Error('读回核对失败：Word 正文中找不到标题')
+      await deliverExport({ kind: kindOf(report), fileName: exportFileName(r, kindOf(report), 'docx').replace(kindOf(report), report.kind), bytes, verified: '读回核对一致', roundId: r.id, copyNumber })
+    })
+
+  const surveyXlsx = (s: SurveyResults) =>
+    run('survey', async () => {
+      const r = round.activeRound!
+      const sheets = surveySheets(s)
+      const bytes = await buildLedgerXlsx(sheets, { marking: markingFor(r, '巡察报告'), unitName: r.unitName, generatedBy: user() })
+      const back = await readBackXlsx(bytes)
+      for (const sh of sheets) if (back.sheets.find((x) => x.name === sh.name)?.dataRows !== sh.rows.length) throw new Error(`读回核对失败：${sh.name}`)
+      await deliverExport({ kind: '巡察报告', fileName: exportFileName(r, '巡察报告', 'xlsx').replace('巡察报告', '测评统计'), bytes, verified: `读回核对一致：${sheets.map((x) => `${x.name} ${x.rows.length} 行`).join('，')}`, roundId: r.id })
+    })
+
+  const packageZip = () =>
+    run('package', async () => {
+      const r = round.activeRound!
+      lastCheck.value = undefined
+      const copyNumber = await nextCopyNumber(r.id)
+      const snap = await store.snapshot()
+      const at = new Date().toISOString()
+      const { zip, manifest } = await buildPackage(
+        { snap, reports: store.reports, user: user(), at, today: todayIso(), includeClueList: can(round.currentUser, 'export-clues'), copyNumber },
+        {
+          pdf: (doc, options) => layoutPdf(doc, options),
+          onProgress: (step, done, total) => {
+            stepText.value = step
+            progress.value = Math.round((done / total) * 100)
+          },
+        },
+      )
+      stepText.value = '读回核对'
+      const check = await verifyPackage(zip)
+      lastCheck.value = check
+      if (!check.ok) throw new Error(`报告包核对未通过：${check.problems.join('；')}`)
+      const notes = manifest.notes.length ? `；${manifest.notes.join('；')}` : ''
+      await deliverExport({ kind: '巡察报告', fileName: exportFileName(r, '巡察报告', 'zip').replace('巡察报告', '报告包'), bytes: zip, verified: `${check.summary}${notes}`, roundId: r.id, copyNumber })
+    })
+
+  return { busy, progress, stepText, lastCheck, reportPdf, reportWord, surveyXlsx, packageZip }
+}

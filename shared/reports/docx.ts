@@ -1,0 +1,107 @@
+// A report as an editable Word file with the GB/T 9704 page set-up, because the office edits in
+// Word/WPS: A4, margins 37/35/28/26 mm, fonts by name (the office's own fonts render it),
+// 16 pt 仿宋 body on a fixed 28.95 pt line pitch (22 lines), first-line indent of two characters,
+// headings 黑体/楷体/仿宋 by level, page numbers "— N —" 14 pt 宋体 right on odd pages and
+// left on even pages, one character in; 份号 and 密级 top-left.
+import {
+  AlignmentType, Document, Footer, HeadingLevel, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow,
+  TextRun, WidthType,
+} from 'docx'
+import type { Marking, Report } from '../domain/types'
+import { formatCopyNumber, markingText } from '../export/marking'
+import { sectionNumbers } from './outline'
+
+const MM = 1440 / 25.4
+export const DOCX_FONTS = { body: '仿宋_GB2312', hei: '黑体', kai: '楷体_GB2312', title: '方正小标宋简体', song: '宋体' } as const
+const PITCH = Math.round((225 / 22) * MM) // twips per line: 22 lines in 225 mm
+const BODY = 32 // half-points: 16 pt
+const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, hint: 'eastAsia' as const })
+const HEADING_FONT = [DOCX_FONTS.hei, DOCX_FONTS.kai, DOCX_FONTS.body, DOCX_FONTS.body]
+const HEADING_LEVEL = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4]
+
+const line = { line: PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 }
+const body = (text: string, opts: { bold?: boolean; fontName?: string; indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) =>
+  new Paragraph({
+    alignment: opts.align ?? AlignmentType.BOTH,
+    spacing: line,
+    indent: opts.indent === false ? undefined : { firstLine: 2 * 320 },
+    children: [new TextRun({ text, font: font(opts.fontName ?? DOCX_FONTS.body), size: BODY, bold: opts.bold })],
+  })
+
+const pageNumber = (side: 'odd' | 'even') =>
+  new Footer({
+    children: [
+      new Paragraph({
+        alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === 'odd' ? { right: 280 } : { left: 280 },
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font(DOCX_FONTS.song), size: 28 })],
+      }),
+    ],
+  })
+
+function table(t: NonNullable<Report['sections'][number]['table']>): Table {
+  const cell = (text: string, head = false) =>
+    new TableCell({ children: [new Paragraph({ alignment: head ? AlignmentType.CENTER : AlignmentType.LEFT, children: [new TextRun({ text, size: 21, font: font(head ? DOCX_FONTS.hei : DOCX_FONTS.body) })] })] })
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [new TableRow({ tableHeader: true, children: t.columns.map((c) => cell(c, true)) }), ...t.rows.map((r) => new TableRow({ children: t.columns.map((_, i) => cell(r[i] ?? '')) }))],
+  })
+}
+
+export interface DocxOptions {
+  marking: Marking
+  copyNumber?: number
+}
+
+export async function reportDocx(report: Report, options: DocxOptions): Promise<Uint8Array> {
+  const children: (Paragraph | Table)[] = []
+  if (options.copyNumber !== undefined) children.push(body(formatCopyNumber(options.copyNumber), { indent: false, fontName: DOCX_FONTS.song, align: AlignmentType.LEFT }))
+  const mark = markingText(options.marking)
+  if (mark) children.push(body(mark, { indent: false, fontName: DOCX_FONTS.hei, align: AlignmentType.LEFT }))
+  if (children.length) children.push(body('', { indent: false }))
+  children.push(
+    new Paragraph({
+      heading: HeadingLevel.TITLE,
+      alignment: AlignmentType.CENTER,
+      spacing: { line: Math.round(22 * 1.5 * 20), lineRule: LineRuleType.EXACT },
+      children: [new TextRun({ text: report.title, font: font(DOCX_FONTS.title), size: 44 })],
+    }),
+    body('', { indent: false }),
+  )
+  const numbers = sectionNumbers(report.sections)
+  report.sections.forEach((s, i) => {
+    if (s.level > 0) {
+      const lv = Math.min(4, s.level) - 1
+      children.push(
+        new Paragraph({
+          heading: HEADING_LEVEL[lv],
+          spacing: line,
+          indent: { firstLine: 2 * 320 },
+          keepNext: true,
+          children: [new TextRun({ text: `${numbers[i]}${s.heading}`, font: font(HEADING_FONT[lv]!), size: BODY, bold: lv === 2, color: '000000' })],
+        }),
+      )
+    }
+    for (const p of s.paragraphs) if (p.text.trim()) children.push(body(p.text.trim()))
+    if (s.table?.rows.length) children.push(table(s.table))
+  })
+  const doc = new Document({
+    creator: '巡察工作台',
+    title: report.title,
+    evenAndOddHeaderAndFooters: true,
+    styles: { default: { document: { run: { font: font(DOCX_FONTS.body), size: BODY } } } },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: Math.round(210 * MM), height: Math.round(297 * MM) },
+            margin: { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM), footer: Math.round(28 * MM) - 400 },
+          },
+        },
+        footers: { default: pageNumber('odd'), even: pageNumber('even') },
+        children,
+      },
+    ],
+  })
+  return new Uint8Array(await Packer.toArrayBuffer(doc))
+}

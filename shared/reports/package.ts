@@ -1,0 +1,205 @@
+// The "1+3" package for the 巡察办, built by the same code in the app and in the headless CLI:
+// the four reports as PDF and DOCX, a combined PDF (cover, contents, bookmarks), the Excel
+// attachments, and manifest.json (file, kind, SHA-256, pages or rows). After zipping, every
+// file is read back out of the zip and checked against the manifest.
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
+import { confidentialMarking, clueList, problemList, type ListData } from '../casework/lists'
+import type { RoundSnapshot } from '../domain/snapshot'
+import { REPORT_KINDS, type Cadre, type ExportKind, type Marking, type Report, type ReportKind, type TeamMember } from '../domain/types'
+import { markingFor, pdfPageCount } from '../export/delivery'
+import type { OfficialDoc, OfficialPdfOptions } from '../export/pdf-document'
+import { readBackXlsx } from '../export/read-back'
+import { buildLedgerXlsx, type LedgerSheet } from '../export/xlsx-ledger'
+import { registerSheets } from '../interviews/documents'
+import { lendingSheet } from '../registers/exports'
+import { surveySheets } from '../surveys/surveys'
+import { sha256Hex } from '../util/hash'
+import { reportDocx } from './docx'
+import { combinedDoc, reportDoc } from './official'
+
+export type PackageFileKind = 'report-pdf' | 'report-docx' | 'combined-pdf' | 'attachment-xlsx'
+export interface ManifestEntry {
+  file: string
+  kind: PackageFileKind
+  title: string
+  bytes: number
+  sha256: string
+  pages?: number
+  /** Data rows (all sheets); `sheets` gives rows per sheet as read back (sign lines included). */
+  rows?: number
+  sheets?: { name: string; dataRows: number }[]
+}
+export interface Manifest {
+  format: 'xuncha-report-package'
+  version: 1
+  unitName: string
+  roundName: string
+  createdAt: string
+  createdBy: string
+  copyNumber?: number
+  files: ManifestEntry[]
+  /** What the package leaves out and why (e.g. 问题线索清单 without the 组长). */
+  notes: string[]
+}
+
+export interface PackageInput {
+  snap: RoundSnapshot
+  reports: Report[]
+  user: string
+  /** ISO timestamp of the export (watermark, manifest). */
+  at: string
+  today: string
+  /** 问题线索清单 carries clue details: only when the 组长 exports. */
+  includeClueList: boolean
+  copyNumber?: number
+}
+export interface PackageDeps {
+  pdf: (doc: OfficialDoc, options: Omit<OfficialPdfOptions, 'onProgress'>) => Promise<Uint8Array>
+  onProgress?: (step: string, done: number, total: number) => void
+}
+
+const REPORT_EXPORT_KIND = (k: ReportKind): ExportKind => (k === '巡察报告' ? '巡察报告' : '专题报告')
+const safeName = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+
+export function attachmentSheets(input: PackageInput): { file: string; title: string; kind: ExportKind; sheets: LedgerSheet[]; marking?: (m: Marking) => Marking }[] {
+  const { snap, today } = input
+  const people = snap.tables.people.filter((p) => !p.deleted)
+  const cadres = people.filter((p): p is Cadre => p.kind === 'cadre')
+  const members = people.filter((p): p is TeamMember => p.kind === 'member')
+  const nameOf = (id: string) => people.find((p) => p.id === id)?.name ?? ''
+  const data: ListData = { round: snap.round, papers: snap.tables.workingPapers, clues: snap.tables.clues, cadres, today }
+  const heads = { unitName: snap.round.unitName, unitHead: cadres.find((c) => c.isTopLeader)?.name ?? '', teamLeader: members.find((m) => m.role === '组长')?.name ?? '' }
+  const out: ReturnType<typeof attachmentSheets> = [{ file: '附件1-问题清单.xlsx', title: '问题清单', kind: '问题清单', sheets: [problemList(data)] }]
+  if (input.includeClueList) out.push({ file: '附件2-问题线索清单.xlsx', title: '问题线索清单', kind: '问题线索清单', sheets: [clueList(data)], marking: confidentialMarking })
+  out.push(
+    { file: '附件3-个别谈话登记表.xlsx', title: '个别谈话登记表', kind: '谈话安排表', sheets: registerSheets(snap.tables.interviews, { members, cadres }) },
+    { file: '附件4-调阅资料清单.xlsx', title: '调阅资料清单', kind: '调阅清单', sheets: [lendingSheet(snap.tables.documents, nameOf, heads, 'filled')] },
+  )
+  if (snap.round.surveys) out.push({ file: '附件5-测评统计.xlsx', title: '测评统计', kind: '巡察报告', sheets: surveySheets(snap.round.surveys) })
+  return out
+}
+
+/** The reports in package order (巡察报告 first), one per kind. */
+export function packageReports(reports: Report[]): Report[] {
+  return REPORT_KINDS.map((k) => reports.find((r) => r.kind === k && !r.deleted)).filter((r): r is Report => !!r)
+}
+
+export async function buildPackage(input: PackageInput, deps: PackageDeps): Promise<{ zip: Uint8Array; manifest: Manifest }> {
+  const reports = packageReports(input.reports)
+  if (reports.length === 0) throw new Error('还没有起草任何报告，请先生成报告草稿')
+  const { round } = input.snap
+  const watermark = { user: input.user, at: input.at }
+  const attachments = attachmentSheets(input)
+  const total = reports.length * 2 + 1 + attachments.length + 1
+  let done = 0
+  const step = (what: string) => deps.onProgress?.(what, done++, total)
+  const files: Record<string, Uint8Array> = {}
+  const entries: ManifestEntry[] = []
+  const add = async (file: string, kind: PackageFileKind, title: string, bytes: Uint8Array, extra: Partial<ManifestEntry>) => {
+    files[file] = bytes
+    entries.push({ file, kind, title, bytes: bytes.byteLength, sha256: await sha256Hex(bytes), ...extra })
+  }
+
+  for (const [i, r] of reports.entries()) {
+    const marking = markingFor(round, REPORT_EXPORT_KIND(r.kind))
+    const base = `${String(i + 1).padStart(2, '0')}-${safeName(r.kind)}`
+    step(`排版 ${r.kind} PDF`)
+    const pdf = await deps.pdf(reportDoc(r), { marking, copyNumber: input.copyNumber, watermark })
+    await add(`${base}.pdf`, 'report-pdf', r.title, pdf, { pages: pdfPageCount(pdf) })
+    step(`生成 ${r.kind} Word`)
+    await add(`${base}.docx`, 'report-docx', r.title, await reportDocx(r, { marking, copyNumber: input.copyNumber }), {})
+  }
+  step('排版合订本 PDF')
+  const combined = await deps.pdf(combinedDoc(round, reports, input.today), { marking: markingFor(round, '巡察报告'), copyNumber: input.copyNumber, watermark })
+  await add('00-报告合订本.pdf', 'combined-pdf', `${round.unitName}巡察“1+3”报告（合订本）`, combined, { pages: pdfPageCount(combined) })
+  for (const a of attachments) {
+    step(`生成${a.title}`)
+    const base = markingFor(round, a.kind)
+    const bytes = await buildLedgerXlsx(a.sheets, { marking: a.marking ? a.marking(base) : base, unitName: round.unitName, generatedBy: input.user, generatedAt: new Date(input.at) })
+    const back = await readBackXlsx(bytes)
+    const sheets = a.sheets.map((s) => ({ name: s.name, dataRows: back.sheets.find((x) => x.name === s.name)?.dataRows ?? -1 }))
+    a.sheets.forEach((s, k) => {
+      if (sheets[k]!.dataRows !== s.rows.length + (s.footer?.length ?? 0)) throw new Error(`读回核对失败：${a.title} ${s.name}`)
+    })
+    await add(a.file, 'attachment-xlsx', a.title, bytes, { rows: a.sheets.reduce((n, s) => n + s.rows.length, 0), sheets })
+  }
+  const manifest: Manifest = {
+    format: 'xuncha-report-package', version: 1, unitName: round.unitName, roundName: round.name,
+    createdAt: input.at, createdBy: input.user, ...(input.copyNumber !== undefined ? { copyNumber: input.copyNumber } : {}),
+    files: entries,
+    notes: [
+      ...(input.includeClueList ? [] : ['问题线索清单含线索详情，仅组长可导出，本包未包含']),
+      ...(round.surveys ? [] : ['本轮尚未录入民主测评和问卷结果，本包无测评统计']),
+      ...REPORT_KINDS.filter((k) => !reports.some((r) => r.kind === k)).map((k) => `尚未起草${k}`),
+    ],
+  }
+  files['manifest.json'] = strToU8(JSON.stringify(manifest, null, 2))
+  step('打包')
+  const zip = zipSync(files, { level: 6, mtime: new Date(input.at) })
+  deps.onProgress?.('完成', total, total)
+  return { zip, manifest }
+}
+
+export interface VerifyResult {
+  ok: boolean
+  checked: number
+  problems: string[]
+  summary: string
+}
+
+const DOCX_BODY = 'word/document.xml'
+
+/** Text of a .docx body (its main document part), for checks. */
+export function docxText(bytes: Uint8Array): string {
+  const xml = unzipSync(bytes)[DOCX_BODY]
+  if (!xml) throw new Error(`不是有效的 Word 文件（缺少 ${DOCX_BODY}）`)
+  return strFromU8(xml).replace(/<\/w:p>/g, '\n').replace(/<w:tab\/>/g, '\t').replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
+}
+
+/** Re-reads every file of a package zip against its manifest. */
+export async function verifyPackage(zip: Uint8Array): Promise<VerifyResult> {
+  const problems: string[] = []
+  let files: Record<string, Uint8Array>
+  try {
+    files = unzipSync(zip)
+  } catch {
+    return { ok: false, checked: 0, problems: ['压缩包无法打开'], summary: '压缩包无法打开' }
+  }
+  const raw = files['manifest.json']
+  if (!raw) return { ok: false, checked: 0, problems: ['缺少 manifest.json'], summary: '缺少 manifest.json' }
+  const manifest = JSON.parse(strFromU8(raw)) as Manifest
+  let pages = 0
+  let rows = 0
+  for (const e of manifest.files) {
+    const bytes = files[e.file]
+    if (!bytes) {
+      problems.push(`${e.file}：包内缺少此文件`)
+      continue
+    }
+    if ((await sha256Hex(bytes)) !== e.sha256) problems.push(`${e.file}：SHA-256 与清单不符`)
+    try {
+      if (e.kind.endsWith('pdf')) {
+        const n = pdfPageCount(bytes)
+        if (n !== e.pages) problems.push(`${e.file}：页数 ${n} 与清单 ${e.pages} 不符`)
+        pages += n
+      } else if (e.kind === 'report-docx') {
+        if (!docxText(bytes).includes(e.title)) problems.push(`${e.file}：正文中找不到标题`)
+      } else {
+        const back = await readBackXlsx(bytes)
+        for (const s of e.sheets ?? []) {
+          const got = back.sheets.find((x) => x.name === s.name)?.dataRows
+          if (got !== s.dataRows) problems.push(`${e.file}：工作表“${s.name}”读回 ${got ?? 0} 行，清单为 ${s.dataRows} 行`)
+        }
+        rows += e.rows ?? 0
+      }
+    } catch (err) {
+      problems.push(`${e.file}：无法读取（${err instanceof Error ? err.message : String(err)}）`)
+    }
+  }
+  const extra = Object.keys(files).filter((f) => f !== 'manifest.json' && !manifest.files.some((e) => e.file === f))
+  for (const f of extra) problems.push(`${f}：不在清单中`)
+  const summary = problems.length
+    ? `核对发现 ${problems.length} 处问题`
+    : `${manifest.files.length} 个文件逐一读回核对一致（PDF 共 ${pages} 页，Excel 共 ${rows} 行数据）`
+  return { ok: problems.length === 0, checked: manifest.files.length, problems, summary }
+}
