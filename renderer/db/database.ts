@@ -17,6 +17,14 @@ export type WorkbenchDb = Dexie & { [T in AnyTableName]: Table<StoredRow, string
   auditLog: Table<AuditEntry, number>
   settings: Table<Setting, string>
   roundKeys: Table<WrappedRoundKey, string>
+  exchange: Table<ExchangeRow, string>
+}
+
+/** v3: this laptop's exchange state per round (versions, acknowledgements, conflict inbox), sealed. */
+export interface ExchangeRow {
+  key: string
+  roundId: string
+  body: unknown
 }
 
 export const DB_NAME = 'xuncha-workbench'
@@ -43,5 +51,7 @@ export function openDatabase(name = DB_NAME): WorkbenchDb {
   db.version(1).stores(SCHEMA_V1)
   // v2: each round's data key, wrapped by this laptop's master key (wiping a round deletes it first).
   db.version(2).stores({ roundKeys: 'roundId' })
+  // v3: the exchange state of each round (docs/exchange.md); adds a table only.
+  db.version(3).stores({ exchange: 'key, roundId' })
   return db
 }

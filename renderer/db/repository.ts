@@ -6,7 +6,7 @@ import { emptyTables, type RoundSnapshot } from '@shared/domain/snapshot'
 import type { RecordMeta } from '@shared/domain/types'
 import { AuditChain, type AuditDraft } from './audit'
 import type { FieldCodec, RecordRef } from './codec'
-import type { StoredRow, WorkbenchDb } from './database'
+import type { ExchangeRow, StoredRow, WorkbenchDb } from './database'
 
 export interface WriteContext {
   /** Roster member id (recorded as updatedBy). */
@@ -157,11 +157,16 @@ export class Repository {
   }
 
   /** Puts a whole round in place of any round with the same id, atomically. */
-  replaceRound(snapshot: RoundSnapshot, audit: AuditDraft): Promise<void> {
+  replaceRound(snapshot: RoundSnapshot, audit: AuditDraft, onProgress?: (done: number, total: number) => void): Promise<void> {
     return this.serial(async () => {
       const roundRow = await this.toRow('rounds', snapshot.round)
       const rows = new Map<RoundTableName, StoredRow[]>()
-      for (const t of ROUND_TABLES) rows.set(t, await Promise.all((snapshot.tables[t] as object[]).map((r) => this.toRow(t, r))))
+      const total = ROUND_TABLES.reduce((n, t) => n + snapshot.tables[t].length, 0)
+      let done = 0
+      for (const t of ROUND_TABLES) {
+        rows.set(t, await Promise.all((snapshot.tables[t] as object[]).map((r) => this.toRow(t, r))))
+        onProgress?.((done += snapshot.tables[t].length), total)
+      }
       const entries = await this.audit.prepare([audit], this.context(), this.now())
       await this.commit(['rounds', ...ROUND_TABLES], entries, async () => {
         const roundId = snapshot.round.id
@@ -171,6 +176,30 @@ export class Repository {
           await this.db[t].bulkPut(rows.get(t) ?? [])
         }
       })
+    })
+  }
+
+  /**
+   * Writes merged records as they are (metadata included: a merge keeps the author's) with
+   * their audit entries and the exchange state, in one transaction: all or nothing.
+   */
+  applyMerge(writes: { table: AnyTableName; record: object }[], audits: AuditDraft[], exchangeRow: ExchangeRow): Promise<void> {
+    return this.serial(async () => {
+      const rows = await Promise.all(writes.map(async (w) => ({ table: w.table, row: await this.toRow(w.table, w.record) })))
+      const entries = await this.audit.prepare(audits, this.context(), this.now())
+      const tables = [...new Set(writes.map((w) => w.table))]
+      try {
+        await this.db.transaction('rw', [...tables.map((t) => this.db[t]), this.db.exchange, this.db.auditLog], async () => {
+          for (const { table, row } of rows) await this.db[table].put(row)
+          await this.db.exchange.put(exchangeRow)
+          await this.db.auditLog.bulkAdd(entries)
+        })
+        this.audit.committed(entries)
+        this.revision++
+      } catch (e) {
+        this.audit.reset()
+        throw e
+      }
     })
   }
 

@@ -1,0 +1,149 @@
+// Encrypted backups of a round (the round archive inside an exchange container), taken on
+// demand, on a schedule while the app is unlocked, and before every import; restore with a
+// preview. Also the hand-over package (移交) for the 巡察办.
+import { ref } from 'vue'
+import { ElMessage } from 'element-plus'
+import { decodeArchive, encodeArchive, isArchiveError, type DecodedArchive } from '@shared/archive'
+import { buildHandover, decodePackage, encodePackage, ExchangeError, isExchangeError, PACKAGE_EXTENSIONS, readHeader } from '@shared/exchange'
+import { checkPassphrase } from '@shared/security'
+import { todayIso } from '@shared/util/dates'
+import { bridge } from '../../bridge'
+import { db, repo } from '../../db/workbench'
+import { useRoundStore } from '../../stores/round'
+import { describeError, formatBytes } from '../../util/format'
+import { handoverReportFiles } from './handoverHooks'
+
+async function archiveOf(roundId: string, by: string): Promise<Uint8Array> {
+  return encodeArchive(await repo.snapshot(roundId), { appVersion: __APP_VERSION__, exportedBy: by, exportedAt: new Date().toISOString() })
+}
+
+function stamp(): string {
+  return new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '')
+}
+
+/** Writes one encrypted backup; resolves to where it went. */
+export async function backupRound(roundId: string, passphrase: string, reason: string): Promise<string> {
+  const store = useRoundStore()
+  const round = store.rounds.find((r) => r.id === roundId)
+  if (!round) throw new Error('找不到该巡察轮次')
+  const by = store.currentUser?.name ?? '未指定'
+  const bytes = await encodePackage(
+    { kind: 'backup', packageId: crypto.randomUUID(), roundId, roundName: round.name, from: { deviceId: store.deviceId, name: by }, createdAt: new Date().toISOString() },
+    await archiveOf(roundId, by), passphrase,
+  )
+  const name = `${round.name}-备份-${stamp()}.${PACKAGE_EXTENSIONS.backup}`
+  const saved = await bridge().saveFile({ suggestedName: name, filters: [{ name: '巡察工作台备份', extensions: ['xbak'] }], data: bytes })
+  if (!saved.saved) throw new Error('备份未保存，操作已取消')
+  await repo.record({ action: 'export', table: 'rounds', recordId: roundId, detail: `${reason}：${name}（${formatBytes(bytes.byteLength)}）` })
+  return saved.location ?? name
+}
+
+export interface RestorePreview {
+  fileName: string
+  decoded: DecodedArchive
+  createdAt: string
+  by: string
+}
+
+export function useBackups() {
+  const store = useRoundStore()
+  const busy = ref(false)
+  const restore = ref<RestorePreview>()
+  const scheduleMinutes = ref(0)
+  const lastBackup = ref('')
+  let timer: ReturnType<typeof setInterval> | undefined
+
+  function strongEnough(passphrase: string): boolean {
+    const check = checkPassphrase(passphrase)
+    if (!check.ok) ElMessage.error(`口令强度不足：${check.problems.join('；')}`)
+    return check.ok
+  }
+
+  async function backupNow(passphrase: string) {
+    if (!store.activeRoundId || !strongEnough(passphrase)) return
+    busy.value = true
+    try {
+      lastBackup.value = await backupRound(store.activeRoundId, passphrase, '手动备份')
+      ElMessage.success(`已备份：${lastBackup.value}`)
+    } catch (e) {
+      ElMessage.error(`备份失败：${describeError(e)}`)
+    } finally {
+      busy.value = false
+    }
+  }
+
+  /** Rolling backups while unlocked; the passphrase stays in memory only (locking reloads the page). */
+  function schedule(minutes: number, passphrase: string) {
+    if (timer) clearInterval(timer)
+    timer = undefined
+    scheduleMinutes.value = 0
+    if (!minutes) return ElMessage.info('已停止定时备份')
+    if (!strongEnough(passphrase)) return
+    scheduleMinutes.value = minutes
+    timer = setInterval(() => {
+      if (store.activeRoundId) backupRound(store.activeRoundId, passphrase, '定时备份').then((w) => (lastBackup.value = w), (e) => ElMessage.error(`定时备份失败：${describeError(e)}`))
+    }, minutes * 60_000)
+    ElMessage.success(`已开启定时备份：每 ${minutes} 分钟一次`)
+  }
+
+  async function chooseRestore(passphrase: string) {
+    if (!passphrase) return ElMessage.error('请先输入备份口令')
+    busy.value = true
+    try {
+      const file = await bridge().openFile({ title: '从备份恢复', filters: [{ name: '巡察工作台备份', extensions: ['xbak'] }] })
+      if (!file) return
+      if (readHeader(file.data).header.kind !== 'backup') throw new ExchangeError('wrong-kind', '这不是备份文件，未做任何更改')
+      const { header, payload } = await decodePackage(file.data, passphrase)
+      restore.value = { fileName: file.name, decoded: await decodeArchive(payload), createdAt: header.createdAt, by: header.from.name }
+    } catch (e) {
+      ElMessage.error({ message: isExchangeError(e) || isArchiveError(e) ? e.message : `无法读取该备份，未做任何更改：${describeError(e)}`, duration: 8000 })
+    } finally {
+      busy.value = false
+    }
+  }
+
+  async function confirmRestore() {
+    const p = restore.value
+    if (!p) return
+    busy.value = true
+    try {
+      await store.installRound(p.decoded.snapshot, { action: 'import', table: 'rounds', recordId: p.decoded.snapshot.round.id, detail: `从备份恢复 ${p.fileName}` })
+      ElMessage.success(`已从备份恢复轮次“${p.decoded.snapshot.round.name}”`)
+      restore.value = undefined
+    } catch (e) {
+      ElMessage.error(`恢复失败，本机数据未改变：${describeError(e)}`)
+    } finally {
+      busy.value = false
+    }
+  }
+
+  async function handover(passphrase: string) {
+    const round = store.activeRound
+    if (!round) return
+    if (store.currentUser?.role !== '组长') return ElMessage.error('只有组长可以生成移交包')
+    if (!strongEnough(passphrase)) return
+    busy.value = true
+    try {
+      const snap = await repo.snapshot(round.id)
+      const ids = new Set<string>([round.id, ...Object.values(snap.tables).flatMap((rows) => (rows as { id: string }[]).map((r) => r.id))])
+      const audit = (await db.auditLog.orderBy('seq').toArray()).filter((e) => ids.has(e.recordId))
+      const at = new Date().toISOString()
+      const { manifest, payload } = await buildHandover({
+        roundId: round.id, roundName: round.name, unitName: round.unitName, handedOverBy: store.currentUser.name, at,
+        archive: await archiveOf(round.id, store.currentUser.name), audit, reports: await handoverReportFiles(round.id),
+      })
+      const bytes = await encodePackage({ kind: 'handover', packageId: crypto.randomUUID(), roundId: round.id, roundName: round.name, from: { deviceId: store.deviceId, name: store.currentUser.name }, createdAt: at }, payload, passphrase)
+      const name = `${round.name}-移交包-${todayIso()}.${PACKAGE_EXTENSIONS.handover}`
+      const saved = await bridge().saveFile({ suggestedName: name, filters: [{ name: '巡察工作台移交包', extensions: ['xhov'] }], data: bytes })
+      if (!saved.saved) return
+      await repo.record({ action: 'export', table: 'rounds', recordId: round.id, detail: `生成移交包 ${name}：${manifest.files.map((f) => `${f.role} ${f.sha256.slice(0, 12)}`).join('，')}` })
+      ElMessage.success({ message: `已生成移交包（${manifest.files.length} 个文件${manifest.reportsIncluded ? '' : '，尚不含报告'}）：${saved.location ?? name}`, duration: 8000 })
+    } catch (e) {
+      ElMessage.error(`生成移交包失败：${describeError(e)}`)
+    } finally {
+      busy.value = false
+    }
+  }
+
+  return { busy, restore, scheduleMinutes, lastBackup, backupNow, schedule, chooseRestore, confirmRestore, handover }
+}

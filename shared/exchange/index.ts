@@ -1,0 +1,6 @@
+// Working as a team without a network: exchange packages, the merge, backups and hand-over.
+// Specification: docs/exchange.md.
+export * from './merge'
+export * from './package'
+export { validateChangeSet } from './validate'
+export { buildHandover, type HandoverManifest, type HandoverInput } from './handover'

@@ -1,0 +1,298 @@
+// The merge engine (docs/exchange.md): field-by-field, causal, deterministic and pure.
+// Every laptop keeps, per record, a version vector (which edits of which laptop it has seen)
+// and, per field, the stamp (laptop, counter) of the edit that produced the value. Local edits
+// made through the ordinary screens are turned into stamps lazily by `stampLocal` (comparing
+// field hashes), so no screen has to know about the exchange.
+import { canonicalJson } from '../util/hash'
+import { sha256HexSync } from '../archive/sha256'
+import type { AnyTableName } from '../domain/tables'
+
+export interface Stamp {
+  d: string
+  n: number
+}
+export type VersionVector = Record<string, number>
+
+export interface RecordSync {
+  vv: VersionVector
+  stamps: Record<string, Stamp>
+  /** Field hashes as of the last stamping or merge: a differing hash is a local edit. */
+  hashes: Record<string, string>
+  /** The laptop that created the record (its owner). */
+  owner: string
+}
+
+export interface Conflict {
+  id: string
+  table: AnyTableName
+  recordId: string
+  field: string
+  mine: unknown
+  theirs: unknown
+  theirsStamp: Stamp
+  fromName: string
+  fromDevice: string
+  packageId: string
+  /** Sealed clue / signed 底稿: only the 组长 decides. */
+  held: boolean
+  at: string
+  resolved?: { choice: Resolution; at: string; by: string }
+}
+export type Resolution = 'mine' | 'theirs' | 'both'
+
+export interface SyncState {
+  deviceId: string
+  counter: number
+  records: Record<string, RecordSync>
+  /** Package ids already applied (idempotency). */
+  imported: string[]
+  /** Highest counter of each laptop integrated here (sent along as acknowledgement). */
+  known: VersionVector
+  /** My counter that the 组长 has acknowledged (changes after it go into the next package). */
+  acked: number
+  conflicts: Conflict[]
+}
+
+export interface TableRecord {
+  table: AnyTableName
+  record: Record<string, unknown>
+}
+
+export interface PackageRecord extends TableRecord {
+  vv: VersionVector
+  stamps: Record<string, Stamp>
+  owner: string
+}
+
+export interface ChangeSet {
+  packageId: string
+  roundId: string
+  from: { deviceId: string; name: string }
+  createdAt: string
+  known: VersionVector
+  records: PackageRecord[]
+}
+
+/** Metadata that is not merged field by field (identity, or derived from the winning edit). */
+export const NOT_MERGED = ['id', 'roundId', 'createdAt', 'updatedAt', 'updatedBy', 'deviceId'] as const
+
+export function emptySyncState(deviceId: string): SyncState {
+  return { deviceId, counter: 0, records: {}, imported: [], known: {}, acked: 0, conflicts: [] }
+}
+
+export const recordKey = (table: string, id: string) => `${table}/${id}`
+
+function fieldsOf(record: Record<string, unknown>): string[] {
+  return Object.keys(record).filter((k) => record[k] !== undefined && !(NOT_MERGED as readonly string[]).includes(k))
+}
+
+export function hashValue(value: unknown): string {
+  return value === undefined ? '-' : sha256HexSync(canonicalJson(value)).slice(0, 32)
+}
+
+const knows = (vv: VersionVector, s: Stamp) => (vv[s.d] ?? 0) >= s.n
+const later = (a: Stamp, b: Stamp) => (a.n !== b.n ? a.n > b.n : a.d > b.d)
+const newest = (stamps: Record<string, Stamp>): Stamp =>
+  Object.values(stamps).reduce((a, b) => (later(b, a) ? b : a), { d: '', n: 0 })
+function maxVv(a: VersionVector, b: VersionVector): VersionVector {
+  const out = { ...a }
+  for (const [d, n] of Object.entries(b)) out[d] = Math.max(out[d] ?? 0, n)
+  return out
+}
+const clone = <T>(x: T): T => (x === undefined ? x : (JSON.parse(JSON.stringify(x)) as T))
+
+/** Turns local edits (fields whose hash changed since the last stamping) into stamps. */
+export function stampLocal(state: SyncState, records: TableRecord[]): SyncState {
+  const next = clone(state)
+  const me = next.deviceId
+  const n = next.counter + 1
+  let used = false
+  for (const { table, record } of records) {
+    const key = recordKey(table, record.id as string)
+    const fields = fieldsOf(record)
+    const hashes = Object.fromEntries(fields.map((f) => [f, hashValue(record[f])]))
+    const s = next.records[key]
+    if (!s) {
+      next.records[key] = { vv: { [me]: n }, stamps: Object.fromEntries(fields.map((f) => [f, { d: me, n }])), hashes, owner: me }
+      used = true
+      continue
+    }
+    const changed = [...new Set([...fields, ...Object.keys(s.hashes)])].filter((f) => (hashes[f] ?? '-') !== (s.hashes[f] ?? '-'))
+    if (!changed.length) continue
+    for (const f of changed) s.stamps[f] = { d: me, n }
+    s.vv[me] = n
+    s.hashes = hashes
+    used = true
+  }
+  if (used) next.counter = n
+  next.known[me] = next.counter
+  return next
+}
+
+export type ExportScope = { kind: 'since-ack' } | { kind: 'since-date'; date: string } | { kind: 'all'; tables?: readonly AnyTableName[] }
+
+/** The records a package carries. Call after `stampLocal` so every edit has a stamp. */
+export function buildChangeSet(
+  state: SyncState,
+  records: TableRecord[],
+  scope: ExportScope,
+  info: Pick<ChangeSet, 'packageId' | 'roundId' | 'from' | 'createdAt'>,
+): ChangeSet {
+  const me = state.deviceId
+  const picked = records.filter(({ table, record }) => {
+    const s = state.records[recordKey(table, record.id as string)]
+    if (!s) return false
+    if (scope.kind === 'all') return !scope.tables || scope.tables.includes(table)
+    if (scope.kind === 'since-date') return String(record.updatedAt ?? '') >= scope.date
+    return (s.vv[me] ?? 0) > state.acked
+  })
+  return {
+    ...info,
+    known: { ...state.known, [me]: state.counter },
+    records: picked.map(({ table, record }) => {
+      const s = state.records[recordKey(table, record.id as string)]!
+      return { table, record, vv: s.vv, stamps: s.stamps, owner: s.owner }
+    }),
+  }
+}
+
+export interface KindCount {
+  new: number
+  changed: number
+  conflicting: number
+  unchanged: number
+}
+export interface MergeResult {
+  state: SyncState
+  /** Records to write (whole records, merged). */
+  writes: TableRecord[]
+  conflicts: Conflict[]
+  counts: Partial<Record<AnyTableName, KindCount>>
+  duplicate: boolean
+}
+
+/** Sealed clues and signed 底稿 are never changed by a merge (held for the 组长 instead). */
+export function isProtected(table: AnyTableName, record: Record<string, unknown> | undefined): boolean {
+  if (!record) return false
+  if (table === 'clues') return !!record.seal || record.status === '已移交'
+  if (table === 'workingPapers') return Array.isArray(record.signoffs) && record.signoffs.some((s) => (s as { step?: string }).step === '组长审签')
+  return false
+}
+
+type FieldOutcome = 'same' | 'mine' | 'theirs' | 'conflict'
+
+/**
+ * Merges a package into the local state. Pure: returns what to write; the caller applies it in
+ * one transaction. Call `stampLocal` first, so unsent local edits count as "mine".
+ */
+export function mergeChangeSet(
+  state: SyncState,
+  local: ReadonlyMap<string, Record<string, unknown>>,
+  pkg: ChangeSet,
+  at: string,
+): MergeResult {
+  const counts: MergeResult['counts'] = {}
+  if (state.imported.includes(pkg.packageId)) return { state, writes: [], conflicts: [], counts, duplicate: true }
+  const next = clone(state)
+  const writes: TableRecord[] = []
+  const conflicts: Conflict[] = []
+  const open = new Set(state.conflicts.map((c) => `${c.table}/${c.recordId}#${c.field}@${c.theirsStamp.d}:${c.theirsStamp.n}`))
+  const bump = (t: AnyTableName, k: keyof KindCount) => ((counts[t] ??= { new: 0, changed: 0, conflicting: 0, unchanged: 0 })[k] += 1)
+
+  for (const pr of [...pkg.records].sort((a, b) => recordKey(a.table, a.record.id as string).localeCompare(recordKey(b.table, b.record.id as string)))) {
+    const id = pr.record.id as string
+    const key = recordKey(pr.table, id)
+    const mine = local.get(key)
+    const ls = next.records[key]
+    const theirs = pr.record
+    if (!mine || !ls) {
+      writes.push({ table: pr.table, record: clone(theirs) })
+      const fields = fieldsOf(theirs)
+      next.records[key] = { vv: { ...pr.vv }, stamps: clone(pr.stamps), hashes: Object.fromEntries(fields.map((f) => [f, hashValue(theirs[f])])), owner: pr.owner }
+      bump(pr.table, 'new')
+      continue
+    }
+    const outcome: Record<string, FieldOutcome> = {}
+    for (const f of [...new Set([...fieldsOf(mine), ...fieldsOf(theirs)])].sort()) {
+      const st = pr.stamps[f]
+      const sl = ls.stamps[f]
+      if (hashValue(mine[f]) === hashValue(theirs[f])) outcome[f] = 'same'
+      else if (!st || knows(ls.vv, st)) outcome[f] = 'mine'
+      else if (!sl || knows(pr.vv, sl)) outcome[f] = 'theirs'
+      else outcome[f] = 'conflict'
+    }
+    // Delete vs edit: a deletion never silently swallows an edit the other side has not seen.
+    const unseenMine = Object.entries(ls.stamps).some(([f, s]) => f !== 'deleted' && !knows(pr.vv, s))
+    const unseenTheirs = Object.entries(pr.stamps).some(([f, s]) => f !== 'deleted' && !knows(ls.vv, s))
+    if (outcome.deleted === 'theirs' && theirs.deleted === true && unseenMine) outcome.deleted = 'conflict'
+    if (outcome.deleted === 'mine' && mine.deleted === true && unseenTheirs && ls.stamps.deleted && !knows(pr.vv, ls.stamps.deleted)) outcome.deleted = 'conflict'
+    const held = isProtected(pr.table, mine)
+    const merged: Record<string, unknown> = { ...mine }
+    const stamps = { ...ls.stamps }
+    let took = false
+    let conflicted = false
+    for (const [f, o] of Object.entries(outcome)) {
+      if (o === 'same') {
+        const st = pr.stamps[f]
+        const sl = stamps[f]
+        if (st && (!sl || later(st, sl))) stamps[f] = st
+      } else if (o === 'theirs' && !held) {
+        if (theirs[f] === undefined) delete merged[f]
+        else merged[f] = clone(theirs[f])
+        stamps[f] = pr.stamps[f]!
+        took = true
+      } else if (o === 'conflict' || o === 'theirs') {
+        const st = pr.stamps[f] ?? newest(pr.stamps)
+        conflicted = true
+        const sig = `${key}#${f}@${st.d}:${st.n}`
+        if (open.has(sig)) continue
+        open.add(sig)
+        conflicts.push({
+          id: `${pkg.packageId}/${key}#${f}`, table: pr.table, recordId: id, field: f, mine: clone(mine[f]), theirs: clone(theirs[f]),
+          theirsStamp: st, fromName: pkg.from.name, fromDevice: pkg.from.deviceId, packageId: pkg.packageId, held, at,
+        })
+      }
+    }
+    next.records[key] = {
+      vv: maxVv(ls.vv, pr.vv), stamps, owner: ls.owner,
+      hashes: Object.fromEntries(fieldsOf(merged).map((f) => [f, hashValue(merged[f])])),
+    }
+    if (took) {
+      if (String(theirs.updatedAt ?? '') > String(mine.updatedAt ?? '')) {
+        for (const m of ['updatedAt', 'updatedBy', 'deviceId']) merged[m] = theirs[m]
+      }
+      writes.push({ table: pr.table, record: merged })
+    }
+    bump(pr.table, conflicted ? 'conflicting' : took ? 'changed' : 'unchanged')
+  }
+  next.known = maxVv(next.known, pkg.known)
+  next.acked = Math.max(next.acked, pkg.known[next.deviceId] ?? 0)
+  next.imported = [...next.imported, pkg.packageId]
+  next.conflicts = [...next.conflicts, ...conflicts]
+  return { state: next, writes, conflicts, counts, duplicate: false }
+}
+
+/** The value a resolution writes into the field. 'both' keeps the two texts, marked. */
+export function resolvedValue(c: Conflict, choice: Resolution): unknown {
+  if (choice === 'mine') return c.mine
+  if (choice === 'theirs') return c.theirs
+  if (typeof c.mine !== 'string' || typeof c.theirs !== 'string') throw new Error('只有文字内容可以“两者都保留”')
+  return `${c.mine}\n【另一版本，来自${c.fromName}】${c.theirs}`
+}
+
+/**
+ * Marks a conflict resolved. The field's hash is cleared, so the next stamping gives the
+ * chosen value a fresh stamp that every laptop sees as newer than both sides.
+ */
+export function resolveConflict(state: SyncState, conflictId: string, choice: Resolution, by: string, at: string): SyncState {
+  const next = clone(state)
+  const c = next.conflicts.find((x) => x.id === conflictId)
+  if (!c) throw new Error('找不到该冲突，可能已经处理')
+  if (c.resolved) throw new Error('该冲突已处理')
+  c.resolved = { choice, at, by }
+  const s = next.records[recordKey(c.table, c.recordId)]
+  if (s) s.hashes[c.field] = 'resolved'
+  return next
+}
+
+export const openConflicts = (state: SyncState) => state.conflicts.filter((c) => !c.resolved)
