@@ -16,6 +16,7 @@ export const NAV: NavItem[] = [
   { path: '/clues', title: '线索' },
   { path: '/reports', title: '报告' },
   { path: '/exports', title: '导出' },
+  { path: '/exchange', title: '协同交换' },
   { path: '/settings', title: '设置' },
 ]
 
@@ -33,7 +34,9 @@ const routes: RouteRecordRaw[] = [
   { path: '/visits', component: () => import('./features/visits/VisitsView.vue') },
   { path: '/papers', component: () => import('./features/papers/PapersView.vue') },
   { path: '/clues', component: () => import('./features/clues/CluesView.vue') },
-  { path: '/reports', component: () => import('./features/shell/NotBuiltView.vue'), props: { section: 'reports' } },
+  { path: '/exchange', component: () => import('./features/exchange/ExchangeView.vue') },
+  { path: '/reports', component: () => import('./features/reports/ReportsView.vue') },
+  { path: '/reports/:id', component: () => import('./features/reports/ReportEditor.vue'), meta: { title: '报告编辑' } },
 ]
 
 export const router = createRouter({ history: createWebHashHistory(), routes })

@@ -72,8 +72,8 @@ export const useRoundStore = defineStore('round', () => {
   }
 
   /** Puts a whole round in place (archive import, sample round) and makes it active. */
-  async function installRound(snapshot: RoundSnapshot, audit: AuditDraft) {
-    await repo.replaceRound(snapshot, audit)
+  async function installRound(snapshot: RoundSnapshot, audit: AuditDraft, onProgress?: (done: number, total: number) => void) {
+    await repo.replaceRound(snapshot, audit, onProgress)
     rounds.value = await repo.listRounds()
     await activate(snapshot.round.id)
   }
