@@ -29,11 +29,14 @@ describe('registerBridge', () => {
   it('registers exactly the bridge channels', () => {
     expect([...electron.handlers.keys()].sort()).toEqual([
       'xuncha:app-info',
+      'xuncha:backup-folder-status',
+      'xuncha:choose-backup-folder',
       'xuncha:keystore-protect',
       'xuncha:keystore-status',
       'xuncha:keystore-unprotect',
       'xuncha:open-file',
       'xuncha:save-file',
+      'xuncha:write-backup',
     ])
     expect([...electron.handlers.keys()].sort()).toEqual(Object.values(BRIDGE_CHANNELS).sort())
   })

@@ -5,8 +5,10 @@ import {
   checkKeystoreUnprotectData,
   checkOpenFileRequest,
   checkSaveFileRequest,
+  checkWriteBackupRequest,
 } from '@shared/bridge/contract'
 import { appInfo } from './app-info'
+import { backupFolderStatus, chooseBackupFolder, writeBackup } from './backup-folder'
 import { openFile, saveFile } from './files'
 import { handle, noArgument } from './ipc'
 import { keystoreProtect, keystoreStatus, keystoreUnprotect } from './keystore'
@@ -19,4 +21,7 @@ export function registerBridge(): void {
   handle(BRIDGE_CHANNELS.keystoreStatus, noArgument, () => keystoreStatus())
   handle(BRIDGE_CHANNELS.keystoreProtect, checkKeystoreProtectData, (data) => keystoreProtect(data))
   handle(BRIDGE_CHANNELS.keystoreUnprotect, checkKeystoreUnprotectData, (data) => keystoreUnprotect(data))
+  handle(BRIDGE_CHANNELS.chooseBackupFolder, noArgument, (_none, event) => chooseBackupFolder(BrowserWindow.fromWebContents(event.sender)))
+  handle(BRIDGE_CHANNELS.backupFolderStatus, noArgument, () => backupFolderStatus())
+  handle(BRIDGE_CHANNELS.writeBackup, checkWriteBackupRequest, (req) => writeBackup(req))
 }

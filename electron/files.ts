@@ -23,7 +23,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
  * Writes next to the target and renames over it, so a failed write never leaves a
  * half-written report where a good one was; then reads the file back to verify it.
  */
-async function writeVerified(filePath: string, data: Uint8Array): Promise<number> {
+export async function writeVerified(filePath: string, data: Uint8Array): Promise<number> {
   const tmp = path.join(path.dirname(filePath), `.${path.basename(filePath)}.${randomBytes(4).toString('hex')}.tmp`)
   try {
     await writeFile(tmp, data)

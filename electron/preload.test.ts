@@ -17,7 +17,17 @@ describe('preload', () => {
   it('exposes exactly the BRIDGE_CHANNELS functions under window.xuncha, once', () => {
     expect(exposed).toHaveLength(1)
     expect(globalName).toBe('xuncha')
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'keystoreProtect', 'keystoreStatus', 'keystoreUnprotect', 'openFile', 'saveFile'])
+    expect(Object.keys(api).sort()).toEqual([
+      'appInfo',
+      'backupFolderStatus',
+      'chooseBackupFolder',
+      'keystoreProtect',
+      'keystoreStatus',
+      'keystoreUnprotect',
+      'openFile',
+      'saveFile',
+      'writeBackup',
+    ])
     expect(Object.keys(api).sort()).toEqual(Object.keys(BRIDGE_CHANNELS).sort())
     for (const value of Object.values(api)) expect(typeof value).toBe('function')
     expect(Object.values(api)).not.toContain(electron.ipcRenderer)
@@ -34,6 +44,10 @@ describe('preload', () => {
     await bridge.keystoreStatus('ignored')
     await bridge.keystoreProtect(key, 'extra')
     await bridge.keystoreUnprotect(key)
+    const backup = { fileName: '自动备份-一轮-202601011200.xbak', data: new Uint8Array([1]), keep: 10 }
+    await bridge.chooseBackupFolder('/etc')
+    await bridge.backupFolderStatus('ignored')
+    await bridge.writeBackup(backup, '/tmp')
     expect(electron.ipcRenderer.invoke.mock.calls).toEqual([
       ['xuncha:app-info'],
       ['xuncha:save-file', req],
@@ -41,6 +55,9 @@ describe('preload', () => {
       ['xuncha:keystore-status'],
       ['xuncha:keystore-protect', key],
       ['xuncha:keystore-unprotect', key],
+      ['xuncha:choose-backup-folder'],
+      ['xuncha:backup-folder-status'],
+      ['xuncha:write-backup', backup],
     ])
     expect(electron.ipcRenderer.send).not.toHaveBeenCalled()
   })

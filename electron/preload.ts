@@ -10,6 +10,9 @@ const bridge: XunchaBridge = {
   keystoreStatus: () => ipcRenderer.invoke(BRIDGE_CHANNELS.keystoreStatus),
   keystoreProtect: (data) => ipcRenderer.invoke(BRIDGE_CHANNELS.keystoreProtect, data),
   keystoreUnprotect: (data) => ipcRenderer.invoke(BRIDGE_CHANNELS.keystoreUnprotect, data),
+  chooseBackupFolder: () => ipcRenderer.invoke(BRIDGE_CHANNELS.chooseBackupFolder),
+  backupFolderStatus: () => ipcRenderer.invoke(BRIDGE_CHANNELS.backupFolderStatus),
+  writeBackup: (request) => ipcRenderer.invoke(BRIDGE_CHANNELS.writeBackup, request),
 }
 
 contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, bridge)

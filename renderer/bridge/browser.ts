@@ -1,13 +1,36 @@
 // The bridge in a plain browser: downloads for saving, a file input for opening.
 // Used by the e2e tests and `npm run dev:browser`; never by the packaged app.
-import type { KeystoreStatus, OpenFileRequest, OpenedFile, SaveFileRequest, SaveFileResult, XunchaBridge } from '@shared/bridge/contract'
-import { checkOpenFileRequest, checkSaveFileRequest } from '@shared/bridge/contract'
+import type {
+  BackupFolderStatus,
+  KeystoreStatus,
+  OpenFileRequest,
+  OpenedFile,
+  SaveFileRequest,
+  SaveFileResult,
+  WriteBackupRequest,
+  WriteBackupResult,
+  XunchaBridge,
+} from '@shared/bridge/contract'
+import { checkOpenFileRequest, checkSaveFileRequest, checkWriteBackupRequest } from '@shared/bridge/contract'
 
 function mimeFor(name: string): string {
   if (name.endsWith('.xlsx')) return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
   if (name.endsWith('.pdf')) return 'application/pdf'
   if (name.endsWith('.json')) return 'application/json'
   return 'application/octet-stream'
+}
+
+function download(suggestedName: string, data: Uint8Array): { saved: true; location: string; size: number } {
+  const blob = new Blob([data as Uint8Array<ArrayBuffer>], { type: mimeFor(suggestedName) })
+  const url = URL.createObjectURL(blob)
+  const link = document.createElement('a')
+  link.href = url
+  link.download = suggestedName
+  document.body.append(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+  return { saved: true, location: `浏览器下载：${suggestedName}`, size: blob.size }
 }
 
 const KEYSTORE_UNSUPPORTED = '浏览器版不支持系统密钥库，数据密钥只由口令保护'
@@ -19,16 +42,7 @@ export const browserBridge: XunchaBridge = {
 
   async saveFile(request: SaveFileRequest): Promise<SaveFileResult> {
     const { suggestedName, data } = checkSaveFileRequest(request)
-    const blob = new Blob([data as Uint8Array<ArrayBuffer>], { type: mimeFor(suggestedName) })
-    const url = URL.createObjectURL(blob)
-    const link = document.createElement('a')
-    link.href = url
-    link.download = suggestedName
-    document.body.append(link)
-    link.click()
-    link.remove()
-    setTimeout(() => URL.revokeObjectURL(url), 60_000)
-    return { saved: true, location: `浏览器下载：${suggestedName}`, size: blob.size }
+    return download(suggestedName, data)
   },
 
   openFile(request: OpenFileRequest): Promise<OpenedFile | null> {
@@ -69,5 +83,20 @@ export const browserBridge: XunchaBridge = {
 
   async keystoreUnprotect(_data: Uint8Array): Promise<Uint8Array> {
     throw new Error(KEYSTORE_UNSUPPORTED)
+  },
+
+  async chooseBackupFolder(): Promise<BackupFolderStatus> {
+    return { chosen: false, label: '浏览器版不能选择文件夹，备份将作为下载保存' }
+  },
+
+  async backupFolderStatus(): Promise<BackupFolderStatus> {
+    return { chosen: false }
+  },
+
+  /** No folder in a browser: the backup becomes a download, and nothing is pruned. */
+  async writeBackup(request: WriteBackupRequest): Promise<WriteBackupResult> {
+    const { fileName, data } = checkWriteBackupRequest(request)
+    const { location, size } = download(fileName, data)
+    return { location, size, removed: [] }
   },
 }

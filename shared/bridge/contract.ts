@@ -51,6 +51,30 @@ export interface KeystoreStatus {
   message: string
 }
 
+/** The remembered backup folder (kept by the main process; the renderer never sends a path). */
+export interface BackupFolderStatus {
+  chosen: boolean
+  /** The folder path for display (Electron), or why there is none (browser). */
+  label?: string
+}
+
+export interface WriteBackupRequest {
+  /** A bare file name of the form `自动备份-<名称>-<时间戳>.xbak` (see AUTO_BACKUP_NAME). */
+  fileName: string
+  data: Uint8Array
+  /** How many of this series' automatic backups to keep in the folder, 1..MAX_BACKUP_KEEP. */
+  keep: number
+}
+
+export interface WriteBackupResult {
+  /** Full path of the written file (Electron) or the download name (browser). */
+  location: string
+  /** Size read back from disk after writing. */
+  size: number
+  /** File names of the older automatic backups deleted to keep the newest `keep`. */
+  removed: string[]
+}
+
 export interface XunchaBridge {
   appInfo(): Promise<AppInfo>
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>
@@ -60,6 +84,11 @@ export interface XunchaBridge {
   keystoreProtect(data: Uint8Array): Promise<Uint8Array>
   /** Inverse of keystoreProtect; rejects if the keystore cannot open it (e.g. another OS account). */
   keystoreUnprotect(data: Uint8Array): Promise<Uint8Array>
+  /** Electron: a folder dialog; main remembers the folder (persisted). Browser: never chosen. */
+  chooseBackupFolder(): Promise<BackupFolderStatus>
+  backupFolderStatus(): Promise<BackupFolderStatus>
+  /** Writes into the remembered folder without a dialog and prunes the series to the newest `keep`. */
+  writeBackup(request: WriteBackupRequest): Promise<WriteBackupResult>
 }
 
 export const BRIDGE_GLOBAL = 'xuncha'
@@ -71,6 +100,9 @@ export const BRIDGE_CHANNELS = {
   keystoreStatus: 'xuncha:keystore-status',
   keystoreProtect: 'xuncha:keystore-protect',
   keystoreUnprotect: 'xuncha:keystore-unprotect',
+  chooseBackupFolder: 'xuncha:choose-backup-folder',
+  backupFolderStatus: 'xuncha:backup-folder-status',
+  writeBackup: 'xuncha:write-backup',
 } as const satisfies Record<keyof XunchaBridge, string>
 
 export const MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -78,6 +110,13 @@ export const MAX_FILE_BYTES = 512 * 1024 * 1024
 export const MAX_KEYSTORE_PLAIN_BYTES = 4096
 /** A keystore-protected blob: base64 of up to MAX_KEYSTORE_PLAIN_BYTES plus the keystore's overhead. */
 export const MAX_KEYSTORE_PROTECTED_BYTES = 16384
+
+export const BACKUP_EXTENSION = 'xbak'
+/** Every automatic backup name starts with this; only such files are ever pruned. */
+export const AUTO_BACKUP_PREFIX = '自动备份-'
+/** `自动备份-<series>-<YYYYMMDDHHmm[ss]>.xbak`: the series is the round, the digits sort by time. */
+export const AUTO_BACKUP_NAME = /^自动备份-(.+)-(\d{12,14})\.xbak$/
+export const MAX_BACKUP_KEEP = 100
 
 export class BridgeArgumentError extends Error {
   override name = 'BridgeArgumentError'
@@ -133,4 +172,18 @@ export function checkKeystoreProtectData(x: unknown): Uint8Array {
 
 export function checkKeystoreUnprotectData(x: unknown): Uint8Array {
   return checkKeyBytes(x, MAX_KEYSTORE_PROTECTED_BYTES)
+}
+
+export function checkWriteBackupRequest(x: unknown): WriteBackupRequest {
+  if (!isPlainObject(x)) throw new BridgeArgumentError('备份请求格式错误')
+  const { fileName, data, keep } = x
+  if (typeof fileName !== 'string' || !isSafeFileName(fileName)) throw new BridgeArgumentError('备份文件名不合法（只能是文件名，不能含路径）')
+  if (!fileName.toLowerCase().endsWith(`.${BACKUP_EXTENSION}`)) throw new BridgeArgumentError(`备份文件的扩展名必须是 .${BACKUP_EXTENSION}`)
+  if (!AUTO_BACKUP_NAME.test(fileName)) throw new BridgeArgumentError(`备份文件名必须形如“${AUTO_BACKUP_PREFIX}名称-时间戳.${BACKUP_EXTENSION}”`)
+  if (!(data instanceof Uint8Array)) throw new BridgeArgumentError('备份内容必须是二进制数据')
+  if (data.byteLength === 0) throw new BridgeArgumentError('备份内容不能为空')
+  if (data.byteLength > MAX_FILE_BYTES) throw new BridgeArgumentError('备份文件过大')
+  if (typeof keep !== 'number' || !Number.isInteger(keep) || keep < 1 || keep > MAX_BACKUP_KEEP)
+    throw new BridgeArgumentError(`保留份数必须是 1 到 ${MAX_BACKUP_KEEP} 之间的整数`)
+  return { fileName, data, keep }
 }

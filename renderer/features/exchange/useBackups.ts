@@ -1,10 +1,12 @@
 // Encrypted backups of a round (the round archive inside an exchange container), taken on
 // demand, on a schedule while the app is unlocked, and before every import; restore with a
-// preview. Also the hand-over package (移交) for the 巡察办.
+// preview. Also the hand-over package (移交) for the 巡察办. In Electron the user may choose a
+// backup folder once: scheduled and pre-import backups then go there without a dialog, rolling.
 import { ref } from 'vue'
 import { ElMessage } from 'element-plus'
 import { decodeArchive, encodeArchive, isArchiveError, type DecodedArchive } from '@shared/archive'
 import { buildHandover, decodePackage, encodePackage, ExchangeError, isExchangeError, PACKAGE_EXTENSIONS, readHeader } from '@shared/exchange'
+import { AUTO_BACKUP_PREFIX, MAX_BACKUP_KEEP, type BackupFolderStatus } from '@shared/bridge/contract'
 import { checkPassphrase } from '@shared/security'
 import { todayIso } from '@shared/util/dates'
 import { bridge } from '../../bridge'
@@ -21,8 +23,27 @@ function stamp(): string {
   return new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '')
 }
 
-/** Writes one encrypted backup; resolves to where it went. */
-export async function backupRound(roundId: string, passphrase: string, reason: string): Promise<string> {
+/** The chosen backup folder (Electron; main remembers it), how many automatic backups to keep, and the last one. */
+const backupFolder = ref<BackupFolderStatus>({ chosen: false })
+const backupKeep = ref(10)
+const lastBackup = ref('')
+
+function keepCount(): number {
+  return Math.min(MAX_BACKUP_KEEP, Math.max(1, Math.round(backupKeep.value || 10)))
+}
+
+/** `自动备份-<轮次名>-<年月日时分秒>.xbak`; the round name made safe for a file name. */
+function autoBackupName(roundName: string): string {
+  const series = roundName.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim().slice(0, 80) || '轮次'
+  return `${AUTO_BACKUP_PREFIX}${series}-${new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '')}.${PACKAGE_EXTENSIONS.backup}`
+}
+
+/**
+ * Writes one encrypted backup; resolves to where it went. Automatic backups (scheduled, before
+ * an import) go into the chosen backup folder without a dialog when there is one; `ask` (the
+ * manual 立即备份) always lets the user choose where to save.
+ */
+export async function backupRound(roundId: string, passphrase: string, reason: string, options: { ask?: boolean } = {}): Promise<string> {
   const store = useRoundStore()
   const round = store.rounds.find((r) => r.id === roundId)
   if (!round) throw new Error('找不到该巡察轮次')
@@ -31,11 +52,23 @@ export async function backupRound(roundId: string, passphrase: string, reason: s
     { kind: 'backup', packageId: crypto.randomUUID(), roundId, roundName: round.name, from: { deviceId: store.deviceId, name: by }, createdAt: new Date().toISOString() },
     await archiveOf(roundId, by), passphrase,
   )
+  if (!options.ask) {
+    backupFolder.value = await bridge().backupFolderStatus()
+    if (backupFolder.value.chosen) {
+      const name = autoBackupName(round.name)
+      const written = await bridge().writeBackup({ fileName: name, data: bytes, keep: keepCount() })
+      const pruned = written.removed.length ? `，已删除较早的自动备份 ${written.removed.length} 份` : ''
+      await repo.record({ action: 'export', table: 'rounds', recordId: roundId, detail: `${reason}：${name}（${formatBytes(written.size)}）写入备份文件夹${pruned}` })
+      lastBackup.value = `${written.location}（${reason}${pruned}）`
+      return written.location
+    }
+  }
   const name = `${round.name}-备份-${stamp()}.${PACKAGE_EXTENSIONS.backup}`
   const saved = await bridge().saveFile({ suggestedName: name, filters: [{ name: '巡察工作台备份', extensions: ['xbak'] }], data: bytes })
   if (!saved.saved) throw new Error('备份未保存，操作已取消')
   await repo.record({ action: 'export', table: 'rounds', recordId: roundId, detail: `${reason}：${name}（${formatBytes(bytes.byteLength)}）` })
-  return saved.location ?? name
+  lastBackup.value = saved.location ?? name
+  return lastBackup.value
 }
 
 export interface RestorePreview {
@@ -50,7 +83,6 @@ export function useBackups() {
   const busy = ref(false)
   const restore = ref<RestorePreview>()
   const scheduleMinutes = ref(0)
-  const lastBackup = ref('')
   let timer: ReturnType<typeof setInterval> | undefined
 
   function strongEnough(passphrase: string): boolean {
@@ -63,8 +95,7 @@ export function useBackups() {
     if (!store.activeRoundId || !strongEnough(passphrase)) return
     busy.value = true
     try {
-      lastBackup.value = await backupRound(store.activeRoundId, passphrase, '手动备份')
-      ElMessage.success(`已备份：${lastBackup.value}`)
+      ElMessage.success(`已备份：${await backupRound(store.activeRoundId, passphrase, '手动备份', { ask: true })}`)
     } catch (e) {
       ElMessage.error(`备份失败：${describeError(e)}`)
     } finally {
@@ -81,10 +112,32 @@ export function useBackups() {
     if (!strongEnough(passphrase)) return
     scheduleMinutes.value = minutes
     timer = setInterval(() => {
-      if (store.activeRoundId) backupRound(store.activeRoundId, passphrase, '定时备份').then((w) => (lastBackup.value = w), (e) => ElMessage.error(`定时备份失败：${describeError(e)}`))
+      if (store.activeRoundId) backupRound(store.activeRoundId, passphrase, '定时备份').catch((e) => ElMessage.error(`定时备份失败：${describeError(e)}`))
     }, minutes * 60_000)
-    ElMessage.success(`已开启定时备份：每 ${minutes} 分钟一次`)
+    const where = backupFolder.value.chosen ? `，写入 ${backupFolder.value.label}，保留最近 ${keepCount()} 份` : ''
+    ElMessage.success(`已开启定时备份：每 ${minutes} 分钟一次${where}`)
   }
+
+  async function refreshFolder() {
+    try {
+      backupFolder.value = await bridge().backupFolderStatus()
+    } catch (e) {
+      ElMessage.error(`无法读取备份文件夹设置：${describeError(e)}`)
+    }
+  }
+
+  async function chooseFolder() {
+    try {
+      const chosen = await bridge().chooseBackupFolder()
+      backupFolder.value = chosen
+      if (chosen.chosen) ElMessage.success(`备份文件夹：${chosen.label}。定时备份和导入前备份将自动写入此处，保留最近 ${keepCount()} 份`)
+      else if (chosen.label) ElMessage.info(chosen.label)
+    } catch (e) {
+      ElMessage.error(`选择备份文件夹失败：${describeError(e)}`)
+    }
+  }
+
+  void refreshFolder()
 
   async function chooseRestore(passphrase: string) {
     if (!passphrase) return ElMessage.error('请先输入备份口令')
@@ -145,5 +198,5 @@ export function useBackups() {
     }
   }
 
-  return { busy, restore, scheduleMinutes, lastBackup, backupNow, schedule, chooseRestore, confirmRestore, handover }
+  return { busy, restore, scheduleMinutes, lastBackup, folder: backupFolder, keep: backupKeep, chooseFolder, backupNow, schedule, chooseRestore, confirmRestore, handover }
 }
