@@ -161,8 +161,16 @@ export function coverageChecks(round: Pick<Round, 'entryDate' | 'exitDate' | 'in
 export function scheduleWarnings(interviews: Interview[], dir: Directory, round: Pick<Round, 'entryDate' | 'exitDate'>): Map<string, string[]> {
   const out = new Map<string, string[]>()
   const live = interviews.filter((iv) => !iv.deleted)
+  // Only interviews on the same day can clash: grouping by date keeps this linear in practice
+  // (3,000 interviews: 9 million pair checks become about 150 thousand).
+  const byDate = new Map<string, Interview[]>()
   for (const iv of live) {
-    const w = interviewWarnings(iv, live, dir, round)
+    const day = byDate.get(iv.date)
+    if (day) day.push(iv)
+    else byDate.set(iv.date, [iv])
+  }
+  for (const iv of live) {
+    const w = interviewWarnings(iv, byDate.get(iv.date) ?? [], dir, round)
     if (w.length) out.set(iv.id, w)
   }
   return out
