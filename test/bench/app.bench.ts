@@ -3,7 +3,7 @@
 // p95s; asserts only that the work completed. Run: `npm run bench` (add BENCH_FULL=1).
 import type { CDPSession, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { download, lastMessage, openApp, PASSPHRASE, setUpVault, useServedApp } from '../e2e/harness'
+import { download, lastMessage, openApp, openMenu, PASSPHRASE, setUpVault, useServedApp } from '../e2e/harness'
 
 const FULL = process.env.BENCH_FULL === '1'
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
@@ -50,10 +50,6 @@ async function heapMb(cdp: CDPSession): Promise<number> {
   return (metrics.find((m) => m.name === 'JSHeapTotalSize')?.value ?? 0) / 1024 / 1024
 }
 
-async function openMenu(page: Page, item: string) {
-  if (!(await page.locator('.el-menu-item', { hasText: item }).isVisible())) await page.locator('.el-sub-menu__title', { hasText: '设置' }).click()
-  await page.locator('.el-menu-item', { hasText: item }).click()
-}
 
 describe('app benchmarks in Chromium', () => {
   it('measures start, lists, search, export and memory', async () => {

@@ -8,16 +8,11 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { download, lastMessage, openApp, poll, setUpVault, useServedApp } from './harness'
+import { chooseUser, download, lastMessage, openApp, poll, setUpVault, useServedApp } from './harness'
 
 const served = useServedApp()
 const dir = mkdtempSync(join(tmpdir(), 'xc-casework-e2e-'))
 
-async function chooseUser(page: Page, name: string) {
-  await page.getByTestId('user-select').click()
-  await page.locator('.el-select-dropdown__item:visible', { hasText: name }).first().click()
-  await poll(() => page.getByTestId('user-select').textContent()).toContain(name)
-}
 async function go(page: Page, item: string) {
   await page.locator('.el-menu-item', { hasText: item }).first().click()
 }

@@ -112,3 +112,20 @@ export function useServedApp(): { browser: () => Browser; url: () => string } {
   })
   return { browser: () => browser!, url: () => url }
 }
+
+/** Goes to a section, opening the 设置 sub-menu first when the item sits in it. */
+export async function openMenu(page: Page, item: string) {
+  const entry = page.locator('.el-menu-item', { hasText: item }).first()
+  if (!(await entry.isVisible())) await page.locator('.el-sub-menu__title', { hasText: '设置' }).click()
+  await entry.click()
+}
+
+/** Chooses who works on this laptop in the header; returns the option's text (姓名（职务）). */
+export async function chooseUser(page: Page, label: string): Promise<string> {
+  await page.getByTestId('user-select').click()
+  const option = page.locator('.el-select-dropdown__item:visible', { hasText: label }).first()
+  const text = (await option.textContent())?.trim() ?? ''
+  await option.click()
+  await poll(() => page.getByTestId('user-select').textContent()).toContain(text.replace(/（.*$/, ''))
+  return text
+}

@@ -10,16 +10,11 @@ import { unzipSync } from 'fflate'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { verifyPackage, type Manifest } from '../../shared/reports/package'
-import { chooseFile, download, lastMessage, openApp, poll, setUpVault, useServedApp } from './harness'
+import { chooseFile, chooseUser, download, lastMessage, openApp, poll, setUpVault, useServedApp } from './harness'
 
 const served = useServedApp()
 const dir = mkdtempSync(join(tmpdir(), 'xc-reports-e2e-'))
 
-async function chooseUser(page: Page, name: string) {
-  await page.getByTestId('user-select').click()
-  await page.locator('.el-select-dropdown__item:visible', { hasText: name }).first().click()
-  await poll(() => page.getByTestId('user-select').textContent()).toContain(name)
-}
 async function go(page: Page, item: string) {
   await page.locator('.el-menu-item', { hasText: item }).first().click()
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { chooseFile, download, lastMessage, openApp, PASSPHRASE, poll, setUpVault, useServedApp } from './harness'
+import { chooseFile, chooseUser, download, lastMessage, openApp, openMenu, PASSPHRASE, poll, setUpVault, useServedApp } from './harness'
 
 const served = useServedApp()
 
@@ -26,17 +26,6 @@ async function confirmIdentity(page: Page) {
   await dialog.locator('.el-radio').first().click()
   await dialog.getByTestId('identity-confirm').click()
   await dialog.waitFor({ state: 'hidden' })
-}
-async function openMenu(page: Page, item: string) {
-  if (!(await page.locator('.el-menu-item', { hasText: item }).isVisible())) await page.locator('.el-sub-menu__title', { hasText: '设置' }).click()
-  await page.locator('.el-menu-item', { hasText: item }).click()
-}
-async function chooseUser(page: Page, label: string): Promise<string> {
-  await page.getByTestId('user-select').click()
-  const option = page.locator('.el-select-dropdown__item', { hasText: label }).first()
-  const text = (await option.textContent())?.trim() ?? ''
-  await option.click()
-  return text
 }
 
 describe('confidentiality end to end', () => {
