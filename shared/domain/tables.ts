@@ -33,7 +33,7 @@ const META = ['id', 'createdAt', 'updatedAt', 'updatedBy', 'deviceId', 'deleted'
  * statuses. Everything else in a record is "sensitive" and goes through the field codec
  * (encrypted at rest once the round has a key). Documented in docs/data-model.md.
  */
-export const CLEAR_FIELDS: { [T in AnyTableName]: readonly string[] } = {
+export const CLEAR_FIELDS = {
   rounds: [...META, 'entryDate', 'exitDate'],
   people: [...META, 'roundId', 'kind'],
   interviews: [...META, 'roundId', 'date', 'start', 'end', 'status', 'intervieweeId', 'leadId', 'recorderId', 'followUpOf'],
@@ -46,4 +46,7 @@ export const CLEAR_FIELDS: { [T in AnyTableName]: readonly string[] } = {
   checklist: [...META, 'roundId', 'order'],
   reports: [...META, 'roundId'],
   attachments: [...META, 'roundId', 'size'],
-}
+} as const satisfies { [T in AnyTableName]: readonly (keyof RecordOf<T>)[] }
+
+/** The clear part of a record: what can be read without its round's key (counts, dates, statuses). */
+export type IndexRowOf<T extends AnyTableName> = Pick<RecordOf<T>, (typeof CLEAR_FIELDS)[T][number] & keyof RecordOf<T>>

@@ -10,7 +10,7 @@ export interface DailyInterviews {
 }
 
 /** Interviews per day of the round: planned (not cancelled) and done (已谈). */
-export function interviewsPerDay(round: Pick<Round, 'entryDate' | 'exitDate'>, interviews: Interview[]): DailyInterviews[] {
+export function interviewsPerDay(round: Pick<Round, 'entryDate' | 'exitDate'>, interviews: Pick<Interview, 'date' | 'status' | 'deleted'>[]): DailyInterviews[] {
   const days = daysBetween(round.entryDate, round.exitDate) + 1
   const byDate = new Map<IsoDate, DailyInterviews>()
   for (let i = 0; i < days; i++) {
@@ -55,13 +55,15 @@ export function cluesByStatus(clues: Clue[]): { status: string; count: number }[
   return CLUE_STATUSES.map((status) => ({ status, count: clues.filter((c) => !c.deleted && c.status === status).length }))
 }
 
-export interface DocumentsOut {
-  out: BorrowedDocument[]
-  overdue: BorrowedDocument[]
+type Lending = Pick<BorrowedDocument, 'id' | 'dueOn' | 'returnedOn' | 'deleted'>
+
+export interface DocumentsOut<D extends Lending = BorrowedDocument> {
+  out: D[]
+  overdue: D[]
 }
 
 /** Documents not yet returned (清退 before 撤点), and those past their due date. */
-export function documentsOut(documents: BorrowedDocument[], today: IsoDate): DocumentsOut {
+export function documentsOut<D extends Lending>(documents: D[], today: IsoDate): DocumentsOut<D> {
   const out = documents.filter((d) => !d.deleted && !d.returnedOn)
   return { out, overdue: out.filter((d) => d.dueOn !== '' && d.dueOn < today) }
 }
