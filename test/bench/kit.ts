@@ -1,6 +1,7 @@
 // Shared by the Chromium benchmarks: the round size (BENCH_FULL=1 for the ten-times round),
 // how numbers are printed, and the page-side timers. Benchmarks print medians and p95s and
 // assert only that the work completed: timings are read, not tested.
+import { readdirSync, readFileSync } from 'node:fs'
 import type { CDPSession, Page } from 'playwright-core'
 import { expect } from 'vitest'
 import { lastMessage, openMenu, PASSPHRASE } from '../e2e/harness'
@@ -73,6 +74,35 @@ export async function heapMb(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage')
   const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }
   return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1024 / 1024
+}
+
+/**
+ * Memory (proportional set size) of the renderer processes of the Chromium this test launched (the page and its
+ * workers), in MB, read from /proc (Linux): what the operating system sees, beyond the JS heap.
+ */
+export function rendererMemoryMb(): { processes: number; mb: number } {
+  const root = process.pid // the Chromium this test launched descends from this process
+  const parent = new Map<number, number>()
+  const renderers: number[] = []
+  for (const entry of readdirSync('/proc')) {
+    const pid = Number(entry)
+    if (!pid) continue
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      parent.set(pid, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]))
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) renderers.push(pid)
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const descends = (pid: number): boolean => pid === root || (parent.has(pid) && pid > 1 && descends(parent.get(pid)!))
+  let kb = 0
+  const mine = renderers.filter(descends)
+  for (const pid of mine) {
+    // PSS: pages shared with other processes (libraries, fonts) counted in proportion, once in all.
+    kb += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0)
+  }
+  return { processes: mine.length, mb: kb / 1024 }
 }
 
 /**
