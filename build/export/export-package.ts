@@ -57,7 +57,7 @@ const fonts: FontBytes = {
 const started = Date.now()
 const { zip, manifest } = await buildPackage(
   { snap, reports, user, at, today, includeClueList: flag('--with-clues') },
-  { pdf: (doc, options) => buildOfficialPdf(doc, fonts, options), onProgress: (step, done, total) => console.log(`[${Math.min(done + 1, total)}/${total}] ${step}`) },
+  { pdf: (doc, options) => buildOfficialPdf(doc, fonts, options), onProgress: (step, done, total) => console.log(`[${done}/${total}] ${step}`) },
 )
 const check = await verifyPackage(zip)
 mkdirSync(out, { recursive: true })

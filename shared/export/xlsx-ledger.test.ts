@@ -116,6 +116,16 @@ describe('buildLedgerXlsx', () => {
     expect(columnWidth('备注', ['这'.repeat(100)], 'text')).toBe(50)
   })
 
+  it('reports its progress, rows first, then the packed file', async () => {
+    const seen: number[] = []
+    const rows = Array.from({ length: 4500 }, (_, i) => ({ n: `第${i + 1}条` }))
+    await buildLedgerXlsx([{ name: '甲', title: '甲', columns: [{ header: '内容', key: 'n' }], rows }, { ...sheet, name: '乙' }], { marking: { level: '内部' }, onProgress: (p) => seen.push(p) })
+    expect(seen.length).toBeGreaterThan(3)
+    expect(seen).toEqual([...seen].sort((a, b) => a - b))
+    expect(seen.at(-2)).toBeCloseTo(0.7)
+    expect(seen.at(-1)).toBe(1)
+  })
+
   it('cleans sheet names to Excel rules', () => {
     const taken = new Set<string>()
     expect(safeSheetName('a/b:c*?[名]', taken)).toBe('a_b_c___名_')

@@ -114,12 +114,15 @@ export function notesSheet(input: NoteExportInput): LedgerSheet {
   const ordered = registerOrder(input.docs)
   const docNo = new Map(ordered.map((d, i) => [d.id, i + 1]))
   const byId = new Map(ordered.map((d) => [d.id, d]))
+  // Category titles looked up once, not by walking the framework for each of 20,000 notes.
+  const titles = new Map<string, string>()
+  for (const { node } of flattenFramework(input.framework)) if (!titles.has(node.id)) titles.set(node.id, node.title)
   const rows = input.notes
     .filter((n) => !n.deleted && byId.has(n.documentId) && (!input.documentId || n.documentId === input.documentId))
     .sort((a, b) => docNo.get(a.documentId)! - docNo.get(b.documentId)! || a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt))
     .map((n) => ({
       docNo: docNo.get(n.documentId), title: byId.get(n.documentId)!.title, page: n.page, excerpt: n.excerpt, doubt: n.doubt,
-      category: categoryTitle(input.framework, n.category), links: input.linksOf(n.id), reviewer: input.nameOf(n.reviewerId), date: n.date,
+      category: titles.get(n.category) ?? '', links: input.linksOf(n.id), reviewer: input.nameOf(n.reviewerId), date: n.date,
     }))
   const one = input.documentId ? byId.get(input.documentId) : undefined
   return { name: '审阅笔记', title: one ? `审阅笔记：${one.title}` : '审阅笔记', columns: NOTE_COLUMNS, rows, spareRows: 0 }

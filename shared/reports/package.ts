@@ -5,6 +5,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { confidentialMarking, clueList, problemList, type ListData } from '../casework/lists'
 import type { RoundSnapshot } from '../domain/snapshot'
+import type { RoundTableName } from '../domain/tables'
 import { REPORT_KINDS, type Cadre, type ExportKind, type Marking, type Report, type ReportKind, type TeamMember } from '../domain/types'
 import { markingFor, pdfPageCount } from '../export/delivery'
 import type { OfficialDoc, OfficialPdfOptions } from '../export/pdf-document'
@@ -84,6 +85,9 @@ export function packageReports(reports: Report[]): Report[] {
   return REPORT_KINDS.map((k) => reports.find((r) => r.kind === k && !r.deleted)).filter((r): r is Report => !!r)
 }
 
+/** The tables `buildPackage` reads (the app gathers only these: decrypting the rest would be wasted). */
+export const PACKAGE_TABLES = ['people', 'interviews', 'documents', 'workingPapers', 'clues'] as const satisfies readonly RoundTableName[]
+
 export async function buildPackage(input: PackageInput, deps: PackageDeps): Promise<{ zip: Uint8Array; manifest: Manifest }> {
   const reports = packageReports(input.reports)
   if (reports.length === 0) throw new Error('还没有起草任何报告，请先生成报告草稿')
@@ -92,35 +96,52 @@ export async function buildPackage(input: PackageInput, deps: PackageDeps): Prom
   const attachments = attachmentSheets(input)
   const total = reports.length * 2 + 1 + attachments.length + 1
   let done = 0
-  const step = (what: string) => deps.onProgress?.(what, done++, total)
+  const finished = (what: string) => deps.onProgress?.(what, ++done, total)
+  deps.onProgress?.('排版 PDF', 0, total)
+
+  // Every PDF layout is asked for at once (the longest, the combined one, first): where deps.pdf
+  // hands them to several workers they run side by side with the Word and Excel files below.
+  const combinedPdf = deps.pdf(combinedDoc(round, reports, input.today), { marking: markingFor(round, '巡察报告'), copyNumber: input.copyNumber, watermark })
+    .then((bytes) => (finished('已排版合订本 PDF'), bytes))
+  const reportPdfs = reports.map((r) =>
+    deps.pdf(reportDoc(r), { marking: markingFor(round, REPORT_EXPORT_KIND(r.kind)), copyNumber: input.copyNumber, watermark }).then((bytes) => (finished(`已排版${r.kind} PDF`), bytes)))
+  const officeFiles = async () => {
+    const docx: Uint8Array[] = []
+    for (const r of reports) {
+      docx.push(await reportDocx(r, { marking: markingFor(round, REPORT_EXPORT_KIND(r.kind)), copyNumber: input.copyNumber }))
+      finished(`已生成${r.kind} Word`)
+    }
+    const xlsx: { bytes: Uint8Array; sheets: { name: string; dataRows: number }[] }[] = []
+    for (const a of attachments) {
+      const base = markingFor(round, a.kind)
+      const bytes = await buildLedgerXlsx(a.sheets, { marking: a.marking ? a.marking(base) : base, unitName: round.unitName, generatedBy: input.user, generatedAt: new Date(input.at) })
+      const back = await readBackXlsx(bytes)
+      const sheets = a.sheets.map((s) => ({ name: s.name, dataRows: back.sheets.find((x) => x.name === s.name)?.dataRows ?? -1 }))
+      a.sheets.forEach((s, k) => {
+        if (sheets[k]!.dataRows !== s.rows.length + (s.footer?.length ?? 0)) throw new Error(`读回核对失败：${a.title} ${s.name}`)
+      })
+      xlsx.push({ bytes, sheets })
+      finished(`已生成${a.title}`)
+    }
+    return { docx, xlsx }
+  }
+  const [combined, pdfs, office] = await Promise.all([combinedPdf, Promise.all(reportPdfs), officeFiles()])
+
+  // The manifest lists the files in a fixed order, whatever order they were finished in.
   const files: Record<string, Uint8Array> = {}
   const entries: ManifestEntry[] = []
   const add = async (file: string, kind: PackageFileKind, title: string, bytes: Uint8Array, extra: Partial<ManifestEntry>) => {
     files[file] = bytes
     entries.push({ file, kind, title, bytes: bytes.byteLength, sha256: await sha256Hex(bytes), ...extra })
   }
-
   for (const [i, r] of reports.entries()) {
-    const marking = markingFor(round, REPORT_EXPORT_KIND(r.kind))
     const base = `${String(i + 1).padStart(2, '0')}-${safeName(r.kind)}`
-    step(`排版 ${r.kind} PDF`)
-    const pdf = await deps.pdf(reportDoc(r), { marking, copyNumber: input.copyNumber, watermark })
-    await add(`${base}.pdf`, 'report-pdf', r.title, pdf, { pages: pdfPageCount(pdf) })
-    step(`生成 ${r.kind} Word`)
-    await add(`${base}.docx`, 'report-docx', r.title, await reportDocx(r, { marking, copyNumber: input.copyNumber }), {})
+    await add(`${base}.pdf`, 'report-pdf', r.title, pdfs[i]!, { pages: pdfPageCount(pdfs[i]!) })
+    await add(`${base}.docx`, 'report-docx', r.title, office.docx[i]!, {})
   }
-  step('排版合订本 PDF')
-  const combined = await deps.pdf(combinedDoc(round, reports, input.today), { marking: markingFor(round, '巡察报告'), copyNumber: input.copyNumber, watermark })
   await add('00-报告合订本.pdf', 'combined-pdf', `${round.unitName}巡察“1+3”报告（合订本）`, combined, { pages: pdfPageCount(combined) })
-  for (const a of attachments) {
-    step(`生成${a.title}`)
-    const base = markingFor(round, a.kind)
-    const bytes = await buildLedgerXlsx(a.sheets, { marking: a.marking ? a.marking(base) : base, unitName: round.unitName, generatedBy: input.user, generatedAt: new Date(input.at) })
-    const back = await readBackXlsx(bytes)
-    const sheets = a.sheets.map((s) => ({ name: s.name, dataRows: back.sheets.find((x) => x.name === s.name)?.dataRows ?? -1 }))
-    a.sheets.forEach((s, k) => {
-      if (sheets[k]!.dataRows !== s.rows.length + (s.footer?.length ?? 0)) throw new Error(`读回核对失败：${a.title} ${s.name}`)
-    })
+  for (const [k, a] of attachments.entries()) {
+    const { bytes, sheets } = office.xlsx[k]!
     await add(a.file, 'attachment-xlsx', a.title, bytes, { rows: a.sheets.reduce((n, s) => n + s.rows.length, 0), sheets })
   }
   const manifest: Manifest = {
@@ -134,7 +155,7 @@ export async function buildPackage(input: PackageInput, deps: PackageDeps): Prom
     ],
   }
   files['manifest.json'] = strToU8(JSON.stringify(manifest, null, 2))
-  step('打包')
+  deps.onProgress?.('打包', done, total)
   const zip = zipSync(files, { level: 6, mtime: new Date(input.at) })
   deps.onProgress?.('完成', total, total)
   return { zip, manifest }

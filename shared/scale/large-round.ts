@@ -8,6 +8,10 @@ import { flattenFramework } from '../domain/frameworks'
 import { addDays, daysBetween } from '../util/dates'
 import { buildSampleRound } from '../sample'
 import { createRng } from '../sample/prng'
+import { generateDraft } from '../reports/draft'
+import { newReport } from '../reports/report'
+import { DEFAULT_TEMPLATES } from '../reports/templates'
+import { REPORT_KINDS, type Report } from '../domain/types'
 
 export interface ScaleCounts {
   cadres: number
@@ -21,6 +25,9 @@ export interface ScaleCounts {
 
 /** Issue 9's "ten times a real round". */
 export const LARGE_ROUND: ScaleCounts = { cadres: 400, interviews: 3000, documents: 5000, notes: 20000, papers: 2000, clues: 400, petitions: 800 }
+
+/** 底稿 signed by the 组长 (one in twenty), so the four report drafts have problems to state. */
+const SIGNED_EVERY = 20
 
 const SURNAMES = Array.from('王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤')
 const GIVEN = Array.from('建国华明伟芳军敏静丽强磊洋勇艳杰娟涛超秀霞平刚桂英红玉兰志海波宁斌宇鹏辉婷雪琳晨浩然文博子涵欣怡思远嘉俊凯旭东晓燕春梅立新家豪')
@@ -112,11 +119,27 @@ export function buildLargeRound(counts: ScaleCounts = LARGE_ROUND, seed = 9): Ro
       receiverUnit: '区纪委监委', leaderOpinion: '', transferredOn: '', transferNo: '', receiver: '', feedback: '', status: '草稿', evidence: [{ kind: 'petition', ref: rng.pick(petitions).id }], seal: null,
     }
   })
-  return {
+  const snap: RoundSnapshot = {
     round: { ...round, id: roundId, name: '性能测试轮次（十倍规模，非真实数据）' },
     tables: {
       ...base.tables, people: [...members, ...cadres], interviews, documents, documentNotes: notes, petitions, workingPapers: papers, clues,
       visits: base.tables.visits.map((v) => ({ ...v, id: rng.uuid(), roundId })), checklist: [], reports: [], attachments: [],
     },
   }
+  // By report time the 组长 has signed part of the 底稿, and the "1+3" drafts are generated from
+  // them. Done after every random draw above, so the other records are what they were before.
+  const leader = members.find((m) => m.role === '组长') ?? members[0]!
+  const deputy = members.find((m) => m.role === '副组长') ?? leader
+  papers.forEach((p, i) => {
+    if (i % SIGNED_EVERY === 0) {
+      p.signoffs = [
+        { step: '承办人签字', memberId: p.handlerId, at: `${p.date}T08:00:00.000Z` },
+        { step: '副组长审核', memberId: deputy.id, at: `${addDays(p.date, 1)}T02:00:00.000Z` },
+        { step: '组长审签', memberId: leader.id, at: `${addDays(p.date, 2)}T03:00:00.000Z` },
+      ]
+    }
+  })
+  const at = `${round.exitDate}T09:00:00.000Z`
+  snap.tables.reports = REPORT_KINDS.map((k) => ({ ...newReport(roundId, generateDraft(k, DEFAULT_TEMPLATES[k], snap), at, () => rng.uuid()), ...meta(), createdAt: at, updatedAt: at }) as Report)
+  return snap
 }

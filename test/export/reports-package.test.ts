@@ -115,4 +115,27 @@ describe('the report package', () => {
     expect(m.notes.join()).toContain('仅组长可导出')
     expect(m.notes.join()).toContain('尚未起草领导班子情况汇总')
   }, 120_000)
+
+  it('lists the files in package order however the PDF layouts finish, and reports progress to the end', async () => {
+    // PDF layouts are all asked for at once (other workers may run them); here they finish last-asked first.
+    let asked = 0
+    const slowFirst = async (doc: Parameters<typeof buildOfficialPdf>[0], options: Parameters<typeof buildOfficialPdf>[2]) => {
+      const wait = 60 * (6 - ++asked)
+      const bytes = await pdf(doc, options)
+      await new Promise((r) => setTimeout(r, wait))
+      return bytes
+    }
+    const steps: [string, number, number][] = []
+    const built = await buildPackage(
+      { snap, reports, user: '黄雨晴', at: '2026-11-21T09:30:00.000Z', today: '2026-11-21', includeClueList: true, copyNumber: 7 },
+      { pdf: slowFirst, onProgress: (step, done, total) => steps.push([step, done, total]) },
+    )
+    expect(asked).toBe(5)
+    expect(built.manifest.files.map((f) => f.file)).toEqual(manifest.files.map((f) => f.file))
+    expect((await verifyPackage(built.zip)).ok).toBe(true)
+    const dones = steps.map(([, done]) => done)
+    expect(dones).toEqual([...dones].sort((a, b) => a - b))
+    expect(steps.at(-1)).toEqual(['完成', steps[0]![2], steps[0]![2]])
+    expect(steps.map(([s]) => s)).toContain('已排版合订本 PDF')
+  }, 180_000)
 })

@@ -5,12 +5,11 @@ import { ElMessage } from 'element-plus'
 import type { AuditEntry } from '@shared/domain/types'
 import { auditActionLabel } from '@shared/domain/audit'
 import { fieldLabel, TABLE_LABELS } from '@shared/domain/labels'
-import { buildLedgerXlsx } from '@shared/export/xlsx-ledger'
-import { readBackXlsx } from '@shared/export/read-back'
 import { exportFileName, markingFor } from '@shared/export/delivery'
 import { formatDateTimeCN } from '@shared/util/dates'
 import { useRoundStore } from '../../stores/round'
 import { deliverExport } from '../exports/deliverExport'
+import { ledgerXlsx } from '../../export/exportJobs'
 
 export function useAuditExport() {
   const store = useRoundStore()
@@ -26,7 +25,7 @@ export function useAuditExport() {
         table: (TABLE_LABELS as Record<string, string>)[e.table] ?? e.table, fields: e.fields.map((f) => fieldLabel(e.table, f)).join('、'),
         detail: e.detail, hash: e.hash,
       }))
-      const bytes = await buildLedgerXlsx(
+      const { bytes, sheets } = await ledgerXlsx(
         [{
           name: '审计日志', title: '审计日志', rows,
           columns: [
@@ -37,8 +36,7 @@ export function useAuditExport() {
         }],
         { marking: markingFor(round, '审计日志'), unitName: round.unitName, generatedBy: store.currentUser?.name ?? '未指定用户' },
       )
-      const back = await readBackXlsx(bytes)
-      const sheet = back.sheets.find((s) => s.name === '审计日志')
+      const sheet = sheets.find((s) => s.name === '审计日志')
       if (!sheet) throw new Error('导出的文件读回失败')
       await deliverExport({ kind: '审计日志', fileName: exportFileName(round, '审计日志', 'xlsx'), bytes, verified: `${rows.length} 条记录`, roundId: round.id })
     } catch (e) {

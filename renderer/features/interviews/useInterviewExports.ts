@@ -5,11 +5,10 @@ import { ElMessage } from 'element-plus'
 import type { ExportKind, Interview, IsoDate } from '@shared/domain/types'
 import { inRange, rangeText, recordDoc, registerSheets, scheduleDoc, scheduleRows, scheduleSheet, type People } from '@shared/interviews/documents'
 import type { OfficialDoc } from '@shared/export/pdf-document'
-import { buildLedgerXlsx, type LedgerSheet } from '@shared/export/xlsx-ledger'
-import { readBackXlsx } from '@shared/export/read-back'
+import type { LedgerSheet } from '@shared/export/xlsx-ledger'
 import { exportFileName, markingFor, pdfPageCount } from '@shared/export/delivery'
 import { isIsoDate } from '@shared/util/dates'
-import { layoutPdf } from '../../export/pdfJobs'
+import { layoutPdf, ledgerXlsx } from '../../export/exportJobs'
 import { useRoundStore } from '../../stores/round'
 import { describeError } from '../../util/format'
 import { deliverExport, nextCopyNumber } from '../exports/deliverExport'
@@ -39,10 +38,10 @@ export function useInterviewExports() {
 
   async function xlsx(kind: ExportKind, sheets: LedgerSheet[], suffix = '') {
     const round = store.activeRound!
-    const bytes = await buildLedgerXlsx(sheets, { marking: markingFor(round, kind), unitName: round.unitName, generatedBy: store.currentUser?.name ?? '未指定用户' })
-    const back = await readBackXlsx(bytes)
+    const { bytes, sheets: back } = await ledgerXlsx(sheets, { marking: markingFor(round, kind), unitName: round.unitName, generatedBy: store.currentUser?.name ?? '未指定用户' },
+      (p) => (progress.value = Math.round(p * 100)))
     const counts = sheets.map((s) => {
-      const read = back.sheets.find((b) => b.name === s.name)
+      const read = back.find((b) => b.name === s.name)
       if (!read || read.dataRows !== s.rows.length) throw new Error(`导出的文件读回后“${s.name}”行数不符`)
       return `${s.name} ${read.dataRows} 行`
     })

@@ -3,13 +3,12 @@
 import { ref } from 'vue'
 import { ElMessage } from 'element-plus'
 import { can, denial } from '@shared/domain/permissions'
-import { buildLedgerXlsx } from '@shared/export/xlsx-ledger'
-import { readBackXlsx } from '@shared/export/read-back'
 import { exportFileName, markingFor } from '@shared/export/delivery'
 import { CLUE_LISTS, confidentialMarking, LIST_BUILDERS, type ListKind } from '@shared/casework/lists'
 import { todayIso } from '@shared/util/dates'
 import { useRoundStore } from '../../stores/round'
 import { useCaseworkStore } from '../../stores/casework'
+import { ledgerXlsx } from '../../export/exportJobs'
 import { describeError } from '../../util/format'
 import { deliverExport } from '../exports/deliverExport'
 
@@ -30,10 +29,9 @@ export function useListExports() {
       const data = { round: r, papers: casework.allPapers, clues: casework.clues, cadres: round.cadres, today: todayIso() }
       const sheets = kinds.map((k) => LIST_BUILDERS[k](data))
       const base = markingFor(r, kind)
-      const bytes = await buildLedgerXlsx(sheets, { marking: withClues ? confidentialMarking(base) : base, unitName: r.unitName, generatedBy: round.currentUser?.name ?? '未指定用户' })
-      const back = await readBackXlsx(bytes)
+      const { bytes, sheets: back } = await ledgerXlsx(sheets, { marking: withClues ? confidentialMarking(base) : base, unitName: r.unitName, generatedBy: round.currentUser?.name ?? '未指定用户' })
       for (const s of sheets) {
-        const read = back.sheets.find((x) => x.name === s.name)
+        const read = back.find((x) => x.name === s.name)
         if (!read || read.dataRows !== s.rows.length + (s.footer?.length ?? 0)) throw new Error(`读回核对失败：${s.name}`)
       }
       const verified = sheets.map((s) => `${s.name} ${s.rows.length} 行`).join('，')

@@ -2,9 +2,8 @@
 // package exported from the 报告 page. A round with no drafted report hands over none.
 import type { HandoverFile } from '@shared/exchange/handover'
 import { can } from '@shared/domain/permissions'
-import { buildPackage, verifyPackage } from '@shared/reports/package'
 import { todayIso } from '@shared/util/dates'
-import { layoutPdf } from '../../export/pdfJobs'
+import { reportPackage } from '../../export/exportJobs'
 import { useRoundStore } from '../../stores/round'
 import { nextCopyNumber } from '../exports/deliverExport'
 import { useReportsStore } from './reportsStore'
@@ -15,14 +14,10 @@ export async function reportsForHandover(roundId: string): Promise<HandoverFile[
   if (round.activeRoundId !== roundId) return []
   await store.load(roundId)
   if (store.reports.length === 0) return []
-  const { zip } = await buildPackage(
-    {
-      snap: await store.snapshot(), reports: store.reports, user: round.currentUser?.name ?? '未指定用户', at: new Date().toISOString(),
-      today: todayIso(), includeClueList: can(round.currentUser, 'export-clues'), copyNumber: await nextCopyNumber(roundId),
-    },
-    { pdf: (doc, options) => layoutPdf(doc, options) },
-  )
-  const check = await verifyPackage(zip)
+  const { zip, check } = await reportPackage({
+    snap: await store.snapshot(), reports: store.reports, user: round.currentUser?.name ?? '未指定用户', at: new Date().toISOString(),
+    today: todayIso(), includeClueList: can(round.currentUser, 'export-clues'), copyNumber: await nextCopyNumber(roundId),
+  })
   if (!check.ok) throw new Error(`报告包核对未通过：${check.problems.join('；')}`)
   return [{ name: '报告包.zip', role: '“1+3”报告包', bytes: zip }]
 }

@@ -6,17 +6,16 @@ import { ElMessage } from 'element-plus'
 import { can } from '@shared/domain/permissions'
 import type { ExportKind, Report, SurveyResults } from '@shared/domain/types'
 import { exportFileName, markingFor, pdfPageCount } from '@shared/export/delivery'
-import { readBackXlsx } from '@shared/export/read-back'
-import { buildLedgerXlsx } from '@shared/export/xlsx-ledger'
-import { reportDocx } from '@shared/reports/docx'
 import { reportDoc } from '@shared/reports/official'
-import { buildPackage, docxText, verifyPackage, type VerifyResult } from '@shared/reports/package'
+import { emptyTables } from '@shared/domain/snapshot'
+import type { VerifyResult } from '@shared/reports/package'
 import { surveySheets } from '@shared/surveys/surveys'
 import { todayIso } from '@shared/util/dates'
-import { layoutPdf } from '../../export/pdfJobs'
+import { layoutPdf, ledgerXlsx, reportPackage, reportWord as wordInWorker } from '../../export/exportJobs'
 import { useRoundStore } from '../../stores/round'
 import { describeError } from '../../util/format'
 import { deliverExport, nextCopyNumber } from '../exports/deliverExport'
+import { keyring } from '../../db/workbench'
 import { useReportsStore } from './reportsStore'
 
 const kindOf = (r: Report): ExportKind => (r.kind === '巡察报告' ? '巡察报告' : '专题报告')
@@ -56,8 +55,8 @@ export function useReportExports() {
     run('docx', async () => {
       const r = round.activeRound!
       const copyNumber = await nextCopyNumber(r.id)
-      const bytes = await reportDocx(report, { marking: markingFor(r, kindOf(report)), copyNumber })
-      if (!docxText(bytes).includes(report.title)) throw new Error('读回核对失败：Word 正文中找不到标题')
+      const { bytes, text } = await wordInWorker(report, { marking: markingFor(r, kindOf(report)), copyNumber })
+      if (!text.includes(report.title)) throw new Error('读回核对失败：Word 正文中找不到标题')
       await deliverExport({ kind: kindOf(report), fileName: exportFileName(r, kindOf(report), 'docx').replace(kindOf(report), report.kind), bytes, verified: '读回核对一致', roundId: r.id, copyNumber })
     })
 
@@ -65,9 +64,8 @@ export function useReportExports() {
     run('survey', async () => {
       const r = round.activeRound!
       const sheets = surveySheets(s)
-      const bytes = await buildLedgerXlsx(sheets, { marking: markingFor(r, '巡察报告'), unitName: r.unitName, generatedBy: user() })
-      const back = await readBackXlsx(bytes)
-      for (const sh of sheets) if (back.sheets.find((x) => x.name === sh.name)?.dataRows !== sh.rows.length) throw new Error(`读回核对失败：${sh.name}`)
+      const { bytes, sheets: back } = await ledgerXlsx(sheets, { marking: markingFor(r, '巡察报告'), unitName: r.unitName, generatedBy: user() })
+      for (const sh of sheets) if (back.find((x) => x.name === sh.name)?.dataRows !== sh.rows.length) throw new Error(`读回核对失败：${sh.name}`)
       await deliverExport({ kind: '巡察报告', fileName: exportFileName(r, '巡察报告', 'xlsx').replace('巡察报告', '测评统计'), bytes, verified: `读回核对一致：${sheets.map((x) => `${x.name} ${x.rows.length} 行`).join('，')}`, roundId: r.id })
     })
 
@@ -76,20 +74,16 @@ export function useReportExports() {
       const r = round.activeRound!
       lastCheck.value = undefined
       const copyNumber = await nextCopyNumber(r.id)
-      const snap = await store.snapshot()
-      const at = new Date().toISOString()
-      const { zip, manifest } = await buildPackage(
-        { snap, reports: store.reports, user: user(), at, today: todayIso(), includeClueList: can(round.currentUser, 'export-clues'), copyNumber },
-        {
-          pdf: (doc, options) => layoutPdf(doc, options),
-          onProgress: (step, done, total) => {
-            stepText.value = step
-            progress.value = Math.round((done / total) * 100)
-          },
-        },
-      )
-      stepText.value = '读回核对'
-      const check = await verifyPackage(zip)
+      // The worker reads and opens the tables the package needs itself, with the round's key.
+      const input = {
+        snap: { round: r, tables: emptyTables() }, reports: store.reports, user: user(), at: new Date().toISOString(), today: todayIso(),
+        includeClueList: can(round.currentUser, 'export-clues'), copyNumber,
+      }
+      const onProgress = (p: number, step?: string) => {
+        if (step) stepText.value = step
+        progress.value = Math.round(p * 100)
+      }
+      const { zip, manifest, check } = await reportPackage(input, onProgress, await keyring.roundKey(r.id))
       lastCheck.value = check
       if (!check.ok) throw new Error(`报告包核对未通过：${check.problems.join('；')}`)
       const notes = manifest.notes.length ? `；${manifest.notes.join('；')}` : ''

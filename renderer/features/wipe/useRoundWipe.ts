@@ -15,7 +15,7 @@ import { sha256Hex } from '@shared/util/hash'
 import { bridge } from '../../bridge'
 import { db, keyring, repo, setSetting } from '../../db/workbench'
 import { useRoundStore } from '../../stores/round'
-import { layoutPdf } from '../../export/pdfJobs'
+import { layoutPdf } from '../../export/exportJobs'
 import { deliverExport, nextCopyNumber } from '../exports/deliverExport'
 
 export interface VerifiedHandover {
