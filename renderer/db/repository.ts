@@ -34,6 +34,12 @@ function refOf(table: AnyTableName, clear: Record<string, unknown>): RecordRef {
   return { id, roundId: table === 'rounds' ? id : (clear.roundId as string) }
 }
 
+/** A stored row back into its record: the codec opens `body`, the clear fields go on top (also used by the search worker). */
+export async function decodeRow<T extends AnyTableName>(codec: FieldCodec, table: T, row: StoredRow): Promise<RecordOf<T>> {
+  const { body, ...clear } = row
+  return { ...(await codec.open(table, refOf(table, clear), body)), ...clear } as unknown as RecordOf<T>
+}
+
 export class Repository {
   readonly audit: AuditChain
   /** Counts committed writes, so derived data (the search index) knows when it is stale. */
@@ -69,9 +75,8 @@ export class Repository {
     return { ...clear, id, body: await this.codec.seal(table, refOf(table, clear), sensitive) }
   }
 
-  private async fromRow<T extends AnyTableName>(table: T, row: StoredRow): Promise<RecordOf<T>> {
-    const { body, ...clear } = row
-    return { ...(await this.codec.open(table, refOf(table, clear), body)), ...clear } as unknown as RecordOf<T>
+  private fromRow<T extends AnyTableName>(table: T, row: StoredRow): Promise<RecordOf<T>> {
+    return decodeRow(this.codec, table, row)
   }
 
   private async decodeAll<T extends AnyTableName>(table: T, rows: StoredRow[]): Promise<RecordOf<T>[]> {
@@ -205,7 +210,7 @@ export class Repository {
       const tables = [...new Set(writes.map((w) => w.table))]
       try {
         await this.db.transaction('rw', [...tables.map((t) => this.db[t]), this.db.exchange, this.db.auditLog], async () => {
-          for (const { table, row } of rows) await this.db[table].put(row)
+          for (const t of tables) await this.db[t].bulkPut(rows.filter((r) => r.table === t).map((r) => r.row))
           await this.db.exchange.put(exchangeRow)
           await this.db.auditLog.bulkAdd(entries)
         })

@@ -2,7 +2,7 @@
 // note, petition (never the reporter's contact), visit, 底稿, clue and report paragraph.
 import type { RoundSnapshot } from '../domain/snapshot'
 import { TABLE_LABELS } from '../domain/labels'
-import type { SearchDoc } from './search-index'
+import type { SearchDoc } from './corpus'
 
 export const SEARCH_KINDS = {
   interviews: TABLE_LABELS.interviews,

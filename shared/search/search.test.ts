@@ -1,59 +1,115 @@
 import { describe, expect, it } from 'vitest'
-import { indexTokens, normalize, queryTerms } from './tokenize'
-import { SearchIndex, type SearchDoc } from './search-index'
+import { isWholeWordAt, normalize, queryTerms } from './tokenize'
+import { matchRanges, SearchCorpus, type SearchDoc, type SearchHit } from './corpus'
 
 const doc = (key: string, title: string, text: string, extra: Partial<SearchDoc> = {}): SearchDoc => ({
   key, kind: 'interviews', title, text, date: '2026-11-01', personIds: [], category: '', route: '/interviews', ...extra,
 })
+const corpusOf = (...docs: SearchDoc[]) => {
+  const c = new SearchCorpus()
+  for (const d of docs) c.add(d)
+  return c
+}
+const keys = (c: SearchCorpus, q: string, f = {}) => c.search(q, f).groups.flatMap((g) => g.hits.map((h) => h.doc.key))
+const marked = (text: string, ranges: [number, number][]) => ranges.map(([a, b]) => text.slice(a, b))
 
 describe('tokenizer', () => {
-  it('normalises full-width forms and case', () => {
-    expect(normalize('ＡＢＣ１２３，Ｘ')).toBe('abc123,x')
+  it('normalises full-width letters, digits and punctuation, and case', () => {
+    expect(normalize('ＡＢＣ１２３，Ｘ；（）')).toBe('abc123,x;()')
   })
-  it('indexes Han characters and bigrams besides ICU words, and Latin and numbers whole', () => {
-    const tokens = indexTokens('张卫东在2023年用假发票报销ABC公司')
-    for (const t of ['张', '张卫', '卫东', '发票', '假发', '2023', 'abc']) expect(tokens).toContain(t)
+  it('keeps each Han run whole and cuts Latin words and numbers from it, in the order typed', () => {
+    expect(queryTerms('张卫东在2023年用假发票报销ABC公司')).toEqual(['张卫东在', '2023', '年用假发票报销', 'abc', '公司'])
   })
-  it('turns a query into bigram terms and whole Latin words', () => {
-    expect(queryTerms('假发票 ＡＢＣ')).toEqual([
-      { term: '假发票', tokens: ['假发', '发票'] },
-      { term: 'abc', tokens: ['abc'] },
-    ])
-    expect(queryTerms('张')).toEqual([{ term: '张', tokens: ['张'] }])
+  it('splits on spaces and on full-width or ASCII punctuation, and drops repeats', () => {
+    expect(queryTerms('假发票，公积金；ＡＢＣ１２３　（张卫东）「发票」 假发票')).toEqual(['假发票', '公积金', 'abc123', '张卫东', '发票'])
+    expect(queryTerms('E-mail/OA系统')).toEqual(['e', 'mail', 'oa', '系统'])
+    expect(queryTerms(' ，。！ ')).toEqual([])
+  })
+  it('tells a whole ICU word from a piece of a longer one', () => {
+    const text = '党委召开会议，组织部门下午开会'
+    expect(isWholeWordAt(text, text.indexOf('会议'), 2)).toBe(true)
+    expect(isWholeWordAt(text, text.indexOf('开会'), 2)).toBe(false) // 召开|会议
+    expect(isWholeWordAt(text, text.lastIndexOf('开会'), 2)).toBe(true)
   })
 })
 
-describe('search index', () => {
-  const index = new SearchIndex()
-  index.add(doc('a', '与张卫东谈话', '反映其在农田建设项目招投标中打招呼，涉及金额120万元。', { personIds: ['p1'], category: 'L2.5', date: '2026-10-20' }))
-  index.add(doc('b', '调阅财务凭证', '发现用假发票套取办公经费缴纳公积金，张卫东签批。', { kind: 'documentNotes', date: '2026-11-02' }))
-  index.add(doc('c', '信访件', '反映卫东路门面出租租金流向不清。', { kind: 'petitions', date: '2026-11-05' }))
+describe('matching', () => {
+  const corpus = corpusOf(
+    doc('a', '与张卫东谈话', '反映其在农田建设项目招投标中打招呼，涉及金额120万元。', { personIds: ['p1'], category: 'L2.5', date: '2026-10-20' }),
+    doc('b', '调阅财务凭证', '发现用假发票套取办公经费缴纳公积金，张卫东签批。', { kind: 'documentNotes', date: '2026-11-02' }),
+    doc('c', '信访件', '反映卫东路门面出租租金流向不清，涉及ABC公司。', { kind: 'petitions', date: '2026-11-05' }),
+  )
 
-  it('finds a name whatever the segmenter did with it, title matches first', () => {
-    expect(index.search('张卫东').map((h) => h.doc.key)).toEqual(['a', 'b'])
+  it('finds a name the segmenter cuts into pieces, only where the characters are adjacent', () => {
+    expect(keys(corpus, '张卫东').sort()).toEqual(['a', 'b'])
+    expect(keys(corpus, '卫东张')).toEqual([])
+    expect(keys(corpus, '东').sort()).toEqual(['a', 'b', 'c'])
+    expect(keys(corpus, '张 东').sort()).toEqual(['a', 'b'])
   })
-  it('does not match when the bigrams are present but not the phrase', () => {
-    expect(index.search('卫东张')).toEqual([])
+  it('requires every term, and takes full-width input', () => {
+    expect(keys(corpus, '假发票 公积金')).toEqual(['b'])
+    expect(keys(corpus, '假发票 门面')).toEqual([])
+    expect(keys(corpus, '１２０万元')).toEqual(['a'])
+    expect(keys(corpus, 'ａｂｃ')).toEqual(['c'])
   })
-  it('requires every term, and matches full-width input', () => {
-    expect(index.search('假发票 公积金').map((h) => h.doc.key)).toEqual(['b'])
-    expect(index.search('１２０万元').map((h) => h.doc.key)).toEqual(['a'])
+  it('filters by kind, person, category (with its sub-items) and date', () => {
+    expect(keys(corpus, '卫东', { kinds: ['petitions'] })).toEqual(['c'])
+    expect(keys(corpus, '卫东', { personId: 'p1' })).toEqual(['a'])
+    expect(keys(corpus, '卫东', { category: 'L2' })).toEqual(['a'])
+    expect(keys(corpus, '卫东', { category: 'L2.5' })).toEqual(['a'])
+    expect(keys(corpus, '卫东', { category: 'L2.4' })).toEqual([])
+    expect(keys(corpus, '卫东', { from: '2026-11-01', to: '2026-11-03' })).toEqual(['b'])
   })
-  it('filters by kind, person, category and date', () => {
-    expect(index.search('卫东', { kinds: ['petitions'] }).map((h) => h.doc.key)).toEqual(['c'])
-    expect(index.search('卫东', { personId: 'p1' }).map((h) => h.doc.key)).toEqual(['a'])
-    expect(index.search('卫东', { category: 'L2' }).map((h) => h.doc.key)).toEqual(['a'])
-    expect(index.search('卫东', { from: '2026-11-01', to: '2026-11-03' }).map((h) => h.doc.key)).toEqual(['b'])
+  it('groups by kind with a total per kind and the best few shown', () => {
+    const many = corpusOf(...Array.from({ length: 25 }, (_, i) => doc(`n${i}`, '审阅笔记', `第${i}页：白条入账`, { kind: 'documentNotes' })), doc('p', '信访件', '白条报销', { kind: 'petitions' }))
+    const result = many.search('白条', {}, 10)
+    expect(result.total).toBe(26)
+    expect(result.groups.map((g) => [g.kind, g.total, g.hits.length])).toEqual([['documentNotes', 25, 10], ['petitions', 1, 1]])
   })
-  it('returns a snippet with the matches to highlight', () => {
-    const [hit] = index.search('公积金')
-    const [from, to] = hit!.highlights[0]!
-    expect(hit!.snippet.slice(from, to)).toBe('公积金')
+})
+
+describe('ranking', () => {
+  it('puts title matches above text matches, then more occurrences, then newer', () => {
+    const c = corpusOf(
+      doc('text-new', '财务凭证', '公积金缴纳不规范', { date: '2026-11-20' }),
+      doc('title-old', '公积金问题谈话', '其他事项', { date: '2026-10-01' }),
+      doc('twice', '财务凭证', '公积金超标，公积金补缴', { date: '2026-10-02' }),
+      doc('text-old', '财务凭证', '公积金缴纳不规范', { date: '2026-10-03' }),
+    )
+    expect(keys(c, '公积金')).toEqual(['title-old', 'twice', 'text-new', 'text-old'])
+  })
+  it('puts a term found as a whole word above one found only inside a longer word', () => {
+    const c = corpusOf(doc('inside', '记录', '党委召开会议研究', { date: '2026-11-20' }), doc('whole', '记录', '组织部门下午开会', { date: '2026-10-01' }))
+    expect(keys(c, '开会')).toEqual(['whole', 'inside'])
+    const latin = corpusOf(doc('inside', '记录', 'smartly done', { date: '2026-11-20' }), doc('whole', '记录', 'the art of it', { date: '2026-10-01' }))
+    expect(keys(latin, 'art')).toEqual(['whole', 'inside'])
+  })
+})
+
+describe('highlights', () => {
+  const hitOf = (c: SearchCorpus, q: string): SearchHit => c.search(q).groups[0]!.hits[0]!
+  it('marks every term in the snippet and the title', () => {
+    const c = corpusOf(doc('b', '公积金问题', '发现用假发票套取办公经费缴纳公积金，张卫东签批。'))
+    const hit = hitOf(c, '公积金 假发票')
+    expect(marked(hit.snippet, hit.highlights)).toEqual(['假发票', '公积金'])
+    expect(marked(hit.doc.title, hit.titleHighlights)).toEqual(['公积金'])
+  })
+  it('excerpts long texts around the first match and keeps offsets right', () => {
+    const text = `${'前文'.repeat(60)}关键的白条入账${'后文'.repeat(80)}`
+    const hit = hitOf(corpusOf(doc('x', '笔记', text)), '白条')
+    expect(hit.snippet.startsWith('…')).toBe(true)
+    expect(hit.snippet.endsWith('…')).toBe(true)
+    expect(marked(hit.snippet, hit.highlights)).toEqual(['白条'])
+  })
+  it('shows the original characters when normalising changes the length', () => {
+    expect(matchRanges('ﬁnance部的ＡＢＣ账户', ['finance', 'abc']).map(([a, b]) => 'ﬁnance部的ＡＢＣ账户'.slice(a, b))).toEqual(['ﬁnance', 'ＡＢＣ'])
+    const hit = hitOf(corpusOf(doc('x', '笔记', 'ﬁnance部的ＡＢＣ账户')), 'ABC')
+    expect(marked(hit.snippet, hit.highlights)).toEqual(['ＡＢＣ'])
   })
 })
 
 describe('search over a round', () => {
-  it('indexes every kind of the sample round and never the reporter contact', async () => {
+  it('covers every kind of the sample round and never the reporter contact', async () => {
     const { buildSampleRound } = await import('../sample')
     const { searchDocs } = await import('./documents')
     const sample = buildSampleRound()
@@ -63,10 +119,10 @@ describe('search over a round', () => {
     const contacts = sample.tables.petitions.map((p) => p.reporterContact).filter(Boolean)
     expect(contacts.length).toBeGreaterThan(0)
     for (const c of contacts) expect(docs.some((d) => d.text.includes(c) || d.title.includes(c))).toBe(false)
-    const index = new SearchIndex()
-    for (const d of docs) index.add(d)
+    const corpus = corpusOf(...docs)
     const point = sample.tables.interviews.flatMap((i) => i.record?.points ?? [])[0]!
     const phrase = point.text.slice(2, 8)
-    expect(index.search(phrase).some((h) => h.doc.text.includes(phrase))).toBe(true)
+    const found = corpus.search(phrase, { kinds: ['interviewPoints'] }, 100).groups[0]!.hits
+    expect(found.some((h) => h.doc.key.endsWith(`#${point.id}`))).toBe(true)
   })
 })

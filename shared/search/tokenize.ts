@@ -1,55 +1,43 @@
-// Chinese-aware tokens for search: NFKC-normalised, lower-cased; ICU words (Intl.Segmenter)
-// plus every Han character and Han bigram, so a name, a place or jargon matches whatever
-// the segmenter makes of it.
+// Chinese-aware query terms for search by scan: texts and queries are NFKC-normalised and
+// lower-cased (full-width ＡＢＣ１２３ finds abc123); each query term must occur as a substring.
+// A Han run is one term as it stands (a name, a place or jargon matches whatever the segmenter
+// makes of it); Latin words and numbers are whole terms, cut by Intl.Segmenter.
 
 const HAN = /\p{Script=Han}/u
+const CHUNKS = /\p{Script=Han}+|[^\p{Script=Han}]+/gu
+/** Spaces, punctuation (full-width too) and symbols separate terms. */
+const SEPARATORS = /[\s\p{P}\p{S}]+/u
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' })
 
 export function normalize(text: string): string {
   return text.normalize('NFKC').toLowerCase()
 }
 
-/** Index tokens of a text (duplicates kept: the count is the term frequency). */
-export function indexTokens(text: string): string[] {
-  const out: string[] = []
-  for (const seg of segmenter.segment(normalize(text))) {
-    if (!seg.isWordLike) continue
-    const word = seg.segment
-    if (!HAN.test(word)) {
-      out.push(word)
-      continue
+/** What a query asks for: distinct terms, in the order typed, all to be found. */
+export function queryTerms(query: string): string[] {
+  const terms: string[] = []
+  for (const part of normalize(query).split(SEPARATORS)) {
+    for (const chunk of part.match(CHUNKS) ?? []) {
+      if (HAN.test(chunk)) terms.push(chunk)
+      else for (const seg of segmenter.segment(chunk)) if (seg.isWordLike) terms.push(seg.segment)
     }
-    if (word.length > 1) out.push(word)
   }
-  // Han characters and bigrams over each run of Han text, independent of segmentation.
-  for (const run of normalize(text).match(/\p{Script=Han}+/gu) ?? []) {
-    const chars = Array.from(run)
-    chars.forEach((c, i) => {
-      out.push(c)
-      if (i + 1 < chars.length) out.push(c + chars[i + 1])
-    })
-  }
-  return out
+  return [...new Set(terms)]
 }
 
+/** Room around an occurrence that the segmenter needs to decide its word boundaries. */
+const WINDOW = 12
+
 /**
- * What a query must match: Latin words and numbers whole, Han text as bigrams (a single Han
- * character as itself). Each returned group is one query term; all terms must match.
+ * Whether the occurrence of a term at `at` (length `length`) in `text` is a whole ICU word.
+ * Only a window around it is segmented: cheap enough for the hits shown, never the corpus.
  */
-export function queryTerms(query: string): { term: string; tokens: string[] }[] {
-  const terms: { term: string; tokens: string[] }[] = []
-  for (const part of normalize(query).split(/[\s,，、;；]+/).filter(Boolean)) {
-    for (const seg of segmenter.segment(part)) {
-      if (!seg.isWordLike) continue
-      const w = seg.segment
-      if (HAN.test(w)) continue
-      terms.push({ term: w, tokens: [w] })
-    }
-    for (const run of part.match(/\p{Script=Han}+/gu) ?? []) {
-      const chars = Array.from(run)
-      const tokens = chars.length === 1 ? chars : chars.slice(0, -1).map((c, i) => c + chars[i + 1])
-      terms.push({ term: run, tokens })
-    }
+export function isWholeWordAt(text: string, at: number, length: number): boolean {
+  const from = Math.max(0, at - WINDOW)
+  const local = at - from
+  for (const seg of segmenter.segment(text.slice(from, Math.min(text.length, at + length + WINDOW)))) {
+    if (seg.index === local) return seg.segment.length === length && seg.isWordLike === true
+    if (seg.index > local) return false
   }
-  return terms
+  return false
 }
