@@ -1,7 +1,8 @@
 // The unlocked keys, in memory only: the master key and the round keys opened from it.
 // Locking drops every reference (and the app reloads, so decrypted records go too).
 import { createRoundKey, isEncryptedBody, openFields, openRoundKey, recordAad, sealFields, VaultError } from '@shared/security'
-import type { FieldCodec } from './codec'
+import type { AnyTableName } from '@shared/domain/tables'
+import type { FieldCodec, RecordRef } from './codec'
 import type { WorkbenchDb } from './database'
 
 export class Keyring {
@@ -55,11 +56,22 @@ export class Keyring {
   codec(): FieldCodec {
     return {
       seal: async (table, ref, fields) => sealFields(await this.roundKey(ref.roundId), recordAad(table, ref.id), fields),
-      open: async (table, ref, body) => {
-        // A body that is not ciphertext was put there by someone else: refuse it like tampering.
-        if (!isEncryptedBody(body)) throw new VaultError('tampered', '数据校验失败：记录可能被篡改或损坏')
-        return openFields(await this.roundKey(ref.roundId), recordAad(table, ref.id), body)
-      },
+      open: async (table, ref, body) => openRecordBody(await this.roundKey(ref.roundId), table, ref, body),
     }
+  }
+}
+
+/** Opens one record's sealed body with its round key: AES-256-GCM, table and id as associated data. */
+export function openRecordBody(key: CryptoKey, table: AnyTableName, ref: RecordRef, body: unknown): Promise<Record<string, unknown>> {
+  // A body that is not ciphertext was put there by someone else: refuse it like tampering.
+  if (!isEncryptedBody(body)) return Promise.reject(new VaultError('tampered', '数据校验失败：记录可能被篡改或损坏'))
+  return openFields(key, recordAad(table, ref.id), body)
+}
+
+/** A read-only codec for one round key, for the workers that read a round (search, exports). */
+export function readOnlyCodec(key: CryptoKey): FieldCodec {
+  return {
+    seal: () => Promise.reject(new Error('只读进程不写入数据')),
+    open: (table, ref, body) => openRecordBody(key, table, ref, body),
   }
 }

@@ -2,11 +2,11 @@
 // round key the page handed over, and normalises their texts into a SearchCorpus. Nothing
 // is written anywhere; the decrypted records live in the worker's memory only.
 import { emptyTables, type RoundSnapshot } from '@shared/domain/snapshot'
-import { isEncryptedBody, openFields, recordAad, VaultError } from '@shared/security'
+import { isEncryptedBody } from '@shared/security'
 import { SearchCorpus } from '@shared/search/corpus'
 import { searchDocs } from '@shared/search/documents'
-import type { FieldCodec } from '../../db/codec'
 import type { StoredRow, WorkbenchDb } from '../../db/database'
+import { readOnlyCodec } from '../../db/keyring'
 import { decodeRow } from '../../db/repository'
 
 /** What search reads: not the checklist, nor attachments (large bytes, no text). */
@@ -21,18 +21,6 @@ export type BuildPhase = 'read' | 'decrypt' | 'prepare'
  */
 export type RecordCache = Map<string, { iv: string; record: unknown }>
 
-/** The keyring's codec for one round key, read-only (the worker never writes). */
-function roundCodec(key: CryptoKey): FieldCodec {
-  return {
-    seal: () => Promise.reject(new Error('搜索进程只读，不写入数据')),
-    open: async (table, ref, body) => {
-      // Same rule as the keyring: a body that is not ciphertext was put there by someone else.
-      if (!isEncryptedBody(body)) throw new VaultError('tampered', '数据校验失败：记录可能被篡改或损坏')
-      return openFields(key, recordAad(table, ref.id), body)
-    },
-  }
-}
-
 const CHUNK = 400
 
 export async function loadCorpus(
@@ -44,7 +32,7 @@ export async function loadCorpus(
 ): Promise<{ corpus: SearchCorpus; cache: RecordCache; decrypted: number; openMs: number; prepareMs: number }> {
   onProgress(0, 'read')
   const t0 = performance.now()
-  const codec = roundCodec(key)
+  const codec = readOnlyCodec(key)
   const next: RecordCache = new Map()
   const tables = emptyTables()
   let decrypted = 0
