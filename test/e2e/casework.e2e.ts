@@ -22,7 +22,9 @@ async function pick(page: Page, select: string, text: string) {
   await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click()
 }
 async function openPaper(page: Page, number: string) {
-  await page.getByTestId('papers-table').locator('.el-table__row', { hasText: number }).click()
+  // The list is virtualised (only the rows in view are in the page): find the 底稿 by its number.
+  await page.getByTestId('papers-search').fill(number)
+  await page.getByTestId('papers-table').locator('.el-table-v2__row', { hasText: number }).click()
   await page.getByTestId('paper-form').waitFor()
 }
 async function closeDialog(page: Page, testId: string) {

@@ -26,7 +26,8 @@ async function importFile(page: Page, file: { name: string; bytes: Buffer }) {
 }
 async function editOutline(page: Page, text: string) {
   await nav(page, '谈话')
-  await page.getByTestId('interviews-table').locator('tbody tr', { hasText: '周明远' }).getByTestId('row-edit').click()
+  await page.getByTestId('interviews-search').fill('周明远')
+  await page.getByTestId('interviews-table').locator('.el-table-v2__row', { hasText: '周明远' }).getByTestId('row-edit').click()
   const form = page.getByTestId('interview-form')
   await form.getByTestId('iv-outline').fill(text)
   await form.getByTestId('iv-save').click()
@@ -88,6 +89,7 @@ describe('exchange between two laptops', () => {
     await leader.page.getByTestId('import-confirm').click()
     await poll(() => lastMessage(leader.page)).toContain('已导入')
     await nav(leader.page, '谈话')
+    await leader.page.getByTestId('interviews-search').fill('周明远')
     await poll(() => leader.page.getByTestId('interviews-table').textContent()).toContain('周明远')
 
     // Re-importing the same package changes nothing.
@@ -120,7 +122,8 @@ describe('exchange between two laptops', () => {
     await poll(() => inbox.getByTestId('no-conflicts').isVisible()).toBe(true)
     expect(await leader.page.getByTestId('conflict-badge').count()).toBe(0)
     await nav(leader.page, '谈话')
-    await leader.page.getByTestId('interviews-table').locator('tbody tr', { hasText: '周明远' }).getByTestId('row-edit').click()
+    await leader.page.getByTestId('interviews-search').fill('周明远')
+    await leader.page.getByTestId('interviews-table').locator('.el-table-v2__row', { hasText: '周明远' }).getByTestId('row-edit').click()
     const outline = await leader.page.getByTestId('interview-form').getByTestId('iv-outline').inputValue()
     expect(outline).toContain('组长修改的提纲')
     expect(outline).toContain('【另一版本，来自赵敏】组员修改的提纲')
