@@ -6,8 +6,8 @@ import { FULL, heapMb, loadBenchRound, median, poll, rendererMemoryMb, report, R
 
 const served = useServedApp()
 const describeRenderers = () => {
-  const { processes, mb } = rendererMemoryMb()
-  return `${processes} renderer process${processes === 1 ? '' : 'es'} ${mb.toFixed(0)} MB (PSS)`
+  const { processes, mb, largest } = rendererMemoryMb()
+  return `renderer process of the app ${largest.toFixed(0)} MB (PSS; all ${processes} renderer processes ${mb.toFixed(0)} MB)`
 }
 
 describe('app start in Chromium', () => {

@@ -80,7 +80,7 @@ export async function heapMb(cdp: CDPSession): Promise<number> {
  * Memory (proportional set size) of the renderer processes of the Chromium this test launched (the page and its
  * workers), in MB, read from /proc (Linux): what the operating system sees, beyond the JS heap.
  */
-export function rendererMemoryMb(): { processes: number; mb: number } {
+export function rendererMemoryMb(): { processes: number; mb: number; largest: number } {
   const root = process.pid // the Chromium this test launched descends from this process
   const parent = new Map<number, number>()
   const renderers: number[] = []
@@ -96,13 +96,10 @@ export function rendererMemoryMb(): { processes: number; mb: number } {
     }
   }
   const descends = (pid: number): boolean => pid === root || (parent.has(pid) && pid > 1 && descends(parent.get(pid)!))
-  let kb = 0
   const mine = renderers.filter(descends)
-  for (const pid of mine) {
-    // PSS: pages shared with other processes (libraries, fonts) counted in proportion, once in all.
-    kb += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0)
-  }
-  return { processes: mine.length, mb: kb / 1024 }
+  // PSS: pages shared with other processes (libraries, fonts) counted in proportion, once in all.
+  const pss = mine.map((pid) => Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0) / 1024)
+  return { processes: mine.length, mb: pss.reduce((a, b) => a + b, 0), largest: Math.max(0, ...pss) }
 }
 
 /**
