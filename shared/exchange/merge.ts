@@ -6,6 +6,7 @@
 import { canonicalJson } from '../util/hash'
 import { sha256HexSync } from '../archive/sha256'
 import type { AnyTableName } from '../domain/tables'
+import { forkState, readSync, SYNC_FORMAT, writeSync } from './sync-records'
 
 export interface Stamp {
   d: string
@@ -41,9 +42,14 @@ export interface Conflict {
 export type Resolution = 'mine' | 'theirs' | 'both'
 
 export interface SyncState {
+  format: typeof SYNC_FORMAT
   deviceId: string
   counter: number
-  records: Record<string, RecordSync>
+  /** Per record key (`table/id`) its RecordSync, packed (`sync-records.ts`: readSync / writeSync). */
+  records: Record<string, string>
+  /** Device ids and field lists the packed records refer to by index. */
+  devices: string[]
+  fieldsets: string[][]
   /** Package ids already applied (idempotency). */
   imported: string[]
   /** Highest counter of each laptop integrated here (sent along as acknowledgement). */
@@ -77,7 +83,7 @@ export interface ChangeSet {
 export const NOT_MERGED = ['id', 'roundId', 'createdAt', 'updatedAt', 'updatedBy', 'deviceId'] as const
 
 export function emptySyncState(deviceId: string): SyncState {
-  return { deviceId, counter: 0, records: {}, imported: [], known: {}, acked: 0, conflicts: [] }
+  return { format: SYNC_FORMAT, deviceId, counter: 0, records: {}, devices: [], fieldsets: [], imported: [], known: {}, acked: 0, conflicts: [] }
 }
 
 export const recordKey = (table: string, id: string) => `${table}/${id}`
@@ -86,8 +92,33 @@ function fieldsOf(record: Record<string, unknown>): string[] {
   return Object.keys(record).filter((k) => record[k] !== undefined && !(NOT_MERGED as readonly string[]).includes(k))
 }
 
+/** 64-bit string hash (two multiply-xorshift lanes over the UTF-16 code units), 16 hex digits. */
+function hash64(text: string): string {
+  let a = 0xdeadbeef ^ text.length
+  let b = 0x41c6ce57 ^ text.length
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    a = Math.imul(a ^ c, 2654435761)
+    b = Math.imul(b ^ c, 1597334677)
+  }
+  a = Math.imul(a ^ (a >>> 16), 2246822507) ^ Math.imul(b ^ (b >>> 13), 3266489909)
+  b = Math.imul(b ^ (b >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909)
+  return (b >>> 0).toString(16).padStart(8, '0') + (a >>> 0).toString(16).padStart(8, '0')
+}
+
+/**
+ * A field's hash, kept only on this laptop to notice local edits: a missed edit needs a 2^-64
+ * coincidence. (Format-1 states kept 32 hex digits of SHA-256; see `hashMatches`.)
+ */
 export function hashValue(value: unknown): string {
-  return value === undefined ? '-' : sha256HexSync(canonicalJson(value)).slice(0, 32)
+  return value === undefined ? '-' : hash64(canonicalJson(value))
+}
+
+/** Whether a stored hash is that of `value` (`fresh` = hashValue(value)); format-1 hashes are SHA-256. */
+function hashMatches(stored: string | undefined, value: unknown, fresh: string): boolean {
+  if (stored === undefined) return value === undefined
+  if (stored.length === 32 && value !== undefined) return sha256HexSync(canonicalJson(value)).slice(0, 32) === stored
+  return stored === fresh
 }
 
 const knows = (vv: VersionVector, s: Stamp) => (vv[s.d] ?? 0) >= s.n
@@ -101,9 +132,12 @@ function maxVv(a: VersionVector, b: VersionVector): VersionVector {
 }
 const clone = <T>(x: T): T => (x === undefined ? x : (JSON.parse(JSON.stringify(x)) as T))
 
-/** Turns local edits (fields whose hash changed since the last stamping) into stamps. */
+/**
+ * Turns local edits (fields whose hash changed since the last stamping) into stamps. Stamping
+ * a subset of the records is fine: an edit stamped later simply counts as made later.
+ */
 export function stampLocal(state: SyncState, records: TableRecord[]): SyncState {
-  const next = clone(state)
+  const next = forkState(state)
   const me = next.deviceId
   const n = next.counter + 1
   let used = false
@@ -111,17 +145,22 @@ export function stampLocal(state: SyncState, records: TableRecord[]): SyncState 
     const key = recordKey(table, record.id as string)
     const fields = fieldsOf(record)
     const hashes = Object.fromEntries(fields.map((f) => [f, hashValue(record[f])]))
-    const s = next.records[key]
+    const s = readSync(next, key)
     if (!s) {
-      next.records[key] = { vv: { [me]: n }, stamps: Object.fromEntries(fields.map((f) => [f, { d: me, n }])), hashes, owner: me }
+      writeSync(next, key, { vv: { [me]: n }, stamps: Object.fromEntries(fields.map((f) => [f, { d: me, n }])), hashes, owner: me })
       used = true
       continue
     }
-    const changed = [...new Set([...fields, ...Object.keys(s.hashes)])].filter((f) => (hashes[f] ?? '-') !== (s.hashes[f] ?? '-'))
-    if (!changed.length) continue
+    const changed = [...new Set([...fields, ...Object.keys(s.hashes)])].filter((f) => !hashMatches(s.hashes[f], record[f], hashes[f] ?? '-'))
+    if (!changed.length) {
+      // Unchanged; format-1 hashes are replaced by current ones (no new stamp).
+      if (Object.values(s.hashes).some((h) => h.length === 32)) writeSync(next, key, { ...s, hashes })
+      continue
+    }
     for (const f of changed) s.stamps[f] = { d: me, n }
     s.vv[me] = n
     s.hashes = hashes
+    writeSync(next, key, s)
     used = true
   }
   if (used) next.counter = n
@@ -139,21 +178,17 @@ export function buildChangeSet(
   info: Pick<ChangeSet, 'packageId' | 'roundId' | 'from' | 'createdAt'>,
 ): ChangeSet {
   const me = state.deviceId
-  const picked = records.filter(({ table, record }) => {
-    const s = state.records[recordKey(table, record.id as string)]
-    if (!s) return false
-    if (scope.kind === 'all') return !scope.tables || scope.tables.includes(table)
-    if (scope.kind === 'since-date') return String(record.updatedAt ?? '') >= scope.date
-    return (s.vv[me] ?? 0) > state.acked
-  })
-  return {
-    ...info,
-    known: { ...state.known, [me]: state.counter },
-    records: picked.map(({ table, record }) => {
-      const s = state.records[recordKey(table, record.id as string)]!
-      return { table, record, vv: s.vv, stamps: s.stamps, owner: s.owner }
-    }),
+  const out: PackageRecord[] = []
+  for (const { table, record } of records) {
+    const s = readSync(state, recordKey(table, record.id as string))
+    if (!s) continue
+    const wanted =
+      scope.kind === 'all' ? !scope.tables || scope.tables.includes(table)
+      : scope.kind === 'since-date' ? String(record.updatedAt ?? '') >= scope.date
+      : (s.vv[me] ?? 0) > state.acked
+    if (wanted) out.push({ table, record, vv: s.vv, stamps: s.stamps, owner: s.owner })
   }
+  return { ...info, known: { ...state.known, [me]: state.counter }, records: out }
 }
 
 export interface KindCount {
@@ -181,9 +216,13 @@ export function isProtected(table: AnyTableName, record: Record<string, unknown>
 
 type FieldOutcome = 'same' | 'mine' | 'theirs' | 'conflict'
 
+/** Equal values (as canonical JSON; a missing value equals only a missing value). */
+const sameValue = (a: unknown, b: unknown) => (a === undefined || b === undefined ? a === b : a === b || canonicalJson(a) === canonicalJson(b))
+
 /**
  * Merges a package into the local state. Pure: returns what to write; the caller applies it in
- * one transaction. Call `stampLocal` first, so unsent local edits count as "mine".
+ * one transaction. `local` needs only the records the package names. Call `stampLocal` on
+ * them first, so unsent local edits count as "mine".
  */
 export function mergeChangeSet(
   state: SyncState,
@@ -193,22 +232,23 @@ export function mergeChangeSet(
 ): MergeResult {
   const counts: MergeResult['counts'] = {}
   if (state.imported.includes(pkg.packageId)) return { state, writes: [], conflicts: [], counts, duplicate: true }
-  const next = clone(state)
+  const next = forkState(state)
   const writes: TableRecord[] = []
   const conflicts: Conflict[] = []
   const open = new Set(state.conflicts.map((c) => `${c.table}/${c.recordId}#${c.field}@${c.theirsStamp.d}:${c.theirsStamp.n}`))
   const bump = (t: AnyTableName, k: keyof KindCount) => ((counts[t] ??= { new: 0, changed: 0, conflicting: 0, unchanged: 0 })[k] += 1)
 
-  for (const pr of [...pkg.records].sort((a, b) => recordKey(a.table, a.record.id as string).localeCompare(recordKey(b.table, b.record.id as string)))) {
+  // In key order (code units, the same on every laptop whatever its locale).
+  const ordered = pkg.records.map((pr) => ({ pr, key: recordKey(pr.table, pr.record.id as string) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+  for (const { pr, key } of ordered) {
     const id = pr.record.id as string
-    const key = recordKey(pr.table, id)
     const mine = local.get(key)
-    const ls = next.records[key]
+    const ls = readSync(next, key)
     const theirs = pr.record
     if (!mine || !ls) {
       writes.push({ table: pr.table, record: clone(theirs) })
       const fields = fieldsOf(theirs)
-      next.records[key] = { vv: { ...pr.vv }, stamps: clone(pr.stamps), hashes: Object.fromEntries(fields.map((f) => [f, hashValue(theirs[f])])), owner: pr.owner }
+      writeSync(next, key, { vv: { ...pr.vv }, stamps: clone(pr.stamps), hashes: Object.fromEntries(fields.map((f) => [f, hashValue(theirs[f])])), owner: pr.owner })
       bump(pr.table, 'new')
       continue
     }
@@ -216,7 +256,7 @@ export function mergeChangeSet(
     for (const f of [...new Set([...fieldsOf(mine), ...fieldsOf(theirs)])].sort()) {
       const st = pr.stamps[f]
       const sl = ls.stamps[f]
-      if (hashValue(mine[f]) === hashValue(theirs[f])) outcome[f] = 'same'
+      if (sameValue(mine[f], theirs[f])) outcome[f] = 'same'
       else if (!st || knows(ls.vv, st)) outcome[f] = 'mine'
       else if (!sl || knows(pr.vv, sl)) outcome[f] = 'theirs'
       else outcome[f] = 'conflict'
@@ -229,7 +269,7 @@ export function mergeChangeSet(
     const held = isProtected(pr.table, mine)
     const merged: Record<string, unknown> = { ...mine }
     const stamps = { ...ls.stamps }
-    let took = false
+    const taken = new Set<string>()
     let conflicted = false
     for (const [f, o] of Object.entries(outcome)) {
       if (o === 'same') {
@@ -240,7 +280,7 @@ export function mergeChangeSet(
         if (theirs[f] === undefined) delete merged[f]
         else merged[f] = clone(theirs[f])
         stamps[f] = pr.stamps[f]!
-        took = true
+        taken.add(f)
       } else if (o === 'conflict' || o === 'theirs') {
         const st = pr.stamps[f] ?? newest(pr.stamps)
         conflicted = true
@@ -253,10 +293,10 @@ export function mergeChangeSet(
         })
       }
     }
-    next.records[key] = {
-      vv: maxVv(ls.vv, pr.vv), stamps, owner: ls.owner,
-      hashes: Object.fromEntries(fieldsOf(merged).map((f) => [f, hashValue(merged[f])])),
-    }
+    // Kept fields keep their hash (stamping just computed it); only taken values are hashed.
+    const hashes = Object.fromEntries(fieldsOf(merged).map((f) => [f, (!taken.has(f) && ls.hashes[f]) || hashValue(merged[f])]))
+    writeSync(next, key, { vv: maxVv(ls.vv, pr.vv), stamps, owner: ls.owner, hashes })
+    const took = taken.size > 0
     if (took) {
       if (String(theirs.updatedAt ?? '') > String(mine.updatedAt ?? '')) {
         for (const m of ['updatedAt', 'updatedBy', 'deviceId']) merged[m] = theirs[m]
@@ -285,13 +325,18 @@ export function resolvedValue(c: Conflict, choice: Resolution): unknown {
  * chosen value a fresh stamp that every laptop sees as newer than both sides.
  */
 export function resolveConflict(state: SyncState, conflictId: string, choice: Resolution, by: string, at: string): SyncState {
-  const next = clone(state)
-  const c = next.conflicts.find((x) => x.id === conflictId)
+  const next = forkState(state)
+  const i = next.conflicts.findIndex((x) => x.id === conflictId)
+  const c = next.conflicts[i]
   if (!c) throw new Error('找不到该冲突，可能已经处理')
   if (c.resolved) throw new Error('该冲突已处理')
-  c.resolved = { choice, at, by }
-  const s = next.records[recordKey(c.table, c.recordId)]
-  if (s) s.hashes[c.field] = 'resolved'
+  next.conflicts[i] = { ...c, resolved: { choice, at, by } }
+  const key = recordKey(c.table, c.recordId)
+  const s = readSync(next, key)
+  if (s) {
+    s.hashes[c.field] = 'resolved'
+    writeSync(next, key, s)
+  }
   return next
 }
 

@@ -3,6 +3,7 @@ import {
   EXCHANGE_ITERATIONS, ExchangeError, decodePackage, deriveKey, encodePackage, parseJsonPayload, readHeader, type CryptoOptions, type DerivedKey,
 } from './package'
 import { validateChangeSet } from './validate'
+import { gzip } from '../archive/gzip'
 import { Laptop } from './sim.test-helpers'
 
 const PASS = '团队口令-Team#2026'
@@ -35,6 +36,13 @@ describe('package container', () => {
     expect(new TextDecoder().decode((await decodePackage(bytes, PASS)).payload)).toBe('{"a":1}')
     await expect(decodePackage(bytes, '错误口令')).rejects.toMatchObject({ code: 'wrong-passphrase', message: expect.stringContaining('团队口令不正确') })
   }, 30_000)
+
+  it('stores a payload that is gzip already (a backup) instead of compressing it twice', async () => {
+    const archive = gzip(new TextEncoder().encode('归档内容'.repeat(5000)), 1000)
+    const bytes = await encodePackage({ ...head, kind: 'backup' }, archive, PASS, fast)
+    expect(bytes.length).toBeLessThan(archive.length + 600)
+    expect((await decodePackage(bytes, PASS, fast)).payload).toEqual(archive)
+  })
 
   it('never shows the content in clear and detects tampering, truncation, newer formats and foreign files', async () => {
     const bytes = await sample()

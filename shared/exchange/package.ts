@@ -3,6 +3,7 @@
 // PBKDF2-SHA-256 (≥ 600,000 iterations). The header is the associated data, so changing any
 // byte of the file is detected. A verifier (second half of the derived bits) tells a wrong
 // passphrase from a tampered file. Every refusal is an ExchangeError with a Chinese message.
+import { gzipSync } from 'fflate'
 import { gzip, gunzipLimited } from '../archive/gzip'
 import { isArchiveError } from '../archive/errors'
 import { sha256Hex } from '../util/hash'
@@ -65,6 +66,8 @@ export interface CryptoOptions {
   maxIterations?: number
   /** Memoises key derivation (the fuzz test derives thousands of times). */
   derive?: (passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number) => Promise<DerivedKey>
+  /** Encoding: the salt, when the key was derived ahead (a backup derives while it reads the round). */
+  salt?: Uint8Array<ArrayBuffer>
 }
 export interface DerivedKey {
   key: CryptoKey
@@ -87,7 +90,8 @@ export async function encodePackage(
   options: CryptoOptions = {},
 ): Promise<Uint8Array> {
   const iterations = options.iterations ?? EXCHANGE_ITERATIONS
-  const salt = randomBytes(SALT_BYTES)
+  const salt = options.salt ?? randomBytes(SALT_BYTES)
+  if (salt.length !== SALT_BYTES) throw new ExchangeError('invalid')
   const iv = randomBytes(IV_BYTES)
   const { key, verifier } = await (options.derive ?? deriveKey)(passphrase, salt, iterations)
   const header: PackageHeader = {
@@ -95,7 +99,9 @@ export async function encodePackage(
     kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations, salt: bytesToBase64(salt) }, iv: bytesToBase64(iv), verifier,
   }
   const headerBytes = utf8(JSON.stringify(header))
-  const packed = gzip(payload, Date.parse(head.createdAt) || 1000)
+  // A payload that is gzip already (a backup's round archive) is stored, not compressed twice.
+  const compressed = payload[0] === 0x1f && payload[1] === 0x8b && payload[2] === 8
+  const packed = compressed ? gzipSync(payload, { level: 0, mtime: Date.parse(head.createdAt) || 1000 }) : gzip(payload, Date.parse(head.createdAt) || 1000)
   const ct = new Uint8Array(await subtle().encrypt({ ...gcm(iv, ''), additionalData: headerBytes }, key, packed as Uint8Array<ArrayBuffer>))
   const out = new Uint8Array(MAGIC.length + 4 + headerBytes.length + ct.length)
   out.set(MAGIC)

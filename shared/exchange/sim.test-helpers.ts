@@ -36,8 +36,10 @@ export class Laptop {
       packageId: `p${++seq}`, roundId: 'R', from: { deviceId: this.state.deviceId, name: this.name }, createdAt: tick(),
     })
   }
-  import(pkg: ChangeSet): MergeResult {
-    this.state = stampLocal(this.state, this.list())
+  /** Stamps, like the app, only the local versions of the package's records (`full`: every record). */
+  import(pkg: ChangeSet, full = false): MergeResult {
+    const named = new Set(pkg.records.map((r) => recordKey(r.table, r.record.id as string)))
+    this.state = stampLocal(this.state, full ? this.list() : this.list().filter((r) => named.has(recordKey(r.table, r.record.id as string))))
     const local = new Map([...this.records].map(([k, v]) => [k, v.record]))
     const result = mergeChangeSet(this.state, local, pkg, tick())
     for (const w of result.writes) this.records.set(recordKey(w.table, w.record.id as string), w)

@@ -1,11 +1,14 @@
 // This laptop's exchange state for the active round (versions, acknowledgements, the conflict
-// inbox), sealed with the round key in the `exchange` table. The badge reads `openCount`.
+// inbox), sealed with the round key in the `exchange` table. Every write of that row goes
+// through this store, so the state it keeps in memory is the stored one: an import or an export
+// does not decrypt it again. The badge reads `openCount`.
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
-import { emptySyncState, openConflicts, stampLocal, type SyncState, type TableRecord } from '@shared/exchange'
-import { ROUND_TABLES } from '@shared/domain/tables'
-import { openFields, recordAad, sealFields } from '@shared/security'
+import { computed, ref, shallowRef } from 'vue'
+import { emptySyncState, openConflicts, openSyncState, sealSyncState, stampLocal, type ChangeSet, type SyncState, type TableRecord } from '@shared/exchange'
+import { ROUND_TABLES, type AnyTableName } from '@shared/domain/tables'
+import { recordAad } from '@shared/security'
 import type { ExchangeRow } from '../../db/database'
+import { decodeRow } from '../../db/repository'
 import { db, keyring, repo } from '../../db/workbench'
 
 const keyOf = (roundId: string) => `state:${roundId}`
@@ -13,12 +16,12 @@ const keyOf = (roundId: string) => `state:${roundId}`
 export async function loadState(roundId: string, deviceId: string): Promise<SyncState> {
   const row = await db.exchange.get(keyOf(roundId))
   if (!row) return emptySyncState(deviceId)
-  return (await openFields(await keyring.roundKey(roundId), recordAad('exchange', row.key), row.body)) as unknown as SyncState
+  return openSyncState(await keyring.roundKey(roundId), recordAad('exchange', row.key), row.body)
 }
 
 export async function sealState(roundId: string, state: SyncState): Promise<ExchangeRow> {
   const key = keyOf(roundId)
-  return { key, roundId, body: await sealFields(await keyring.roundKey(roundId), recordAad('exchange', key), state as unknown as Record<string, unknown>) }
+  return { key, roundId, body: await sealSyncState(await keyring.roundKey(roundId), recordAad('exchange', key), state) }
 }
 
 /** Every record of the round, tombstones included, as the merge sees them. */
@@ -26,6 +29,30 @@ export async function localRecords(roundId: string): Promise<TableRecord[]> {
   const snap = await repo.snapshot(roundId)
   const out: TableRecord[] = [{ table: 'rounds', record: snap.round as unknown as Record<string, unknown> }]
   for (const t of ROUND_TABLES) for (const r of snap.tables[t]) out.push({ table: t, record: r as unknown as Record<string, unknown> })
+  return out
+}
+
+/**
+ * This laptop's version of each record a package names (tombstones included; none for a new
+ * record): only these take part in a merge, so an import reads what it touches, not the round.
+ * One read per table, each row opened as the repository opens it (decodeRow, the keyring's codec).
+ */
+export async function packageRecords(set: ChangeSet, onProgress?: (done: number, total: number) => void): Promise<TableRecord[]> {
+  const ids = new Map<AnyTableName, string[]>()
+  for (const { table, record } of set.records) ids.set(table, [...(ids.get(table) ?? []), record.id as string])
+  const codec = keyring.codec()
+  const out: TableRecord[] = []
+  let done = 0
+  await Promise.all(
+    [...ids].map(async ([table, keys]) => {
+      const rows = await db[table].bulkGet(keys)
+      for (let i = 0; i < rows.length; i += 500) {
+        const opened = await Promise.all(rows.slice(i, i + 500).map((row) => row && decodeRow(codec, table, row)))
+        for (const record of opened) if (record) out.push({ table, record: record as unknown as Record<string, unknown> })
+        onProgress?.((done += Math.min(500, rows.length - i)), set.records.length)
+      }
+    }),
+  )
   return out
 }
 
@@ -40,28 +67,45 @@ export async function reloadRound(store: { activate(id: string): Promise<void> }
 }
 
 export const useExchangeStore = defineStore('exchange', () => {
-  const state = ref<SyncState>()
+  /** The active round's state (shallow: it is replaced whole, never changed in place). */
+  const state = shallowRef<SyncState>()
   const roundId = ref('')
+  /** Bumped on every write, so a preview can tell whether the state changed since. */
+  const version = ref(0)
+  let cached: { id: string; state: SyncState } | undefined
   const openCount = computed(() => (state.value ? openConflicts(state.value).length : 0))
+
+  function keep(id: string, next: SyncState) {
+    cached = { id, state: next }
+    version.value++
+    if (id === roundId.value) state.value = next
+  }
+
+  /** The stored state of a round (from memory when it is the one kept). */
+  async function current(id: string, deviceId: string): Promise<SyncState> {
+    if (cached?.id === id) return cached.state
+    const loaded = await loadState(id, deviceId)
+    if (id === roundId.value) keep(id, loaded)
+    return loaded
+  }
 
   async function load(id: string, deviceId: string) {
     roundId.value = id
-    state.value = id ? await loadState(id, deviceId) : undefined
+    state.value = id ? await current(id, deviceId) : undefined
   }
 
   /** Stamps local edits and stores the state (before an export). */
   async function stamp(id: string, deviceId: string): Promise<{ state: SyncState; records: TableRecord[] }> {
     const records = await localRecords(id)
-    const next = stampLocal(await loadState(id, deviceId), records)
-    await db.exchange.put(await sealState(id, next))
-    if (id === roundId.value) state.value = next
+    const next = stampLocal(await current(id, deviceId), records)
+    await save(id, next)
     return { state: next, records }
   }
 
   async function save(id: string, next: SyncState) {
     await db.exchange.put(await sealState(id, next))
-    if (id === roundId.value) state.value = next
+    keep(id, next)
   }
 
-  return { state, roundId, openCount, load, stamp, save }
+  return { state, roundId, version, openCount, current, load, stamp, save, keep }
 })

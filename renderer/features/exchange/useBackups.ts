@@ -10,10 +10,12 @@ import { AUTO_BACKUP_PREFIX, MAX_BACKUP_KEEP, type BackupFolderStatus } from '@s
 import { checkPassphrase } from '@shared/security'
 import { todayIso } from '@shared/util/dates'
 import { bridge } from '../../bridge'
-import { db, repo } from '../../db/workbench'
+import { db, keyring, repo } from '../../db/workbench'
 import { useRoundStore } from '../../stores/round'
 import { describeError, formatBytes } from '../../util/format'
 import { handoverReportFiles } from './handoverHooks'
+import type { BackupReply } from './backup.worker'
+import { buildBackup, type BackupJob } from './backupJob'
 
 async function archiveOf(roundId: string, by: string): Promise<Uint8Array> {
   return encodeArchive(await repo.snapshot(roundId), { appVersion: __APP_VERSION__, exportedBy: by, exportedAt: new Date().toISOString() })
@@ -38,20 +40,89 @@ function autoBackupName(roundName: string): string {
   return `${AUTO_BACKUP_PREFIX}${series}-${new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '')}.${PACKAGE_EXTENSIONS.backup}`
 }
 
+let worker: Worker | undefined
+let nextJob = 1
+const jobs = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void; onProgress?: (p: number) => void }>()
 /**
- * Writes one encrypted backup; resolves to where it went. Automatic backups (scheduled, before
- * an import) go into the chosen backup folder without a dialog when there is one; `ask` (the
- * manual 立即备份) always lets the user choose where to save.
+ * The worker, and with it the records it opened (kept for the next backup: a 组长 imports the
+ * members' packages one after another), ends after a minute without a job: what it holds, a few
+ * hundred MB at ten times a real round, is given back.
  */
-export async function backupRound(roundId: string, passphrase: string, reason: string, options: { ask?: boolean } = {}): Promise<string> {
+const BACKUP_WORKER_IDLE_MS = 60_000
+let idle: ReturnType<typeof setTimeout> | undefined
+
+function settled(id: number) {
+  jobs.delete(id)
+  if (jobs.size) return
+  idle = setTimeout(() => {
+    worker?.terminate()
+    worker = undefined
+  }, BACKUP_WORKER_IDLE_MS)
+}
+
+/** Runs a backup job in the backup worker (in this thread where there are no workers, e.g. unit tests). */
+function runJob(job: BackupJob, onProgress?: (percent: number) => void): Promise<Uint8Array> {
+  if (typeof Worker === 'undefined') return buildBackup(job, onProgress ?? (() => undefined))
+  clearTimeout(idle)
+  if (!worker) {
+    worker = new Worker(new URL('./backup.worker.ts', import.meta.url), { type: 'module' })
+    worker.onmessage = (e: MessageEvent<BackupReply>) => {
+      const r = e.data
+      const j = jobs.get(r.id)
+      if (!j) return
+      if ('progress' in r) return j.onProgress?.(r.progress)
+      settled(r.id)
+      if ('bytes' in r) j.resolve(r.bytes)
+      else j.reject(new Error(r.error))
+    }
+    worker.onerror = (e) => {
+      // It could not start or crashed: every job in hand fails with a message; the next job starts a new worker.
+      const failed = [...jobs.values()]
+      jobs.clear()
+      worker?.terminate()
+      worker = undefined
+      for (const j of failed) j.reject(new Error(`备份进程出错：${e.message || '无法启动'}`))
+    }
+  }
+  const id = nextJob++
+  return new Promise((resolve, reject) => {
+    jobs.set(id, { resolve, reject, onProgress })
+    worker!.postMessage({ id, job })
+  })
+}
+
+export interface PreparedBackup {
+  roundId: string
+  roundName: string
+  bytes: Uint8Array
+  /** The repository's write count when the round was read: the backup is current while it is unchanged. */
+  revision: number
+}
+
+/** Builds a round's encrypted backup in the backup worker; nothing is saved yet (see `deliverBackup`). */
+export async function prepareBackup(roundId: string, passphrase: string, onProgress?: (percent: number) => void): Promise<PreparedBackup> {
   const store = useRoundStore()
   const round = store.rounds.find((r) => r.id === roundId)
   if (!round) throw new Error('找不到该巡察轮次')
-  const by = store.currentUser?.name ?? '未指定'
-  const bytes = await encodePackage(
-    { kind: 'backup', packageId: crypto.randomUUID(), roundId, roundName: round.name, from: { deviceId: store.deviceId, name: by }, createdAt: new Date().toISOString() },
-    await archiveOf(roundId, by), passphrase,
-  )
+  const revision = repo.revision
+  const head = { packageId: crypto.randomUUID(), roundName: round.name, from: { deviceId: store.deviceId, name: store.currentUser?.name ?? '未指定' }, createdAt: new Date().toISOString() }
+  const bytes = await runJob({ roundId, key: await keyring.roundKey(roundId), passphrase, head, appVersion: __APP_VERSION__ }, onProgress)
+  return { roundId, roundName: round.name, bytes, revision }
+}
+
+/** Writes one encrypted backup; resolves to where it went. */
+export async function backupRound(roundId: string, passphrase: string, reason: string, options: { ask?: boolean } = {}): Promise<string> {
+  return deliverBackup(await prepareBackup(roundId, passphrase), reason, options)
+}
+
+/**
+ * Saves a prepared backup and audits it; resolves to where it went. Automatic backups
+ * (scheduled, before an import) go into the chosen backup folder without a dialog when there is
+ * one; `ask` (the manual 立即备份) always lets the user choose where to save.
+ */
+export async function deliverBackup(prepared: PreparedBackup, reason: string, options: { ask?: boolean } = {}): Promise<string> {
+  const { roundId, bytes } = prepared
+  const round = { name: prepared.roundName }
   if (!options.ask) {
     backupFolder.value = await bridge().backupFolderStatus()
     if (backupFolder.value.chosen) {

@@ -1,11 +1,11 @@
 // Export and import of exchange packages from the UI: passphrase, file through the bridge,
 // a preview computed by the same pure merge that is then applied in one transaction, a
 // backup before every import, and the audit entry with the file's fingerprint.
-import { ref } from 'vue'
+import { ref, shallowRef } from 'vue'
 import { ElMessage } from 'element-plus'
 import {
   buildChangeSet, decodePackage, encodePackage, ExchangeError, isExchangeError, mergeChangeSet, parseJsonPayload, PACKAGE_EXTENSIONS,
-  PACKAGE_KINDS, readHeader, recordKey, stampLocal, validateChangeSet, type ExportScope, type MergeResult, type PackageHeader, type PackageKind,
+  PACKAGE_KINDS, readHeader, recordKey, stampLocal, validateChangeSet, type ChangeSet, type ExportScope, type MergeResult, type PackageHeader, type PackageKind,
 } from '@shared/exchange'
 import { TABLE_LABELS } from '@shared/domain/labels'
 import { checkPassphrase } from '@shared/security'
@@ -14,8 +14,8 @@ import { bridge } from '../../bridge'
 import { repo } from '../../db/workbench'
 import { useRoundStore } from '../../stores/round'
 import { describeError, formatBytes } from '../../util/format'
-import { loadState, localRecords, reloadRound, sealState, useExchangeStore } from './exchangeStore'
-import { backupRound } from './useBackups'
+import { packageRecords, reloadRound, sealState, useExchangeStore } from './exchangeStore'
+import { deliverBackup, prepareBackup, type PreparedBackup } from './useBackups'
 
 export const CONFIG_TABLES = ['rounds', 'people', 'checklist'] as const
 const FILTERS = [{ name: '巡察工作台交换文件', extensions: ['xcfg', 'xchg'] }]
@@ -27,6 +27,24 @@ export interface ImportPreview {
   result: MergeResult
   joining: boolean
   warnings: string[]
+  /** What the merge was computed against: the repository's write count and the state's version. */
+  revision: number
+  stateVersion: number
+}
+
+interface Decoded {
+  header: PackageHeader
+  fingerprint: string
+  joining: boolean
+  set: ChangeSet
+}
+
+/** Lets the page paint the current step before a stretch of synchronous work. */
+const paint = () => new Promise<void>((ok) => requestAnimationFrame(() => setTimeout(ok)))
+/** Records how long a step of the import took (read by the benchmark), and returns the time now. */
+function measure(name: string, start: number): number {
+  performance.measure(`导入：${name}`, { start })
+  return performance.now()
 }
 
 export function describeCounts(result: MergeResult): { table: string; new: number; changed: number; conflicting: number; unchanged: number }[] {
@@ -37,8 +55,12 @@ export function useExchange() {
   const store = useRoundStore()
   const exchange = useExchangeStore()
   const busy = ref(false)
-  const preview = ref<ImportPreview>()
-  let pending: { bytes: Uint8Array; passphrase: string } | undefined
+  /** What a long import is doing now, shown under the buttons and in the preview. */
+  const progress = ref<{ text: string; percent?: number }>()
+  const preview = shallowRef<ImportPreview>()
+  /** The chosen file, decoded, and the backup of the round being built meanwhile (off this thread). */
+  let pending: { decoded: Decoded; passphrase: string; backup?: Promise<PreparedBackup>; built: { percent: number } } | undefined
+  const step = (text: string, done?: number) => (progress.value = text ? { text, percent: done === undefined ? undefined : Math.round(done * 100) } : undefined)
 
   async function exportPackage(kind: 'config' | 'changes' | 'state', passphrase: string, scope: ExportScope) {
     const round = store.activeRound
@@ -70,26 +92,45 @@ export function useExchange() {
     }
   }
 
-  /** Decrypts, checks and merges in memory; nothing changes until `confirmImport`. */
-  async function compute(bytes: Uint8Array, passphrase: string, fileName: string): Promise<ImportPreview> {
+  /** Checks the clear header: whether the file is for a round this laptop holds (or joins). */
+  function check(bytes: Uint8Array): { roundId: string; joining: boolean } {
     const clear = readHeader(bytes).header
     if (clear.kind === 'backup' || clear.kind === 'handover') throw new ExchangeError('wrong-kind', '这是备份或移交文件，请在“备份与恢复”中恢复，未做任何更改')
     const joining = !store.rounds.some((r) => r.id === clear.roundId)
     if (joining && clear.kind !== 'config')
       throw new ExchangeError('wrong-round', `该文件属于另一巡察轮次（${clear.roundName}），本机尚未加入该轮次：请先导入组长的轮次配置包，未做任何更改`)
+    return { roundId: clear.roundId, joining }
+  }
+
+  /** Decrypts and checks a file (once per chosen file: the confirmation reuses it). */
+  async function decode(bytes: Uint8Array, passphrase: string, joining: boolean): Promise<Decoded> {
+    step('正在解密并校验文件…')
     const { header, payload, fingerprint } = await decodePackage(bytes, passphrase)
-    const set = validateChangeSet(parseJsonPayload(payload), header)
-    const records = joining ? [] : await localRecords(header.roundId)
-    const state = stampLocal(await loadState(header.roundId, store.deviceId), records)
+    return { header, fingerprint, joining, set: validateChangeSet(parseJsonPayload(payload), header) }
+  }
+
+  /** Merges in memory against this laptop's versions of the package's records; nothing is written. */
+  async function merge(d: Decoded): Promise<Pick<ImportPreview, 'result' | 'revision' | 'stateVersion'>> {
+    const revision = repo.revision
+    const base = await exchange.current(d.header.roundId, store.deviceId)
+    const stateVersion = exchange.version
+    step(`正在读取本机的对应记录（共 ${d.set.records.length} 条）…`)
+    const records = d.joining ? [] : await packageRecords(d.set, (done, total) => step(`正在读取本机的对应记录（${done}/${total}）…`, done / total))
+    step('正在比对合并…')
+    await paint()
+    const state = stampLocal(base, records)
     const local = new Map(records.map((r) => [recordKey(r.table, r.record.id as string), r.record]))
-    const result = mergeChangeSet(state, local, set, new Date().toISOString())
+    return { result: mergeChangeSet(state, local, d.set, new Date().toISOString()), revision, stateVersion }
+  }
+
+  function warningsOf(d: Decoded, result: MergeResult): string[] {
     const warnings: string[] = []
     if (result.duplicate) warnings.push('该文件已经导入过，再次导入不会改变任何数据')
-    if (header.from.deviceId === store.deviceId) warnings.push('该文件是本机导出的')
+    if (d.header.from.deviceId === store.deviceId) warnings.push('该文件是本机导出的')
     if (result.conflicts.length) warnings.push(`有 ${result.conflicts.length} 处冲突，将放入冲突收件箱，逐项处理前保留本机内容`)
     const held = result.conflicts.filter((c) => c.held).length
     if (held) warnings.push(`${held} 处涉及已移交线索或组长已审签底稿，未改动，留待组长决定`)
-    return { fileName, header, fingerprint, result, joining, warnings }
+    return warnings
   }
 
   async function chooseImport(passphrase: string) {
@@ -98,51 +139,87 @@ export function useExchange() {
     try {
       const file = await bridge().openFile({ title: '导入交换文件', filters: FILTERS })
       if (!file) return
-      preview.value = await compute(file.data, passphrase, file.name)
-      pending = { bytes: file.data, passphrase }
+      const t0 = performance.now()
+      const { roundId, joining } = check(file.data)
+      // The pre-import backup is built by the backup worker while the file is read and the
+      // preview computed and read; it is saved only once the import is confirmed.
+      const built = { percent: 0 }
+      const backup = joining ? undefined : prepareBackup(roundId, passphrase, (p) => (built.percent = p))
+      backup?.then(() => measure('后台备份（与预览同时）', t0), () => undefined) // a failure is reported when the import is confirmed
+      const d = await decode(file.data, passphrase, joining)
+      measure('解密校验', t0)
+      const job = { decoded: d, passphrase, backup, built }
+      const t1 = performance.now()
+      const merged = await merge(d)
+      measure('读取合并', t1)
+      preview.value = { fileName: file.name, header: d.header, fingerprint: d.fingerprint, joining: d.joining, warnings: warningsOf(d, merged.result), ...merged }
+      pending = job
     } catch (e) {
       ElMessage.error({ message: isExchangeError(e) ? e.message : `无法读取该文件，未做任何更改：${describeError(e)}`, duration: 8000 })
     } finally {
       busy.value = false
+      step('')
     }
   }
 
   async function confirmImport() {
     const p = preview.value
-    if (!p || !pending) return
+    const job = pending
+    if (!p || !job || busy.value) return
     if (p.result.duplicate) {
       preview.value = undefined
       return ElMessage.info('该文件已经导入过，未做任何更改')
     }
     busy.value = true
     try {
-      if (!p.joining) await backupRound(p.header.roundId, pending.passphrase, '导入前自动备份')
-      // Recomputed against the data as it is now, so nothing edited meanwhile is overwritten.
-      const fresh = await compute(pending.bytes, pending.passphrase, p.fileName)
-      const r = fresh.result
+      let t = performance.now()
+      if (!p.joining) {
+        const waiting = setInterval(() => step(`导入前自动备份本轮次（${job.built.percent}%）…`), 200)
+        try {
+          let backup = await (job.backup ?? prepareBackup(p.header.roundId, job.passphrase))
+          // Built from the data as it was then: again if anything was written since.
+          if (backup.revision !== repo.revision) backup = await prepareBackup(p.header.roundId, job.passphrase, (x) => (job.built.percent = x))
+          await deliverBackup(backup, '导入前自动备份')
+        } finally {
+          clearInterval(waiting)
+        }
+        t = measure('导入前备份', t)
+      }
+      // Merged again against the data as it is now, unless nothing was written since the preview.
+      const r = repo.revision === p.revision && exchange.version === p.stateVersion ? p.result : (await merge(job.decoded)).result
+      step(`正在写入 ${r.writes.length} 条记录…`)
+      await paint()
       const summary = describeCounts(r).map((c) => `${c.table} 新增 ${c.new} 修改 ${c.changed} 冲突 ${c.conflicting}`).join('；')
       const audits = [
         { action: 'import', table: 'rounds', recordId: p.header.roundId, detail: `导入${PACKAGE_KINDS[p.header.kind as PackageKind]} ${p.fileName}，来自${p.header.from.name}，sha256:${p.fingerprint}：${summary}` },
         ...r.writes.map((w) => ({ action: 'import', table: w.table, recordId: w.record.id as string, detail: `合并自${p.header.from.name}` })),
       ]
       await repo.applyMerge(r.writes, audits, await sealState(p.header.roundId, r.state))
-      store.rounds = await repo.listRounds()
-      await reloadRound(store, p.header.roundId)
-      await exchange.load(p.header.roundId, store.deviceId)
+      exchange.keep(p.header.roundId, r.state)
+      measure('写入', t)
       ElMessage.success({ message: p.joining ? `已加入轮次“${p.header.roundName}”：请在页面顶部选择本人` : `已导入：${summary || '没有需要更改的内容'}`, duration: 6000 })
       preview.value = undefined
       pending = undefined
+      // Committed: the screens reload their records now (a failure here changes nothing stored).
+      try {
+        if (r.writes.some((w) => w.table === 'rounds')) store.rounds = await repo.listRounds()
+        await reloadRound(store, p.header.roundId)
+      } catch (e) {
+        ElMessage.warning(`已导入，但刷新页面数据失败，请重新进入该页面：${describeError(e)}`)
+      }
     } catch (e) {
       ElMessage.error(`导入失败，本机数据未改变：${isExchangeError(e) ? e.message : describeError(e)}`)
     } finally {
       busy.value = false
+      step('')
     }
   }
 
   function cancel() {
+    if (busy.value) return
     preview.value = undefined
     pending = undefined
   }
 
-  return { busy, preview, exportPackage, chooseImport, confirmImport, cancel }
+  return { busy, progress, preview, exportPackage, chooseImport, confirmImport, cancel }
 }
