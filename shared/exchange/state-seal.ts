@@ -2,7 +2,7 @@
 // associated data. Format 2 stores the IV and ciphertext as bytes (IndexedDB keeps binary), not
 // base64 text: the state of a large round is several MB and base64 would double the work.
 // Format 1 rows (base64, `sealFields`) are still read, and their state is upgraded.
-import { openFields } from '../security/field-cipher'
+import { openFields, openJsonObject } from '../security/field-cipher'
 import { VaultError } from '../security/errors'
 import { gcm, IV_BYTES, isPlainObject, randomBytes, subtle } from '../security/primitives'
 import type { SyncState } from './merge'
@@ -27,18 +27,5 @@ export async function openSyncState(key: CryptoKey, aad: string, body: unknown):
   const iv = bytes(body.iv)
   const ct = bytes(body.ct)
   if (!iv || iv.length !== IV_BYTES || !ct) throw new VaultError('corrupt')
-  let plain: ArrayBuffer
-  try {
-    plain = await subtle().decrypt(gcm(iv, aad), key, ct)
-  } catch {
-    throw new VaultError('tampered')
-  }
-  let state: unknown
-  try {
-    state = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plain))
-  } catch {
-    throw new VaultError('corrupt')
-  }
-  if (!isPlainObject(state)) throw new VaultError('corrupt')
-  return upgradeState(state)
+  return upgradeState(await openJsonObject(key, aad, iv, ct))
 }

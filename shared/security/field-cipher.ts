@@ -41,6 +41,14 @@ export async function openFields(key: CryptoKey, aad: string, body: unknown): Pr
   if (!isEncryptedBody(body)) throw new VaultError('corrupt')
   const iv = decodeField(body.iv, { exactly: IV_BYTES })
   const ct = decodeField(body.ct, { atLeast: 16 })
+  return openJsonObject(key, aad, iv, ct)
+}
+
+/**
+ * Decrypts one AES-GCM message holding a JSON object. Wrong key or altered byte → 'tampered';
+ * anything but a JSON object inside → 'corrupt'.
+ */
+export async function openJsonObject(key: CryptoKey, aad: string, iv: Uint8Array<ArrayBuffer>, ct: Uint8Array<ArrayBuffer>): Promise<Record<string, unknown>> {
   let plain: ArrayBuffer
   try {
     plain = await subtle().decrypt(gcm(iv, aad), key, ct)
