@@ -1,10 +1,10 @@
-// The sample roster a personnel office hands the team (shared/fixtures/干部名册-示例.xlsx).
+// The sample roster a personnel office hands the team (a copy of the team's shared/fixtures/干部名册-示例.xlsx in test/fixtures, so a clone tests on its own).
 import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parseRoster } from './parse'
 import type { RosterParseResult } from './types'
 
-const FIXTURE = new URL('../../../shared/fixtures/干部名册-示例.xlsx', import.meta.url)
+const FIXTURE = new URL('../../test/fixtures/干部名册-示例.xlsx', import.meta.url)
 
 describe('the sample roster 干部名册-示例.xlsx', () => {
   let result: RosterParseResult

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { chooseFile, download, lastMessage, openApp, poll, setUpVault, useServedApp } from './harness'
 
-const ROSTER = resolve(import.meta.dirname, '../../../shared/fixtures/干部名册-示例.xlsx')
+const ROSTER = resolve(import.meta.dirname, '../fixtures/干部名册-示例.xlsx')
 
 const served = useServedApp()
 
