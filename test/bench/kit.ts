@@ -76,30 +76,51 @@ export async function heapMb(cdp: CDPSession): Promise<number> {
   return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1024 / 1024
 }
 
-/**
- * Memory (proportional set size) of the renderer processes of the Chromium this test launched (the page and its
- * workers), in MB, read from /proc (Linux): what the operating system sees, beyond the JS heap.
- */
-export function rendererMemoryMb(): { processes: number; mb: number; largest: number } {
-  const root = process.pid // the Chromium this test launched descends from this process
+/** The processes of the Chromium this test launched (they descend from this process), read from /proc (Linux). */
+function chromiumProcesses(): { pid: number; renderer: boolean; cpuTicks: number }[] {
   const parent = new Map<number, number>()
-  const renderers: number[] = []
+  const found: { pid: number; renderer: boolean; cpuTicks: number }[] = []
   for (const entry of readdirSync('/proc')) {
     const pid = Number(entry)
-    if (!pid) continue
+    if (!pid || pid === process.pid) continue
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-      parent.set(pid, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]))
-      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) renderers.push(pid)
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      parent.set(pid, Number(fields[1]))
+      // utime + stime, in clock ticks (10 ms)
+      found.push({ pid, renderer: readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer'), cpuTicks: Number(fields[11]) + Number(fields[12]) })
     } catch {
       // the process ended while we looked
     }
   }
-  const descends = (pid: number): boolean => pid === root || (parent.has(pid) && pid > 1 && descends(parent.get(pid)!))
-  const mine = renderers.filter(descends)
+  const descends = (pid: number): boolean => pid === process.pid || (parent.has(pid) && pid > 1 && descends(parent.get(pid)!))
+  return found.filter((p) => descends(p.pid))
+}
+
+/**
+ * Memory (proportional set size) of the renderer processes of the Chromium this test launched
+ * (the page and its workers), in MB: what the operating system sees, beyond the JS heap.
+ */
+export function rendererMemoryMb(): { processes: number; mb: number; largest: number } {
+  const mine = chromiumProcesses().filter((p) => p.renderer)
   // PSS: pages shared with other processes (libraries, fonts) counted in proportion, once in all.
-  const pss = mine.map((pid) => Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0) / 1024)
+  const pss = mine.map(({ pid }) => Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0) / 1024)
   return { processes: mine.length, mb: pss.reduce((a, b) => a + b, 0), largest: Math.max(0, ...pss) }
+}
+
+/**
+ * CPU time (ms, all threads) used so far by the Chromium this test launched: its renderer
+ * processes (page, workers, WebCrypto) and all of it (with the browser process, which reads
+ * IndexedDB). Unlike wall time, it barely moves when other work shares the machine.
+ */
+export function cpuMs(): { renderer: number; all: number } {
+  let renderer = 0
+  let all = 0
+  for (const p of chromiumProcesses()) {
+    all += p.cpuTicks * 10
+    if (p.renderer) renderer += p.cpuTicks * 10
+  }
+  return { renderer, all }
 }
 
 /**

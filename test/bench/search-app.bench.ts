@@ -2,11 +2,10 @@
 // worker (read, decrypt, normalise) while the page must stay responsive (long tasks on the main
 // thread are recorded during the build); then queries typed into the box, timed to the painted
 // results; then a rebuild after one new record (only changed records are decrypted again).
-import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { lastMessage, openApp, setUpVault, useServedApp } from '../e2e/harness'
-import { FULL, loadBenchRound, median, p95, poll, rendererMemoryMb, report, timeUntilChanged, unlockAs, watchLongTasks } from './kit'
+import { cpuMs, FULL, loadBenchRound, median, p95, poll, rendererMemoryMb, report, timeUntilChanged, unlockAs, watchLongTasks } from './kit'
 
 const served = useServedApp()
 const QUERIES = ['公积金', '张卫东', '招投标', '民主生活会', '发票', '门面出租', '选人用人', '农田', '扶贫项目', '白条', '党委会', '接待', '公车', '项目验收', '评定分离', '补助', '会议', '村级', '巡察', '整改', '发票 报销', '2023']
@@ -14,39 +13,6 @@ const QUERIES = ['公积金', '张卫东', '招投标', '民主生活会', '发�
 const type = (q: string) => `const i = document.querySelector('[data-testid="search-input"]'); i.value = '${q}'; i.dispatchEvent(new Event('input', { bubbles: true }))`
 /** What the worker reported about its last build (BuildInfo, on the summary line). */
 const buildInfo = async (page: Page) => JSON.parse((await page.getByTestId('search-summary').getAttribute('data-build')) ?? '{}') as { ms?: number; openMs?: number; prepareMs?: number; decrypted?: number; entries?: number }
-
-/**
- * CPU time (ms, all threads) used so far by the Chromium this test launched: its renderer
- * processes (page, worker, WebCrypto) and all of it (with the browser process, which reads
- * IndexedDB). Unlike wall time, it barely moves when other work shares the machine.
- */
-function cpuMs(): { renderer: number; all: number } {
-  const parent = new Map<number, number>()
-  const used = new Map<number, number>()
-  const renderers = new Set<number>()
-  for (const entry of readdirSync('/proc')) {
-    const pid = Number(entry)
-    if (!pid) continue
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      parent.set(pid, Number(fields[1]))
-      used.set(pid, Number(fields[11]) + Number(fields[12])) // utime + stime, in clock ticks (10 ms)
-      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) renderers.add(pid)
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  const descends = (pid: number): boolean => pid === process.pid || (parent.has(pid) && pid > 1 && descends(parent.get(pid)!))
-  let renderer = 0
-  let all = 0
-  for (const [pid, ticks] of used) {
-    if (pid === process.pid || !descends(pid)) continue
-    all += ticks * 10
-    if (renderers.has(pid)) renderer += ticks * 10
-  }
-  return { renderer, all }
-}
 
 describe('search in Chromium', () => {
   it('builds on first open without freezing the page, answers queries, rebuilds after an edit', async () => {

@@ -22,6 +22,9 @@ export interface LongColumn {
 export type Compare<T> = (a: T, b: T) => number
 
 /** Chinese text in 拼音 order; one collator for the whole app (creating one per comparison is slow). */
+/** Compares ISO dates (or any strings) so that the later one comes first. */
+export const laterFirst = (a: string, b: string): number => (a < b ? 1 : a > b ? -1 : 0)
+
 export const zhCollator = new Intl.Collator('zh-CN')
 
 /**
