@@ -143,6 +143,9 @@ describe('interviews end to end', () => {
     await identity.locator('.el-radio', { hasText: '刘振华' }).click()
     await identity.getByTestId('identity-confirm').click()
     await page.locator('.el-menu-item', { hasText: '谈话' }).click()
+    // A search that matches nothing says so, rather than that no interview was ever planned.
+    await page.getByTestId('interviews-search').fill('查无此人')
+    await poll(() => page.getByTestId('interviews-table').textContent()).toContain('没有符合条件的谈话')
     await page.getByTestId('interviews-search').fill('周明远')
     await row(page, '周明远').getByTestId('row-record').click()
     await poll(() => drawer.getByTestId('point-text').count()).toBe(2)
