@@ -7,7 +7,7 @@ import 'element-plus/dist/index.css'
 import './styles/app.css'
 import App from './App.vue'
 import { router } from './router'
-import { bridge } from './bridge'
+import { bridge } from './platform/bridge'
 
 // Record CSP violations where the e2e tests can read them; the app itself never needs an exception.
 const cspViolations: string[] = []

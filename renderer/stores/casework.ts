@@ -14,9 +14,9 @@ import {
 } from '@shared/casework/clues'
 import { resolveEvidence, type EvidenceSources, type ResolvedEvidence } from '@shared/casework/evidence'
 import { checkChecklistQuestion } from '@shared/casework/checklist'
-import { bridge } from '../bridge'
-import { repo } from '../db/workbench'
-import type { Draft } from '../db/repository'
+import { bridge } from '../platform/bridge'
+import { repo } from '../platform/db/workbench'
+import type { Draft } from '../platform/db/repository'
 import { useRoundStore } from './round'
 
 /** How the matter was learned (四个准确), from the kind of evidence it came from. */

@@ -4,9 +4,9 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { Cadre, Person, Round, TeamMember } from '@shared/domain/types'
 import type { RoundSnapshot } from '@shared/domain/snapshot'
-import type { AuditDraft } from '../db/audit'
-import { ensureDeviceId, getSetting, repo, setSetting, setWriteContext } from '../db/workbench'
-import type { Draft } from '../db/repository'
+import type { AuditDraft } from '../platform/db/audit'
+import { ensureDeviceId, getSetting, repo, setSetting, setWriteContext } from '../platform/db/workbench'
+import type { Draft } from '../platform/db/repository'
 
 export const useRoundStore = defineStore('round', () => {
   const ready = ref(false)

@@ -3,7 +3,7 @@ import { createPinia, setActivePinia } from 'pinia'
 
 // A fake OS keystore: "protects" by XOR with a per-account byte, like safeStorage ties data to the account.
 const keystore = vi.hoisted(() => ({ secure: true, account: 7 }))
-vi.mock('../bridge', () => ({
+vi.mock('../platform/bridge', () => ({
   bridge: () => ({
     keystoreStatus: async () => ({ available: keystore.secure, secure: keystore.secure, backend: 'fake', message: keystore.secure ? '可用' : '本机没有可用的系统密钥库' }),
     keystoreProtect: async (d: Uint8Array) => d.map((b) => b ^ keystore.account),
@@ -21,7 +21,7 @@ vi.mock('@shared/security', async (original) => {
   }
 })
 
-import { db, keyring } from '../db/workbench'
+import { db, keyring } from '../platform/db/workbench'
 import { useSessionStore } from './session'
 
 const PASS = 'Session-Test-2026'

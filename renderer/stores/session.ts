@@ -6,8 +6,8 @@ import {
   addDeviceSecret, base64ToBytes, bytesToBase64, changePassphrase as rewrap, createVault, parseVault, removeDeviceSecret,
   resetPassphraseWithRecovery, unlockWithDeviceSecret, unlockWithPassphrase, type Vault,
 } from '@shared/security'
-import { bridge } from '../bridge'
-import { db, getSetting, keyring, repo, setSetting } from '../db/workbench'
+import { bridge } from '../platform/bridge'
+import { db, getSetting, keyring, repo, setSetting } from '../platform/db/workbench'
 
 export type SessionStatus = 'loading' | 'setup' | 'recovery-key' | 'locked' | 'unlocked'
 

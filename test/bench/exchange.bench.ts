@@ -13,7 +13,7 @@ import {
   type SyncState, type TableRecord,
 } from '@shared/exchange'
 import { CLEAR_FIELDS, type AnyTableName } from '@shared/domain/tables'
-import { SCHEMA_V1 } from '../../renderer/db/database'
+import { SCHEMA_V1 } from '../../renderer/platform/db/database'
 import { chooseFile, chooseUser, download, openApp, openMenu, setUpVault, useServedApp } from '../e2e/harness'
 import { FULL, heapMb, loadBenchRound, median, poll, rendererMemoryMb, report, RUNS } from './kit'
 

@@ -9,7 +9,7 @@ import { exportFileName, markingFor } from '@shared/export/delivery'
 import { formatDateTimeCN } from '@shared/util/dates'
 import { useRoundStore } from '../../stores/round'
 import { deliverExport } from '../exports/deliverExport'
-import { ledgerXlsx } from '../../export/exportJobs'
+import { ledgerXlsx } from '../../platform/workers/exportJobs'
 
 export function useAuditExport() {
   const store = useRoundStore()

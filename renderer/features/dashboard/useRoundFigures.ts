@@ -7,7 +7,7 @@ import type { IndexRowOf } from '@shared/domain/tables'
 import type { BorrowedDocument } from '@shared/domain/types'
 import { documentsOut } from '@shared/round/dashboard'
 import { todayIso } from '@shared/util/dates'
-import { repo } from '../../db/workbench'
+import { repo } from '../../platform/db/workbench'
 import { useRoundStore } from '../../stores/round'
 
 /** How many of the documents still out the 工作台 lists (the 调阅 page has them all). */

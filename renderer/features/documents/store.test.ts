@@ -18,7 +18,7 @@ const fake = vi.hoisted(() => {
   }
   return { repo, opened }
 })
-vi.mock('../../db/workbench', () => ({ repo: fake.repo }))
+vi.mock('../../platform/db/workbench', () => ({ repo: fake.repo }))
 
 import { useDocumentsStore } from './store'
 

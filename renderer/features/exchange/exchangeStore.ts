@@ -7,9 +7,9 @@ import { computed, ref, shallowRef } from 'vue'
 import { emptySyncState, openConflicts, openSyncState, sealSyncState, stampLocal, type ChangeSet, type SyncState, type TableRecord } from '@shared/exchange'
 import { ROUND_TABLES, type AnyTableName } from '@shared/domain/tables'
 import { recordAad } from '@shared/security'
-import type { ExchangeRow } from '../../db/database'
-import { decodeRow } from '../../db/repository'
-import { db, keyring, repo } from '../../db/workbench'
+import type { ExchangeRow } from '../../platform/db/database'
+import { decodeRow } from '../../platform/db/repository'
+import { db, keyring, repo } from '../../platform/db/workbench'
 
 const keyOf = (roundId: string) => `state:${roundId}`
 

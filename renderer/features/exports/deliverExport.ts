@@ -5,8 +5,8 @@ import { ElMessage } from 'element-plus'
 import type { ExportKind } from '@shared/domain/types'
 import type { FileFilter } from '@shared/bridge/contract'
 import { sha256Hex } from '@shared/util/hash'
-import { bridge } from '../../bridge'
-import { getSetting, repo, setSetting } from '../../db/workbench'
+import { bridge } from '../../platform/bridge'
+import { getSetting, repo, setSetting } from '../../platform/db/workbench'
 import { formatBytes } from '../../util/format'
 
 const FILTERS: Record<string, FileFilter> = {

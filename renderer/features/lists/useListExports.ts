@@ -8,7 +8,7 @@ import { CLUE_LISTS, confidentialMarking, LIST_BUILDERS, type ListKind } from '@
 import { todayIso } from '@shared/util/dates'
 import { useRoundStore } from '../../stores/round'
 import { useCaseworkStore } from '../../stores/casework'
-import { ledgerXlsx } from '../../export/exportJobs'
+import { ledgerXlsx } from '../../platform/workers/exportJobs'
 import { describeError } from '../../util/format'
 import { deliverExport } from '../exports/deliverExport'
 

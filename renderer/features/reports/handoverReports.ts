@@ -3,7 +3,7 @@
 import type { HandoverFile } from '@shared/exchange/handover'
 import { can } from '@shared/domain/permissions'
 import { todayIso } from '@shared/util/dates'
-import { reportPackage } from '../../export/exportJobs'
+import { reportPackage } from '../../platform/workers/exportJobs'
 import { useRoundStore } from '../../stores/round'
 import { nextCopyNumber } from '../exports/deliverExport'
 import { useReportsStore } from './reportsStore'

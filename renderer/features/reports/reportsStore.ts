@@ -9,8 +9,8 @@ import { generateDraft } from '@shared/reports/draft'
 import { regenerate, type RegenChange } from '@shared/reports/merge'
 import { newReport, withVersion } from '@shared/reports/report'
 import { templateFor } from '@shared/reports/templates'
-import { repo } from '../../db/workbench'
-import type { Draft } from '../../db/repository'
+import { repo } from '../../platform/db/workbench'
+import type { Draft } from '../../platform/db/repository'
 import { useRoundStore } from '../../stores/round'
 
 export const useReportsStore = defineStore('reports', () => {

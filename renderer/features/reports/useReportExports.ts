@@ -11,11 +11,11 @@ import { emptyTables } from '@shared/domain/snapshot'
 import type { VerifyResult } from '@shared/reports/package'
 import { surveySheets } from '@shared/surveys/surveys'
 import { todayIso } from '@shared/util/dates'
-import { layoutPdf, ledgerXlsx, reportPackage, reportWord as wordInWorker } from '../../export/exportJobs'
+import { layoutPdf, ledgerXlsx, reportPackage, reportWord as wordInWorker } from '../../platform/workers/exportJobs'
 import { useRoundStore } from '../../stores/round'
 import { describeError } from '../../util/format'
 import { deliverExport, nextCopyNumber } from '../exports/deliverExport'
-import { keyring } from '../../db/workbench'
+import { keyring } from '../../platform/db/workbench'
 import { useReportsStore } from './reportsStore'
 
 const kindOf = (r: Report): ExportKind => (r.kind === '巡察报告' ? '巡察报告' : '专题报告')

@@ -5,9 +5,9 @@ import { emptyTables, type RoundSnapshot } from '@shared/domain/snapshot'
 import { isEncryptedBody } from '@shared/security'
 import { SearchCorpus } from '@shared/search/corpus'
 import { searchDocs } from '@shared/search/documents'
-import type { StoredRow, WorkbenchDb } from '../../db/database'
-import { readOnlyCodec } from '../../db/keyring'
-import { decodeRow } from '../../db/repository'
+import type { StoredRow, WorkbenchDb } from '../../platform/db/database'
+import { readOnlyCodec } from '../../platform/db/keyring'
+import { decodeRow } from '../../platform/db/repository'
 
 /** What search reads: not the checklist, nor attachments (large bytes, no text). */
 const TABLES = ['people', 'interviews', 'documents', 'documentNotes', 'petitions', 'visits', 'workingPapers', 'clues', 'reports'] as const

@@ -3,9 +3,9 @@
 // locking forgets the keys and reloads the page, which ends the worker with it.
 import { ref } from 'vue'
 import type { SearchFilters, SearchResult } from '@shared/search/corpus'
-import { keyring, repo } from '../../db/workbench'
+import { keyring, repo } from '../../platform/db/workbench'
 import type { BuildPhase } from './loadCorpus'
-import { buildSearch, type BuildInfo, querySearch, searchGeneration, startSearchWorker, stopSearchWorker } from './searchWorker'
+import { buildSearch, type BuildInfo, querySearch, searchGeneration, startSearchWorker, stopSearchWorker } from '../../platform/workers/searchWorker'
 
 const progress = ref(0)
 const phase = ref<BuildPhase>('read')

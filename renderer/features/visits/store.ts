@@ -2,8 +2,8 @@
 import { defineStore } from 'pinia'
 import { ref, watch } from 'vue'
 import type { SiteVisit } from '@shared/domain/types'
-import { repo } from '../../db/workbench'
-import type { Draft } from '../../db/repository'
+import { repo } from '../../platform/db/workbench'
+import type { Draft } from '../../platform/db/repository'
 import { useRoundStore } from '../../stores/round'
 
 export const useVisitsStore = defineStore('visits', () => {

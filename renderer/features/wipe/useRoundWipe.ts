@@ -12,10 +12,10 @@ import { archiveMatchesRound, countRecords, wipeCertificate, type WipeRecord } f
 import { exportFileName, markingFor, pdfPageCount } from '@shared/export/delivery'
 import { watermarkText } from '@shared/export/marking'
 import { sha256Hex } from '@shared/util/hash'
-import { bridge } from '../../bridge'
-import { db, keyring, repo, setSetting } from '../../db/workbench'
+import { bridge } from '../../platform/bridge'
+import { db, keyring, repo, setSetting } from '../../platform/db/workbench'
 import { useRoundStore } from '../../stores/round'
-import { layoutPdf } from '../../export/exportJobs'
+import { layoutPdf } from '../../platform/workers/exportJobs'
 import { deliverExport, nextCopyNumber } from '../exports/deliverExport'
 
 export interface VerifiedHandover {

@@ -2,9 +2,9 @@
 // The round key arrives with a build and is dropped when the build ends; the worker dies
 // with the page (locking reloads it) or when the page stops it.
 import { describeError } from '../../util/format'
-import { openDatabase, type WorkbenchDb } from '../../db/database'
+import { openDatabase, type WorkbenchDb } from '../db/database'
 import type { SearchCorpus } from '@shared/search/corpus'
-import { loadCorpus, type RecordCache } from './loadCorpus'
+import { loadCorpus, type RecordCache } from '../../features/search/loadCorpus'
 import type { SearchReply, SearchRequest } from './searchWorker'
 
 let db: WorkbenchDb | undefined

@@ -3,7 +3,7 @@
 // times a real round). `stale` says whether something outside the store wrote since (an archive
 // import, a merge): the repository's revision moved by more than the store's own writes.
 import { ref } from 'vue'
-import { repo } from '../../db/workbench'
+import { repo } from '../platform/db/workbench'
 
 export function useRoundLoad() {
   let loadedFor: string | undefined

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 
 const repo = vi.hoisted(() => ({ revision: 0 }))
-vi.mock('../../db/workbench', () => ({ repo }))
+vi.mock('../platform/db/workbench', () => ({ repo }))
 
 import { useRoundLoad } from './useRoundLoad'
 
