@@ -12,7 +12,7 @@ import { layoutPdf, ledgerXlsx } from '../../platform/workers/exportJobs'
 import { useRoundStore } from '../../stores/round'
 import { describeError } from '../../util/format'
 import { deliverExport, nextCopyNumber } from '../exports/deliverExport'
-import { useInterviewsStore } from './interviewsStore'
+import { useInterviewsStore } from '../../stores/interviews'
 
 export function useInterviewExports() {
   const store = useRoundStore()

@@ -4,7 +4,7 @@
 import { onBeforeUnmount, ref, watch, type Ref } from 'vue'
 import type { InterviewRecord } from '@shared/domain/types'
 import { describeError } from '../../util/format'
-import { useInterviewsStore } from './interviewsStore'
+import { useInterviewsStore } from '../../stores/interviews'
 
 const DEBOUNCE_MS = 500
 

@@ -6,7 +6,7 @@ import { todayIso } from '@shared/util/dates'
 import { reportPackage } from '../../platform/workers/exportJobs'
 import { useRoundStore } from '../../stores/round'
 import { nextCopyNumber } from '../exports/deliverExport'
-import { useReportsStore } from './reportsStore'
+import { useReportsStore } from '../../stores/reports'
 
 export async function reportsForHandover(roundId: string): Promise<HandoverFile[]> {
   const round = useRoundStore()

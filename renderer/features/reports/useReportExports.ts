@@ -16,7 +16,7 @@ import { useRoundStore } from '../../stores/round'
 import { describeError } from '../../util/format'
 import { deliverExport, nextCopyNumber } from '../exports/deliverExport'
 import { keyring } from '../../platform/db/workbench'
-import { useReportsStore } from './reportsStore'
+import { useReportsStore } from '../../stores/reports'
 
 const kindOf = (r: Report): ExportKind => (r.kind === '巡察报告' ? '巡察报告' : '专题报告')
 

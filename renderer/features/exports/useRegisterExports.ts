@@ -12,8 +12,8 @@ import { useRoundStore } from '../../stores/round'
 import { useCaseworkStore } from '../../stores/casework'
 import { layoutPdf, ledgerXlsx } from '../../platform/workers/exportJobs'
 import { describeError } from '../../util/format'
-import { deliverExport, nextCopyNumber } from '../exports/deliverExport'
-import { useDocumentsStore } from './store'
+import { deliverExport, nextCopyNumber } from './deliverExport'
+import { useDocumentsStore } from '../../stores/documents'
 
 export function useRegisterExports() {
   const round = useRoundStore()

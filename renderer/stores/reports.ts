@@ -9,9 +9,9 @@ import { generateDraft } from '@shared/reports/draft'
 import { regenerate, type RegenChange } from '@shared/reports/merge'
 import { newReport, withVersion } from '@shared/reports/report'
 import { templateFor } from '@shared/reports/templates'
-import { repo } from '../../platform/db/workbench'
-import type { Draft } from '../../platform/db/repository'
-import { useRoundStore } from '../../stores/round'
+import { repo } from '../platform/db/workbench'
+import type { Draft } from '../platform/db/repository'
+import { useRoundStore } from './round'
 
 export const useReportsStore = defineStore('reports', () => {
   const round = useRoundStore()

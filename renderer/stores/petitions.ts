@@ -3,10 +3,10 @@
 import { defineStore } from 'pinia'
 import { shallowRef, watch } from 'vue'
 import type { Petition } from '@shared/domain/types'
-import { repo } from '../../platform/db/workbench'
-import type { Draft } from '../../platform/db/repository'
-import { useRoundStore } from '../../stores/round'
-import { useRoundLoad } from '../../ui/useRoundLoad'
+import { repo } from '../platform/db/workbench'
+import type { Draft } from '../platform/db/repository'
+import { useRoundStore } from './round'
+import { useRoundLoad } from '../ui/useRoundLoad'
 
 export const usePetitionsStore = defineStore('petitions', () => {
   const round = useRoundStore()

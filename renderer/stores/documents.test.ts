@@ -18,9 +18,9 @@ const fake = vi.hoisted(() => {
   }
   return { repo, opened }
 })
-vi.mock('../../platform/db/workbench', () => ({ repo: fake.repo }))
+vi.mock('../platform/db/workbench', () => ({ repo: fake.repo }))
 
-import { useDocumentsStore } from './store'
+import { useDocumentsStore } from './documents'
 
 beforeEach(() => {
   setActivePinia(createPinia())

@@ -6,9 +6,9 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, toRaw, watch } from 'vue'
 import type { ChecklistItem, Interview, Round } from '@shared/domain/types'
 import { coverageChecks, scheduleWarnings, type Directory } from '@shared/interviews/checks'
-import { repo } from '../../platform/db/workbench'
-import type { Draft } from '../../platform/db/repository'
-import { useRoundStore } from '../../stores/round'
+import { repo } from '../platform/db/workbench'
+import type { Draft } from '../platform/db/repository'
+import { useRoundStore } from './round'
 
 export type Slot = Pick<Interview, 'date' | 'start' | 'end' | 'room'>
 

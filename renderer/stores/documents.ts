@@ -7,10 +7,10 @@ import { defineStore } from 'pinia'
 import { computed, shallowRef, watch } from 'vue'
 import type { BorrowedDocument, DocumentNote } from '@shared/domain/types'
 import type { IndexRowOf } from '@shared/domain/tables'
-import { repo } from '../../platform/db/workbench'
-import type { Draft } from '../../platform/db/repository'
-import { useRoundStore } from '../../stores/round'
-import { useRoundLoad } from '../../ui/useRoundLoad'
+import { repo } from '../platform/db/workbench'
+import type { Draft } from '../platform/db/repository'
+import { useRoundStore } from './round'
+import { useRoundLoad } from '../ui/useRoundLoad'
 
 const upsert = <T extends { id: string }>(list: T[], saved: T): T[] =>
   list.some((x) => x.id === saved.id) ? list.map((x) => (x.id === saved.id ? saved : x)) : [...list, saved]

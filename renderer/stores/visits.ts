@@ -2,9 +2,9 @@
 import { defineStore } from 'pinia'
 import { ref, watch } from 'vue'
 import type { SiteVisit } from '@shared/domain/types'
-import { repo } from '../../platform/db/workbench'
-import type { Draft } from '../../platform/db/repository'
-import { useRoundStore } from '../../stores/round'
+import { repo } from '../platform/db/workbench'
+import type { Draft } from '../platform/db/repository'
+import { useRoundStore } from './round'
 
 export const useVisitsStore = defineStore('visits', () => {
   const round = useRoundStore()
