@@ -115,6 +115,27 @@ describe('Repository', () => {
     await other.replaceRound(snap, { action: 'import', table: 'rounds', recordId: round.id })
     expect(await other.snapshot(round.id)).toEqual(snap)
   })
+
+  it('tells `changed` after every commit, with the round and tables written, and nothing for a failed or empty write', async () => {
+    const seen: unknown[] = []
+    repo.changes.on(({ roundId, tables, ids }) => seen.push({ roundId, tables, ids }))
+    const round = await repo.save('rounds', roundDraft())
+    const cadre = await repo.save('people', cadreDraft(round.id, '陈𠈌'))
+    await repo.save('people', { ...cadre }) // nothing changed: no commit, no event
+    await repo.remove('people', cadre.id)
+    await repo.record({ action: 'export', table: 'rounds', recordId: round.id })
+    await repo.replaceRound(await repo.snapshot(round.id), { action: 'import', table: 'rounds', recordId: round.id })
+    repo.setCodec({ ...plainCodec, seal: async () => Promise.reject(new Error('disk full')) })
+    await expect(repo.save('people', cadreDraft(round.id, '失败'))).rejects.toThrow('disk full')
+    await repo.purgeRound(round.id, { action: 'wipe', table: 'rounds', recordId: round.id })
+    expect(seen).toEqual([
+      { roundId: round.id, tables: ['rounds'], ids: [round.id] },
+      { roundId: round.id, tables: ['people'], ids: [cadre.id] },
+      { roundId: round.id, tables: ['people'], ids: [cadre.id] },
+      { roundId: round.id, tables: expect.arrayContaining(['rounds', 'people', 'interviews']), ids: undefined },
+      { roundId: round.id, tables: expect.arrayContaining(['rounds', 'people']), ids: undefined },
+    ])
+  })
 })
 
 describe('audit chain', () => {

@@ -7,6 +7,7 @@ import type { RecordMeta } from '@shared/domain/types'
 import { AuditChain, type AuditDraft } from './audit'
 import type { FieldCodec, RecordRef } from './codec'
 import type { ExchangeRow, StoredRow, WorkbenchDb } from './database'
+import { ChangeFeed } from '../events'
 
 export interface WriteContext {
   /** Roster member id (recorded as updatedBy). */
@@ -28,6 +29,16 @@ export function changedFields(before: object | undefined, after: object): string
   const keys = new Set([...Object.keys(a), ...Object.keys(b)])
   return [...keys].filter((k) => !META_KEYS.includes(k) && JSON.stringify(a[k]) !== JSON.stringify(b[k])).sort()
 }
+
+/** What a commit changed, for the `changed` event. */
+interface Change {
+  roundId: string
+  tables: AnyTableName[]
+  ids?: string[]
+}
+
+const roundIdOf = (table: AnyTableName, record: object): string =>
+  table === 'rounds' ? (record as { id: string }).id : ((record as { roundId?: string }).roundId ?? '')
 
 function refOf(table: AnyTableName, clear: Record<string, unknown>): RecordRef {
   const id = clear.id as string
@@ -51,6 +62,8 @@ export class Repository {
   readonly audit: AuditChain
   /** Counts committed writes, so derived data (the search index) knows when it is stale. */
   revision = 0
+  /** `changed {roundId, tables}` after every commit that wrote records (platform/events.ts). */
+  readonly changes = new ChangeFeed()
   private queue: Promise<unknown> = Promise.resolve()
 
   constructor(
@@ -154,7 +167,7 @@ export class Repository {
         who,
         at,
       )
-      await this.commit([table], entries, () => this.db[table].put(row))
+      await this.commit({ roundId: roundIdOf(table, record), tables: [table], ids: [record.id] }, entries, () => this.db[table].put(row))
       return record
     })
   }
@@ -168,7 +181,7 @@ export class Repository {
       const at = this.now()
       const row = await this.toRow(table, { ...before, deleted: true, updatedAt: at, updatedBy: who.actor, deviceId: who.deviceId })
       const entries = await this.audit.prepare([{ action: 'delete', table, recordId: id }], who, at)
-      await this.commit([table], entries, () => this.db[table].put(row))
+      await this.commit({ roundId: roundIdOf(table, before), tables: [table], ids: [id] }, entries, () => this.db[table].put(row))
     })
   }
 
@@ -176,7 +189,7 @@ export class Repository {
   record(draft: AuditDraft): Promise<void> {
     return this.serial(async () => {
       const entries = await this.audit.prepare([draft], this.context(), this.now())
-      await this.commit([], entries, async () => undefined)
+      await this.commit({ roundId: '', tables: [] }, entries, async () => undefined)
     })
   }
 
@@ -204,7 +217,7 @@ export class Repository {
         onProgress?.((done += snapshot.tables[t].length), total)
       }
       const entries = await this.audit.prepare([audit], this.context(), this.now())
-      await this.commit(['rounds', ...ROUND_TABLES], entries, async () => {
+      await this.commit({ roundId: snapshot.round.id, tables: ['rounds', ...ROUND_TABLES] }, entries, async () => {
         const roundId = snapshot.round.id
         await this.db.rounds.put(roundRow)
         for (const t of ROUND_TABLES) {
@@ -224,18 +237,11 @@ export class Repository {
       const rows = await Promise.all(writes.map(async (w) => ({ table: w.table, row: await this.toRow(w.table, w.record) })))
       const entries = await this.audit.prepare(audits, this.context(), this.now())
       const tables = [...new Set(writes.map((w) => w.table))]
-      try {
-        await this.db.transaction('rw', [...tables.map((t) => this.db[t]), this.db.exchange, this.db.auditLog], async () => {
-          for (const t of tables) await this.db[t].bulkPut(rows.filter((r) => r.table === t).map((r) => r.row))
-          await this.db.exchange.put(exchangeRow)
-          await this.db.auditLog.bulkAdd(entries)
-        })
-        this.audit.committed(entries)
-        this.revision++
-      } catch (e) {
-        this.audit.reset()
-        throw e
-      }
+      const change = { roundId: exchangeRow.roundId, tables }
+      await this.commit(change, entries, async () => {
+        for (const t of tables) await this.db[t].bulkPut(rows.filter((r) => r.table === t).map((r) => r.row))
+        await this.db.exchange.put(exchangeRow)
+      }, [this.db.exchange])
     })
   }
 
@@ -243,24 +249,34 @@ export class Repository {
   purgeRound(roundId: string, audit: AuditDraft): Promise<void> {
     return this.serial(async () => {
       const entries = await this.audit.prepare([audit], this.context(), this.now())
-      await this.commit(['rounds', ...ROUND_TABLES], entries, async () => {
+      await this.commit({ roundId, tables: ['rounds', ...ROUND_TABLES] }, entries, async () => {
         for (const t of ROUND_TABLES) await this.db[t].where('roundId').equals(roundId).delete()
         await this.db.rounds.delete(roundId)
       })
     })
   }
 
-  private async commit(tables: AnyTableName[], entries: Awaited<ReturnType<AuditChain['prepare']>>, write: () => Promise<unknown>) {
+  /**
+   * The one way a write reaches the database: the records and their audit entries in one
+   * transaction (all or nothing), then the audit tip moves and `changed` is told.
+   */
+  private async commit(
+    change: Change,
+    entries: Awaited<ReturnType<AuditChain['prepare']>>,
+    write: () => Promise<unknown>,
+    alsoWrites: WorkbenchDb['exchange'][] = [],
+  ) {
     try {
-      await this.db.transaction('rw', [...tables.map((t) => this.db[t]), this.db.auditLog], async () => {
+      await this.db.transaction('rw', [...change.tables.map((t) => this.db[t]), ...alsoWrites, this.db.auditLog], async () => {
         await write()
         await this.db.auditLog.bulkAdd(entries)
       })
       this.audit.committed(entries)
-      if (tables.length) this.revision++
     } catch (e) {
       this.audit.reset()
       throw e
     }
+    // A merge that wrote only the exchange state still moves the revision (a backup taken before is stale).
+    if (change.tables.length || alsoWrites.length) this.changes.emit({ ...change, revision: ++this.revision })
   }
 }
