@@ -6,6 +6,7 @@ import { emptyTables, type RoundSnapshot } from '@shared/domain/snapshot'
 import type { RecordMeta } from '@shared/domain/types'
 import { AuditChain, type AuditDraft } from './audit'
 import type { FieldCodec, RecordRef } from './codec'
+import { decodeRow, openInSlices, readLiveRows, yieldToPage } from '../roundReader'
 import type { ExchangeRow, StoredRow, WorkbenchDb } from './database'
 import { ChangeFeed } from '../events'
 
@@ -45,18 +46,8 @@ function refOf(table: AnyTableName, clear: Record<string, unknown>): RecordRef {
   return { id, roundId: table === 'rounds' ? id : (clear.roundId as string) }
 }
 
-/** A stored row back into its record: the codec opens `body`, the clear fields go on top (also used by the search worker). */
-export async function decodeRow<T extends AnyTableName>(codec: FieldCodec, table: T, row: StoredRow): Promise<RecordOf<T>> {
-  const { body, ...clear } = row
-  return { ...(await codec.open(table, refOf(table, clear), body)), ...clear } as unknown as RecordOf<T>
-}
-
-const DECODE_SLICE = 500
-/** Lets input and painting run (scheduler.yield where the engine has it: no 4 ms timer clamp). */
-const yieldToPage = (): Promise<void> => {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler
-  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve))
-}
+/** Kept here for the exchange code that imports it from the repository; it lives in platform/roundReader.ts. */
+export { decodeRow }
 
 export class Repository {
   readonly audit: AuditChain
@@ -104,12 +95,7 @@ export class Repository {
    * review notes at once was one 0.6 s task during which the window did not respond.
    */
   private async decodeAll<T extends AnyTableName>(table: T, rows: StoredRow[]): Promise<RecordOf<T>[]> {
-    const out: RecordOf<T>[] = []
-    for (let i = 0; i < rows.length; i += DECODE_SLICE) {
-      if (i) await yieldToPage()
-      out.push(...(await Promise.all(rows.slice(i, i + DECODE_SLICE).map((r) => this.fromRow(table, r)))))
-    }
-    return out
+    return (await openInSlices(this.codec, table, rows, { between: yieldToPage })).records
   }
 
   async listRounds(): Promise<RecordOf<'rounds'>[]> {
@@ -118,8 +104,8 @@ export class Repository {
   }
 
   async list<T extends RoundTableName>(table: T, roundId: string): Promise<RecordOf<T>[]> {
-    const rows = await this.db[table].where('roundId').equals(roundId).toArray()
-    return (await this.decodeAll(table, rows)).filter((r) => !r.deleted)
+    // Tombstones are skipped unopened (`deleted` is a clear field).
+    return this.decodeAll(table, (await readLiveRows(this.db, table, roundId)).rows)
   }
 
   /**

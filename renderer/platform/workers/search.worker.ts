@@ -4,7 +4,7 @@
 import { describeError } from '../../util/format'
 import { openDatabase, type WorkbenchDb } from '../db/database'
 import type { SearchCorpus } from '@shared/search/corpus'
-import { loadCorpus, type RecordCache } from '../../features/search/loadCorpus'
+import { loadCorpus, type RecordCache } from './loadCorpus'
 import type { SearchReply, SearchRequest } from './searchWorker'
 
 let db: WorkbenchDb | undefined

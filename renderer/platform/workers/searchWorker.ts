@@ -1,7 +1,7 @@
 // The page's side of the search worker: builds the round's corpus there (the worker reads and
 // decrypts the rows itself) and asks it queries, so neither touches the UI thread.
 import type { SearchFilters, SearchResult } from '@shared/search/corpus'
-import type { BuildPhase } from '../../features/search/loadCorpus'
+import type { BuildPhase } from './loadCorpus'
 
 export interface BuildInfo {
   entries: number

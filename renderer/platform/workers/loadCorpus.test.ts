@@ -5,9 +5,9 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { createVault } from '@shared/security'
 import { buildSampleRound } from '@shared/sample'
 import type { RoundSnapshot } from '@shared/domain/snapshot'
-import { openDatabase, type WorkbenchDb } from '../../platform/db/database'
-import { Keyring } from '../../platform/db/keyring'
-import { Repository } from '../../platform/db/repository'
+import { openDatabase, type WorkbenchDb } from '../db/database'
+import { Keyring } from '../db/keyring'
+import { Repository } from '../db/repository'
 import { loadCorpus, type RecordCache } from './loadCorpus'
 
 let db: WorkbenchDb
