@@ -2,7 +2,7 @@
 // either (links both ways); sign-offs, returns, edits with reset, merges; the clue flow with
 // its seal. Every rule lives in shared/casework; this store gathers data, saves and audits.
 import { defineStore } from 'pinia'
-import { computed, ref, watch } from 'vue'
+import { computed, shallowRef } from 'vue'
 import type { Attachment, ChecklistItem, Clue, EvidenceLink, Phrase, WorkingPaper } from '@shared/domain/types'
 import { nextNumber } from '@shared/round/numbering'
 import { todayIso } from '@shared/util/dates'
@@ -18,6 +18,11 @@ import { bridge } from '../platform/bridge'
 import { repo } from '../platform/db/workbench'
 import type { Draft } from '../platform/db/repository'
 import { useRoundStore } from './round'
+import { createRoundCollection } from './collection'
+import { useInterviewsStore } from './interviews'
+import { useDocumentsStore } from './documents'
+import { usePetitionsStore } from './petitions'
+import { useVisitsStore } from './visits'
 
 /** How the matter was learned (四个准确), from the kind of evidence it came from. */
 const LEARNED_BY: Record<EvidenceLink['kind'], string> = {
@@ -39,39 +44,45 @@ const emptySources = (): EvidenceSources => ({ interviews: [], notes: [], docume
 export const useCaseworkStore = defineStore('casework', () => {
   const round = useRoundStore()
   /** All 底稿 of the round, merged ones included (their numbers stay taken). */
-  const allPapers = ref<WorkingPaper[]>([])
-  const clues = ref<Clue[]>([])
-  const checklist = ref<ChecklistItem[]>([])
-  const sources = ref<EvidenceSources>(emptySources())
+  const paperCollection = createRoundCollection('workingPapers')
+  const clueCollection = createRoundCollection('clues')
+  const checklistCollection = createRoundCollection<'checklist', ChecklistItem>('checklist', { sort: (a, b) => a.order - b.order })
+  const allPapers = paperCollection.items
+  const clues = clueCollection.items
+  const checklist = checklistCollection.items
   const papers = computed(() => allPapers.value.filter((p) => !p.mergedInto))
+  const load = (roundId: string) => Promise.all([paperCollection.load(roundId), clueCollection.load(roundId), checklistCollection.load(roundId)]).then(() => undefined)
 
-  /** Which round's evidence `sources` holds, as of which database revision. */
-  let sourcesFor = { roundId: '', revision: -1 }
-
-  async function load(roundId: string) {
-    sourcesFor = { roundId: '', revision: -1 }
-    if (!roundId) {
-      ;[allPapers.value, clues.value, checklist.value, sources.value] = [[], [], [], emptySources()]
-      return
-    }
-    ;[allPapers.value, clues.value, checklist.value] = await Promise.all([repo.list('workingPapers', roundId), repo.list('clues', roundId), repo.list('checklist', roundId)])
-  }
-  watch(() => round.activeRoundId, load, { immediate: true })
+  /** Attachments without their bytes (evidence shows name, size and fingerprint only); read when evidence is first needed. */
+  const attachments = createRoundCollection<'attachments', Omit<Attachment, 'data'>>('attachments', {
+    lazy: true,
+    read: async (roundId) => (await repo.list('attachments', roundId)).map(({ data: _d, ...a }) => a),
+    toItem: ({ data: _d, ...a }) => a,
+  })
+  /** The stores whose records evidence points to: the same copies the registers show, not a second one. */
+  const sourceStores = shallowRef<{
+    interviews: ReturnType<typeof useInterviewsStore>
+    documents: ReturnType<typeof useDocumentsStore>
+    petitions: ReturnType<typeof usePetitionsStore>
+    visits: ReturnType<typeof useVisitsStore>
+  }>()
 
   /**
    * The records evidence points to, loaded on demand (interviews and notes are many: ≈30,000
-   * records, ≈2 s at ten times a real round) and kept until the next write to the database.
+   * records, ≈2 s at ten times a real round) and kept current by the change events.
    */
   async function loadSources() {
     const id = round.activeRoundId
-    if (!id || (sourcesFor.roundId === id && sourcesFor.revision === repo.revision)) return
-    const revision = repo.revision
-    const [interviews, notes, documents, petitions, visits, attachments] = await Promise.all([
-      repo.list('interviews', id), repo.list('documentNotes', id), repo.list('documents', id), repo.list('petitions', id), repo.list('visits', id), repo.list('attachments', id),
-    ])
-    sources.value = { interviews, notes, documents, petitions, visits, attachments: attachments.map(({ data: _d, ...a }) => a), cadres: round.cadres }
-    sourcesFor = { roundId: id, revision }
+    if (!id) return
+    const s = (sourceStores.value ??= { interviews: useInterviewsStore(), documents: useDocumentsStore(), petitions: usePetitionsStore(), visits: useVisitsStore() })
+    await Promise.all([s.interviews.load(id), s.documents.load(id).then(() => s.documents.loadNotes()), s.petitions.load(id), s.visits.load(id), attachments.load(id)])
   }
+  const sources = computed<EvidenceSources>(() => {
+    const s = sourceStores.value
+    if (!s) return emptySources()
+    const { interviews, documents, notes } = { interviews: s.interviews.interviews, documents: s.documents.documents, notes: s.documents.notes }
+    return { interviews, notes, documents, petitions: s.petitions.petitions, visits: s.visits.visits, attachments: attachments.items.value, cadres: round.cadres }
+  })
 
   const resolve = (link: EvidenceLink): ResolvedEvidence => resolveEvidence(link, { ...sources.value, cadres: round.cadres })
   const now = () => new Date().toISOString()
@@ -89,12 +100,6 @@ export const useCaseworkStore = defineStore('casework', () => {
     return { papers: papers.value.filter((p) => cites(p.evidence)), clues: clues.value.filter((c) => cites(c.evidence)) }
   }
 
-  function put<T extends { id: string }>(list: T[], saved: T) {
-    const i = list.findIndex((x) => x.id === saved.id)
-    if (i >= 0) list[i] = saved
-    else list.push(saved)
-  }
-
   function blankPaper(seed?: EvidenceSeed): Draft<WorkingPaper> {
     const r = requireRound()
     return {
@@ -106,9 +111,7 @@ export const useCaseworkStore = defineStore('casework', () => {
   }
 
   async function paperFrom(seed: EvidenceSeed): Promise<WorkingPaper> {
-    const saved = await repo.save('workingPapers', blankPaper(seed))
-    put(allPapers.value, saved)
-    return saved
+    return paperCollection.save(blankPaper(seed))
   }
 
   /** Saves a new 底稿, or an edit of one (sign-offs reset and the version kept when it was signed). */
@@ -117,24 +120,20 @@ export const useCaseworkStore = defineStore('casework', () => {
     if (before?.mergedInto) throw new Error('该底稿已并入其他底稿，不能再修改')
     if (!before && allPapers.value.some((p) => p.number === draft.number)) throw new Error(`底稿编号 ${draft.number} 已被使用`)
     const next = before ? applyPaperEdit(before, { ...before, ...draft } as WorkingPaper, userId(), now()) : { ...draft, signoffs: [], editedAfterSignoff: false }
-    const saved = await repo.save('workingPapers', next)
-    put(allPapers.value, saved)
-    return saved
+    return paperCollection.save(next)
   }
 
   async function signoff(paper: WorkingPaper): Promise<WorkingPaper> {
     const signed = signPaper(paper, round.currentUser, now())
-    const saved = await repo.save('workingPapers', signed)
+    const saved = await paperCollection.save(signed)
     const step = signed.signoffs.at(-1)!.step
     await repo.record({ action: 'sign', table: 'workingPapers', recordId: saved.id, detail: `底稿 ${saved.number} ${step}` })
-    put(allPapers.value, saved)
     return saved
   }
 
   async function returnToHandler(paper: WorkingPaper, comment: string): Promise<WorkingPaper> {
-    const saved = await repo.save('workingPapers', returnPaper(paper, round.currentUser, comment, now()))
+    const saved = await paperCollection.save(returnPaper(paper, round.currentUser, comment, now()))
     await repo.record({ action: 'sign', table: 'workingPapers', recordId: saved.id, detail: `底稿 ${saved.number} 退回承办人：${comment.trim()}` })
-    put(allPapers.value, saved)
     return saved
   }
 
@@ -143,9 +142,8 @@ export const useCaseworkStore = defineStore('casework', () => {
     const other = papers.value.find((p) => p.id === otherId)
     if (!keep || !other) throw new Error('找不到要合并的底稿')
     const { kept, merged } = mergePapers(keep, other, userId(), now())
-    const savedKept = await repo.save('workingPapers', kept)
-    put(allPapers.value, savedKept)
-    put(allPapers.value, await repo.save('workingPapers', merged))
+    const savedKept = await paperCollection.save(kept)
+    await paperCollection.save(merged)
     return savedKept
   }
 
@@ -158,8 +156,7 @@ export const useCaseworkStore = defineStore('casework', () => {
     const draft: Draft<Attachment> = {
       roundId: requireRound().id, name: file.name, mime: '', size: file.data.byteLength, sha256: await sha256Hex(file.data), data: bytesToBase64(file.data),
     }
-    const a = await repo.save('attachments', draft)
-    sources.value.attachments.push({ id: a.id, name: a.name, size: a.size, sha256: a.sha256 })
+    const a = await attachments.save(draft)
     return savePaper({ ...paper, evidence: [...paper.evidence, { kind: 'attachment', ref: a.id }] })
   }
 
@@ -173,9 +170,7 @@ export const useCaseworkStore = defineStore('casework', () => {
       summary: seed.text, discipline: '', verifiability: '', preliminary: '', proposal: '', receiverUnit: '', leaderOpinion: '',
       transferredOn: '', transferNo: '', receiver: '', feedback: '', status: '草稿', evidence: [seed.link], seal: null,
     }
-    const saved = await repo.save('clues', draft)
-    clues.value.push(saved)
-    return saved
+    return clueCollection.save(draft)
   }
 
   function blankClue(): Draft<Clue> {
@@ -194,9 +189,7 @@ export const useCaseworkStore = defineStore('casework', () => {
     const next = before
       ? { ...draft, status: before.status, seal: before.seal, leaderOpinion: before.leaderOpinion, reviewLog: before.reviewLog, withdrawal: before.withdrawal, transferredOn: before.transferredOn, feedback: before.feedback }
       : { ...draft, status: '草稿' as const, seal: null }
-    const saved = await repo.save('clues', next)
-    put(clues.value, saved)
-    return saved
+    return clueCollection.save(next)
   }
 
   async function clueStep(clue: Clue, step: '提交' | '通过' | '退回' | '撤回' | '反馈', text = ''): Promise<Clue> {
@@ -206,9 +199,7 @@ export const useCaseworkStore = defineStore('casework', () => {
       提交: () => submitClue(clue, user, at), 通过: () => approveClue(clue, user, text, at), 退回: () => returnClue(clue, user, text, at),
       撤回: () => withdrawClue(clue, user, text, at), 反馈: () => recordFeedback(clue, user, text, at),
     }[step]()
-    const saved = await repo.save('clues', next)
-    put(clues.value, saved)
-    return saved
+    return clueCollection.save(next)
   }
 
   /** 移交: freezes the cited evidence's text in the seal and records the SHA-256. */
@@ -216,9 +207,8 @@ export const useCaseworkStore = defineStore('casework', () => {
     await loadSources()
     const frozen = clue.evidence.map((l) => resolve(l)).map(({ kind, ref, text }) => ({ kind, ref, text }))
     const sealed = await transferClue(clue, round.currentUser, t, frozen, now())
-    const saved = await repo.save('clues', sealed)
+    const saved = await clueCollection.save(sealed)
     await repo.record({ action: 'seal', table: 'clues', recordId: saved.id, detail: `线索 ${saved.number} 移交${saved.receiverUnit}并封存 sha256:${saved.seal!.sha256}` })
-    put(clues.value, saved)
     return saved
   }
 
@@ -232,15 +222,11 @@ export const useCaseworkStore = defineStore('casework', () => {
   async function saveChecklistItem(draft: Draft<ChecklistItem>): Promise<ChecklistItem> {
     const errors = checkChecklistQuestion(draft.question, draft.nodeId)
     if (errors.length) throw new Error(errors.join('；'))
-    const saved = await repo.save('checklist', { ...draft, question: draft.question.trim() })
-    put(checklist.value, saved)
-    checklist.value.sort((a, b) => a.order - b.order)
-    return saved
+    return checklistCollection.save({ ...draft, question: draft.question.trim() })
   }
 
   async function removeChecklistItem(id: string) {
-    await repo.remove('checklist', id)
-    checklist.value = checklist.value.filter((i) => i.id !== id)
+    await checklistCollection.remove(id)
   }
 
   async function savePhrases(phrases: Phrase[]) {

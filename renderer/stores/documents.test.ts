@@ -8,15 +8,19 @@ const fake = vi.hoisted(() => {
     { id: 'n1', documentId: 'd1', excerpt: '甲' }, { id: 'n2', documentId: 'd1', excerpt: '乙' }, { id: 'n3', documentId: 'd2', excerpt: '丙' },
   ]
   const opened: string[] = []
+  const listeners = new Set<(c: unknown) => void>()
+  const changes = { on: (fn: (c: unknown) => void) => (listeners.add(fn), () => listeners.delete(fn)), emit: (c: unknown) => listeners.forEach((fn) => fn(c)) }
+  // Like the repository, every write tells `changed` before it returns.
+  const wrote = (table: string, id: string) => changes.emit({ roundId: 'r1', tables: [table], ids: [id], revision: 0 })
   const repo = {
-    revision: 0,
+    changes,
     list: vi.fn(async (table: string) => (table === 'documents' ? docs : (opened.push(...notes.map((n) => n.id)), notes))),
     listIndex: vi.fn(async () => notes.map(({ id, documentId }) => ({ id, documentId }))),
     getMany: vi.fn(async (_t: string, ids: string[]) => (opened.push(...ids), notes.filter((n) => ids.includes(n.id)))),
-    save: vi.fn(async (_t: string, d: Record<string, unknown>) => (repo.revision++, { ...d, id: d.id ?? 'n4' })),
-    remove: vi.fn(async () => void repo.revision++),
+    save: vi.fn(async (t: string, d: Record<string, unknown>) => (wrote(t, d.id as string), { ...d })),
+    remove: vi.fn(async (t: string, id: string) => wrote(t, id)),
   }
-  return { repo, opened }
+  return { repo, opened, listeners }
 })
 vi.mock('../platform/db/workbench', () => ({ repo: fake.repo }))
 
@@ -25,6 +29,7 @@ import { useDocumentsStore } from './documents'
 beforeEach(() => {
   setActivePinia(createPinia())
   fake.opened.length = 0
+  fake.listeners.clear() // the stores of earlier tests (another Pinia) no longer listen
   vi.clearAllMocks()
 })
 
@@ -60,7 +65,10 @@ describe('调阅 store at scale', () => {
     expect(fake.repo.remove).toHaveBeenCalledTimes(3)
     await store.refresh('r1')
     expect(fake.repo.list).toHaveBeenCalledTimes(1)
-    fake.repo.revision++ // e.g. an archive import of the same round
+    fake.repo.changes.emit({ roundId: 'r1', tables: ['rounds', 'documents', 'documentNotes'], revision: 9 }) // e.g. an archive import of the same round
+    await store.refresh('r1')
+    expect(fake.repo.list).toHaveBeenCalledTimes(2)
+    fake.repo.changes.emit({ roundId: 'r2', tables: ['documents'], revision: 10 }) // another round: nothing to do
     await store.refresh('r1')
     expect(fake.repo.list).toHaveBeenCalledTimes(2)
   })

@@ -3,34 +3,25 @@
 // The interviews are held raw (shallowRef, replaced on every write, never changed in place): the
 // checks read every field of 3,000 records, and through Vue's reactive proxies that took 1.7 s.
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef, toRaw, watch } from 'vue'
+import { computed, toRaw } from 'vue'
 import type { ChecklistItem, Interview, Round } from '@shared/domain/types'
 import { coverageChecks, scheduleWarnings, type Directory } from '@shared/interviews/checks'
-import { repo } from '../platform/db/workbench'
 import type { Draft } from '../platform/db/repository'
 import { useRoundStore } from './round'
+import { createRoundCollection } from './collection'
 
 export type Slot = Pick<Interview, 'date' | 'start' | 'end' | 'room'>
 
 export const useInterviewsStore = defineStore('interviews', () => {
   const round = useRoundStore()
-  const interviews = shallowRef<Interview[]>([])
-  const checklist = ref<ChecklistItem[]>([])
-
+  const collection = createRoundCollection('interviews')
+  const checklistCollection = createRoundCollection<'checklist', ChecklistItem>('checklist')
+  const interviews = collection.items
+  /** The round's checklist, for the 提纲 drawn from it (the casework store edits it). */
+  const checklist = checklistCollection.items
   /** True while the round's interviews are being read. */
-  const loading = ref(false)
-  let token = 0
-  async function load(roundId: string) {
-    const mine = ++token
-    loading.value = true
-    try {
-      const [ivs, items] = roundId ? await Promise.all([repo.list('interviews', roundId), repo.list('checklist', roundId)]) : [[], []]
-      if (mine === token) [interviews.value, checklist.value] = [ivs, items]
-    } finally {
-      if (mine === token) loading.value = false
-    }
-  }
-  watch(() => round.activeRoundId, load, { immediate: true })
+  const loading = collection.loading
+  const load = (roundId: string) => Promise.all([collection.load(roundId), checklistCollection.load(roundId)]).then(() => undefined)
 
   // Raw copies of the people and the round's dates: the computed still reruns when they change.
   const dir = computed<Directory>(() => ({ members: round.members.map(toRaw), cadres: round.cadres.map(toRaw) }))
@@ -43,13 +34,7 @@ export const useInterviewsStore = defineStore('interviews', () => {
     return id ? interviews.value.find((iv) => iv.id === id) : undefined
   }
 
-  async function save(draft: Draft<Interview>): Promise<Interview> {
-    const saved = await repo.save('interviews', draft)
-    const list = interviews.value
-    const i = list.findIndex((iv) => iv.id === saved.id)
-    interviews.value = i >= 0 ? list.map((iv, j) => (j === i ? saved : iv)) : [...list, saved]
-    return saved
-  }
+  const save = (draft: Draft<Interview>): Promise<Interview> => collection.save(draft)
 
   /** 改期: the new slot replaces the old one, which is kept in `history` with the reason. */
   async function reschedule(iv: Interview, slot: Slot, reason: string): Promise<Interview> {
@@ -59,10 +44,7 @@ export const useInterviewsStore = defineStore('interviews', () => {
     return save({ ...iv, ...slot, status: '改期', history: [...iv.history, old] })
   }
 
-  async function remove(iv: Interview) {
-    await repo.remove('interviews', iv.id)
-    interviews.value = interviews.value.filter((x) => x.id !== iv.id)
-  }
+  const remove = (iv: Interview) => collection.remove(iv.id)
 
   /** 第几次谈话: one more than the earlier 已谈 interviews of the same person. */
   function sessionNoFor(iv: Interview): number {

@@ -1,7 +1,6 @@
 // The "1+3" reports of the active round. Drafting reads the whole round (as a snapshot, the same
 // input the headless export uses); writes go through the repository.
 import { defineStore } from 'pinia'
-import { ref, watch } from 'vue'
 import { emptyTables, type RoundSnapshot } from '@shared/domain/snapshot'
 import { ROUND_TABLES } from '@shared/domain/tables'
 import type { Report, ReportKind, ReportTemplate, SurveyResults } from '@shared/domain/types'
@@ -12,15 +11,13 @@ import { templateFor } from '@shared/reports/templates'
 import { repo } from '../platform/db/workbench'
 import type { Draft } from '../platform/db/repository'
 import { useRoundStore } from './round'
+import { createRoundCollection } from './collection'
 
 export const useReportsStore = defineStore('reports', () => {
   const round = useRoundStore()
-  const reports = ref<Report[]>([])
-
-  async function load(roundId: string) {
-    reports.value = roundId ? (await repo.list('reports', roundId)).filter((r) => !r.deleted) : []
-  }
-  watch(() => round.activeRoundId, load, { immediate: true })
+  const collection = createRoundCollection('reports')
+  const reports = collection.items
+  const load = (roundId: string) => collection.load(roundId)
 
   /** Everything the round holds now, read fresh from the database. */
   async function snapshot(): Promise<RoundSnapshot> {
@@ -31,13 +28,7 @@ export const useReportsStore = defineStore('reports', () => {
     return { round: JSON.parse(JSON.stringify(r)), tables }
   }
 
-  async function save(draft: Draft<Report>): Promise<Report> {
-    const saved = await repo.save('reports', JSON.parse(JSON.stringify(draft)) as Draft<Report>)
-    const i = reports.value.findIndex((x) => x.id === saved.id)
-    if (i >= 0) reports.value[i] = saved
-    else reports.value.push(saved)
-    return saved
-  }
+  const save = (draft: Draft<Report>): Promise<Report> => collection.save(JSON.parse(JSON.stringify(draft)) as Draft<Report>)
 
   async function generate(kind: ReportKind): Promise<Report> {
     if (reports.value.some((r) => r.kind === kind)) throw new Error(`本轮已有${kind}，请打开后“按最新数据重新生成”`)

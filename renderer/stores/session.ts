@@ -7,7 +7,7 @@ import {
   resetPassphraseWithRecovery, unlockWithDeviceSecret, unlockWithPassphrase, type Vault,
 } from '@shared/security'
 import { bridge } from '../platform/bridge'
-import { db, getSetting, keyring, repo, setSetting } from '../platform/db/workbench'
+import { getSetting, keyring, repo, setSetting, settings } from '../platform/db/workbench'
 
 export type SessionStatus = 'loading' | 'setup' | 'recovery-key' | 'locked' | 'unlocked'
 
@@ -110,7 +110,7 @@ export const useSessionStore = defineStore('session', () => {
 
   async function disableKeystoreUnlock() {
     if (!vault) return
-    await db.settings.delete('deviceSecret')
+    await settings.delete('deviceSecret')
     await saveVault(removeDeviceSecret(vault))
     await repo.record({ action: 'passphrase-change', table: 'settings', recordId: 'vault', detail: '停用系统密钥库解锁' })
   }

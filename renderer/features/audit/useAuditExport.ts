@@ -1,5 +1,5 @@
-import { describeError } from '../../util/format'
 // The audit log (as filtered on screen) as an Excel ledger, marked per the round's settings.
+import { describeError } from '../../util/format'
 import { ref } from 'vue'
 import { ElMessage } from 'element-plus'
 import type { AuditEntry } from '@shared/domain/types'

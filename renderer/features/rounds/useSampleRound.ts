@@ -1,5 +1,5 @@
-import { describeError } from '../../util/format'
 // The built-in sample round, so a new user can see the app working.
+import { describeError } from '../../util/format'
 import { ref } from 'vue'
 import { ElMessage, ElMessageBox } from 'element-plus'
 import { buildSampleRound } from '@shared/sample'

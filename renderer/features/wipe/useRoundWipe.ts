@@ -1,28 +1,24 @@
-import { describeError } from '../../util/format'
-// 清理: only after the round's archive is verified against what this laptop holds; the round
-// key is destroyed first, then the rows; the certificate is printed from the audit record, so
-// it can be printed again if saving it fails.
+// 清理 on screen: picks the hand-over archive, runs the wipe service (services/wipe.ts: the
+// archive checked, the key destroyed first, then the rows) and prints the certificate from the
+// audit record, so it can be printed again if saving it fails.
 import { ref } from 'vue'
 import { ElMessage } from 'element-plus'
-import { decodeArchive, isArchiveError } from '@shared/archive'
 import { ARCHIVE_FILE_EXTENSION } from '@shared/archive/format'
 import { denial } from '@shared/domain/permissions'
 import type { Round } from '@shared/domain/types'
-import { archiveMatchesRound, countRecords, wipeCertificate, type WipeRecord } from '@shared/round/wipe'
+import { wipeCertificate, type WipeRecord } from '@shared/round/wipe'
 import { exportFileName, markingFor, pdfPageCount } from '@shared/export/delivery'
 import { watermarkText } from '@shared/export/marking'
-import { sha256Hex } from '@shared/util/hash'
+import { describeError } from '../../util/format'
 import { bridge } from '../../platform/bridge'
-import { db, keyring, repo, setSetting } from '../../platform/db/workbench'
+import { platform } from '../../platform/db/workbench'
 import { useRoundStore } from '../../stores/round'
 import { layoutPdf } from '../../platform/workers/exportJobs'
+import { isServiceError } from '../../services/errors'
+import { pastWipes, verifyHandover as verifyArchive, wipeRound, type VerifiedHandover } from '../../services/wipe'
 import { deliverExport, nextCopyNumber } from '../exports/deliverExport'
 
-export interface VerifiedHandover {
-  round: Round
-  fileName: string
-  sha256: string
-}
+export type { VerifiedHandover }
 
 export function useRoundWipe() {
   const store = useRoundStore()
@@ -38,12 +34,9 @@ export function useRoundWipe() {
     try {
       const file = await bridge().openFile({ title: '选择本轮的移交归档', filters: [{ name: '巡察工作台轮次归档', extensions: [ARCHIVE_FILE_EXTENSION.slice(1)] }] })
       if (!file) return
-      const decoded = await decodeArchive(file.data)
-      if (!archiveMatchesRound(decoded.snapshot, await repo.snapshot(round.id)))
-        return ElMessage.error('该归档与本机数据不一致（不是本轮，或导出后本轮又有改动）：请重新导出轮次归档后再清理')
-      verified.value = { round, fileName: file.name, sha256: await sha256Hex(file.data) }
+      verified.value = await verifyArchive(platform, store.currentUser, round, file)
     } catch (e) {
-      ElMessage.error(isArchiveError(e) ? e.message : `无法核对归档：${describeError(e)}`)
+      ElMessage.error(isServiceError(e) ? e.message : `无法核对归档：${describeError(e)}`)
     } finally {
       busy.value = false
     }
@@ -55,18 +48,7 @@ export function useRoundWipe() {
     if (!v) return
     busy.value = true
     try {
-      const snapshot = await repo.snapshot(v.round.id)
-      const record: Omit<WipeRecord, 'keyDestroyedAt' | 'wipedAt'> = {
-        roundId: v.round.id, roundName: v.round.name, unitName: v.round.unitName, entryDate: v.round.entryDate, exitDate: v.round.exitDate,
-        counts: countRecords(snapshot), archiveFileName: v.fileName, archiveSha256: v.sha256,
-        wipedBy: store.currentUser ? `${store.currentUser.name}（${store.currentUser.role}）` : '未指定用户', deviceId: store.deviceId,
-      }
-      await keyring.destroyRoundKey(v.round.id)
-      const keyDestroyedAt = new Date().toISOString()
-      const full: WipeRecord = { ...record, keyDestroyedAt, wipedAt: new Date().toISOString() }
-      await repo.purgeRound(v.round.id, { action: 'wipe', table: 'rounds', recordId: v.round.id, detail: JSON.stringify(full) })
-      await Promise.all(['copyNumber', 'currentUser'].map((k) => db.settings.delete(`${k}:${v.round.id}`)))
-      await setSetting('activeRoundId', '')
+      const full = await wipeRound(platform, store.currentUser, store.deviceId, v)
       verified.value = undefined
       await store.init()
       ElMessage.success(`已清理“${v.round.name}”`)
@@ -92,11 +74,5 @@ export function useRoundWipe() {
     await deliverExport({ kind: '清理证明', fileName: exportFileName(round, '清理证明', 'pdf'), bytes, verified: `共 ${pdfPageCount(bytes)} 页，水印“${watermarkText(user, new Date())}”`, roundId: w.roundId, copyNumber })
   }
 
-  /** Certificates of earlier wipes, read back from the audit log. */
-  async function pastWipes(): Promise<WipeRecord[]> {
-    const entries = await db.auditLog.where('action').equals('wipe').toArray()
-    return entries.map((e) => JSON.parse(e.detail) as WipeRecord)
-  }
-
-  return { busy, progress, verified, verifyHandover, wipe, printCertificate, pastWipes }
+  return { busy, progress, verified, verifyHandover, wipe, printCertificate, pastWipes: () => pastWipes(platform) }
 }

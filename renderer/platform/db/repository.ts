@@ -3,7 +3,7 @@
 // and commits each change together with its audit entries in one transaction.
 import { CLEAR_FIELDS, ROUND_TABLES, type AnyTableName, type IndexRowOf, type RecordOf, type RoundTableName } from '@shared/domain/tables'
 import { emptyTables, type RoundSnapshot } from '@shared/domain/snapshot'
-import type { RecordMeta } from '@shared/domain/types'
+import type { AuditEntry, RecordMeta } from '@shared/domain/types'
 import { AuditChain, type AuditDraft } from './audit'
 import type { FieldCodec, RecordRef } from './codec'
 import { decodeRow, openInSlices, readLiveRows, yieldToPage } from '../roundReader'
@@ -177,6 +177,11 @@ export class Repository {
       const entries = await this.audit.prepare([draft], this.context(), this.now())
       await this.commit({ roundId: '', tables: [] }, entries, async () => undefined)
     })
+  }
+
+  /** The audit log in the order written; with `action`, only its entries (e.g. the certificates of past wipes). */
+  auditEntries(action?: AuditEntry['action']): Promise<AuditEntry[]> {
+    return action ? this.db.auditLog.where('action').equals(action).sortBy('seq') : this.db.auditLog.orderBy('seq').toArray()
   }
 
   /** Everything of one round, tombstones included (an archive is lossless). */

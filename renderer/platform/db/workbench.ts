@@ -3,6 +3,7 @@
 import { openDatabase } from './database'
 import { Keyring } from './keyring'
 import { Repository, type WriteContext } from './repository'
+import { Settings } from './settings'
 
 export const db = openDatabase()
 /** Holds the keys while unlocked; every record is sealed with its round's key. */
@@ -15,14 +16,13 @@ export function setWriteContext(next: Partial<WriteContext>): void {
   Object.assign(context, next)
 }
 
-export async function getSetting<T>(key: string, fallback: T): Promise<T> {
-  const row = await db.settings.get(key)
-  return row === undefined ? fallback : (row.value as T)
-}
+/** This laptop's settings (kept in clear: no record data). */
+export const settings = new Settings(db)
+export const getSetting = <T>(key: string, fallback: T): Promise<T> => settings.get(key, fallback)
+export const setSetting = (key: string, value: unknown): Promise<void> => settings.set(key, value)
 
-export async function setSetting(key: string, value: unknown): Promise<void> {
-  await db.settings.put({ key, value })
-}
+/** What the services work with (services/context.ts); tests build their own on a fresh database. */
+export const platform = { repo, keyring, settings }
 
 /** This laptop's identity: generated once, recorded on every record it writes. */
 export async function ensureDeviceId(): Promise<string> {

@@ -1,0 +1,30 @@
+// For the services' unit tests (Node, no DOM): a fresh in-memory database with the sample round
+// in it, sealed as on a real laptop, and the members of each role. Import 'fake-indexeddb/auto'
+// first (the vitest project `services` does it in its setup).
+import { createVault } from '@shared/security'
+import { buildSampleRound } from '@shared/sample'
+import type { RoundSnapshot } from '@shared/domain/snapshot'
+import type { MemberRole, TeamMember } from '@shared/domain/types'
+import { openDatabase } from '../platform/db/database'
+import { Keyring } from '../platform/db/keyring'
+import { Repository } from '../platform/db/repository'
+import { Settings } from '../platform/db/settings'
+import type { ServiceContext } from './context'
+
+export interface TestWorkspace extends ServiceContext {
+  keyring: Keyring
+  sample: RoundSnapshot
+  /** The sample round's first live member of that role. */
+  member: (role: MemberRole) => TeamMember
+}
+
+export async function sampleWorkspace(): Promise<TestWorkspace> {
+  const db = openDatabase(`services-${crypto.randomUUID()}`)
+  const keyring = new Keyring(db)
+  keyring.unlock((await createVault('Xuncha-2026-Round', { iterations: 1000 })).masterKey)
+  const repo = new Repository(db, keyring.codec(), () => ({ actor: 'm1', actorName: '测试', deviceId: 'test-device' }))
+  const sample = buildSampleRound()
+  await repo.replaceRound(sample, { action: 'import', table: 'rounds', recordId: sample.round.id })
+  const member = (role: MemberRole) => (sample.tables.people as TeamMember[]).find((p) => p.kind === 'member' && p.role === role && !p.deleted)!
+  return { repo, keyring, settings: new Settings(db), sample, member }
+}

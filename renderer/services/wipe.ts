@@ -1,0 +1,61 @@
+// 清理 at the end of a round, without the screen: the hand-over archive is checked against what
+// this laptop holds; then the round key is destroyed first, the rows deleted, the laptop's
+// settings for the round dropped, and the record of it kept in the audit log (the certificate
+// is printed from that record, so it can be printed again).
+import { decodeArchive, isArchiveError } from '@shared/archive'
+import { denial } from '@shared/domain/permissions'
+import type { Round, TeamMember } from '@shared/domain/types'
+import { archiveMatchesRound, countRecords, type WipeRecord } from '@shared/round/wipe'
+import { sha256Hex } from '@shared/util/hash'
+import type { ServiceContext } from './context'
+import { DeniedError, ServiceError } from './errors'
+
+export type WipeErrorCode = 'archive-mismatch' | 'archive-unreadable' | 'not-verified'
+export class WipeError extends ServiceError<WipeErrorCode> {}
+
+export interface VerifiedHandover {
+  round: Round
+  fileName: string
+  sha256: string
+}
+
+/** Step 1: the archive the round was handed over as must hold exactly what this laptop holds. */
+export async function verifyHandover(ctx: ServiceContext, user: TeamMember | undefined, round: Round, file: { name: string; data: Uint8Array }): Promise<VerifiedHandover> {
+  const refused = denial(user, 'wipe-round')
+  if (refused) throw new DeniedError(refused)
+  let decoded
+  try {
+    decoded = await decodeArchive(file.data)
+  } catch (e) {
+    if (isArchiveError(e)) throw new WipeError('archive-unreadable', e.message)
+    throw e
+  }
+  if (!archiveMatchesRound(decoded.snapshot, await ctx.repo.snapshot(round.id)))
+    throw new WipeError('archive-mismatch', '该归档与本机数据不一致（不是本轮，或导出后本轮又有改动）：请重新导出轮次归档后再清理')
+  return { round, fileName: file.name, sha256: await sha256Hex(file.data) }
+}
+
+/** Step 2: destroys the key, deletes the rows, records it; returns what the certificate prints. */
+export async function wipeRound(ctx: ServiceContext, user: TeamMember | undefined, deviceId: string, v: VerifiedHandover | undefined): Promise<WipeRecord> {
+  const refused = denial(user, 'wipe-round')
+  if (refused) throw new DeniedError(refused)
+  if (!v) throw new WipeError('not-verified', '请先核对本轮的移交归档')
+  const snapshot = await ctx.repo.snapshot(v.round.id)
+  const record: Omit<WipeRecord, 'keyDestroyedAt' | 'wipedAt'> = {
+    roundId: v.round.id, roundName: v.round.name, unitName: v.round.unitName, entryDate: v.round.entryDate, exitDate: v.round.exitDate,
+    counts: countRecords(snapshot), archiveFileName: v.fileName, archiveSha256: v.sha256,
+    wipedBy: user ? `${user.name}（${user.role}）` : '未指定用户', deviceId,
+  }
+  await ctx.keyring.destroyRoundKey(v.round.id)
+  const keyDestroyedAt = new Date().toISOString()
+  const full: WipeRecord = { ...record, keyDestroyedAt, wipedAt: new Date().toISOString() }
+  await ctx.repo.purgeRound(v.round.id, { action: 'wipe', table: 'rounds', recordId: v.round.id, detail: JSON.stringify(full) })
+  await ctx.settings.delete(`copyNumber:${v.round.id}`, `currentUser:${v.round.id}`)
+  await ctx.settings.set('activeRoundId', '')
+  return full
+}
+
+/** Certificates of earlier wipes, read back from the audit log (oldest first). */
+export async function pastWipes(ctx: ServiceContext): Promise<WipeRecord[]> {
+  return (await ctx.repo.auditEntries('wipe')).map((e) => JSON.parse(e.detail) as WipeRecord)
+}
