@@ -1,6 +1,7 @@
 // 底稿, 线索 and the checklist of the active round; turning a piece of evidence into a draft of
 // either (links both ways); sign-offs, returns, edits with reset, merges; the clue flow with
-// its seal. Every rule lives in shared/casework; this store gathers data, saves and audits.
+// its seal. Every rule lives in shared/casework, every workflow in services/casework.ts; this
+// store holds the round's lists and the evidence sources.
 import { defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
 import type { Attachment, ChecklistItem, Clue, EvidenceLink, Phrase, WorkingPaper } from '@shared/domain/types'
@@ -8,15 +9,14 @@ import { nextNumber } from '@shared/round/numbering'
 import { todayIso } from '@shared/util/dates'
 import { sha256Hex } from '@shared/util/hash'
 import { bytesToBase64 } from '@shared/security/base64'
-import { applyPaperEdit, mergePapers, returnPaper, signPaper } from '@shared/casework/papers'
-import {
-  approveClue, assertClueEditable, recordFeedback, returnClue, submitClue, transferClue, verifySeal, withdrawClue, type Transfer,
-} from '@shared/casework/clues'
+import { verifySeal, type Transfer } from '@shared/casework/clues'
 import { resolveEvidence, type EvidenceSources, type ResolvedEvidence } from '@shared/casework/evidence'
 import { checkChecklistQuestion } from '@shared/casework/checklist'
 import { bridge } from '../platform/bridge'
-import { repo } from '../platform/db/workbench'
+import { platform, repo } from '../platform/db/workbench'
 import type { Draft } from '../platform/db/repository'
+import * as service from '../services/casework'
+import type { ClueStep } from '../services/casework'
 import { useRoundStore } from './round'
 import { createRoundCollection } from './collection'
 import { useInterviewsStore } from './interviews'
@@ -85,7 +85,6 @@ export const useCaseworkStore = defineStore('casework', () => {
   })
 
   const resolve = (link: EvidenceLink): ResolvedEvidence => resolveEvidence(link, { ...sources.value, cadres: round.cadres })
-  const now = () => new Date().toISOString()
   const userId = () => round.currentUserId || 'system'
 
   function requireRound() {
@@ -115,36 +114,15 @@ export const useCaseworkStore = defineStore('casework', () => {
   }
 
   /** Saves a new 底稿, or an edit of one (sign-offs reset and the version kept when it was signed). */
-  async function savePaper(draft: Draft<WorkingPaper>): Promise<WorkingPaper> {
-    const before = draft.id ? allPapers.value.find((p) => p.id === draft.id) : undefined
-    if (before?.mergedInto) throw new Error('该底稿已并入其他底稿，不能再修改')
-    if (!before && allPapers.value.some((p) => p.number === draft.number)) throw new Error(`底稿编号 ${draft.number} 已被使用`)
-    const next = before ? applyPaperEdit(before, { ...before, ...draft } as WorkingPaper, userId(), now()) : { ...draft, signoffs: [], editedAfterSignoff: false }
-    return paperCollection.save(next)
-  }
-
-  async function signoff(paper: WorkingPaper): Promise<WorkingPaper> {
-    const signed = signPaper(paper, round.currentUser, now())
-    const saved = await paperCollection.save(signed)
-    const step = signed.signoffs.at(-1)!.step
-    await repo.record({ action: 'sign', table: 'workingPapers', recordId: saved.id, detail: `底稿 ${saved.number} ${step}` })
-    return saved
-  }
-
-  async function returnToHandler(paper: WorkingPaper, comment: string): Promise<WorkingPaper> {
-    const saved = await paperCollection.save(returnPaper(paper, round.currentUser, comment, now()))
-    await repo.record({ action: 'sign', table: 'workingPapers', recordId: saved.id, detail: `底稿 ${saved.number} 退回承办人：${comment.trim()}` })
-    return saved
-  }
+  const savePaper = async (draft: Draft<WorkingPaper>): Promise<WorkingPaper> => paperCollection.put(await service.savePaper(platform, allPapers.value, draft, userId()))
+  const signoff = async (paper: WorkingPaper): Promise<WorkingPaper> => paperCollection.put(await service.signoff(platform, paper, round.currentUser))
+  const returnToHandler = async (paper: WorkingPaper, comment: string): Promise<WorkingPaper> =>
+    paperCollection.put(await service.returnToHandler(platform, paper, round.currentUser, comment))
 
   async function merge(keepId: string, otherId: string): Promise<WorkingPaper> {
-    const keep = papers.value.find((p) => p.id === keepId)
-    const other = papers.value.find((p) => p.id === otherId)
-    if (!keep || !other) throw new Error('找不到要合并的底稿')
-    const { kept, merged } = mergePapers(keep, other, userId(), now())
-    const savedKept = await paperCollection.save(kept)
-    await paperCollection.save(merged)
-    return savedKept
+    const { kept, merged } = await service.mergePapers(platform, allPapers.value, keepId, otherId, userId())
+    paperCollection.put(merged)
+    return paperCollection.put(kept)
   }
 
   /** Stores a file (SHA-256 recorded) and links it to the 底稿 as 支撑材料. */
@@ -183,33 +161,14 @@ export const useCaseworkStore = defineStore('casework', () => {
   }
 
   /** Saves the content of a clue; a sealed, withdrawn or settled clue is refused. Flow fields are kept as stored. */
-  async function saveClue(draft: Draft<Clue>): Promise<Clue> {
-    const before = draft.id ? clues.value.find((c) => c.id === draft.id) : undefined
-    assertClueEditable(before)
-    const next = before
-      ? { ...draft, status: before.status, seal: before.seal, leaderOpinion: before.leaderOpinion, reviewLog: before.reviewLog, withdrawal: before.withdrawal, transferredOn: before.transferredOn, feedback: before.feedback }
-      : { ...draft, status: '草稿' as const, seal: null }
-    return clueCollection.save(next)
-  }
-
-  async function clueStep(clue: Clue, step: '提交' | '通过' | '退回' | '撤回' | '反馈', text = ''): Promise<Clue> {
-    const user = round.currentUser
-    const at = now()
-    const next = {
-      提交: () => submitClue(clue, user, at), 通过: () => approveClue(clue, user, text, at), 退回: () => returnClue(clue, user, text, at),
-      撤回: () => withdrawClue(clue, user, text, at), 反馈: () => recordFeedback(clue, user, text, at),
-    }[step]()
-    return clueCollection.save(next)
-  }
+  const saveClue = async (draft: Draft<Clue>): Promise<Clue> => clueCollection.put(await service.saveClue(platform, clues.value, draft))
+  const clueStep = async (clue: Clue, step: ClueStep, text = ''): Promise<Clue> => clueCollection.put(await service.clueStep(platform, clue, round.currentUser, step, text))
 
   /** 移交: freezes the cited evidence's text in the seal and records the SHA-256. */
   async function transfer(clue: Clue, t: Transfer): Promise<Clue> {
     await loadSources()
     const frozen = clue.evidence.map((l) => resolve(l)).map(({ kind, ref, text }) => ({ kind, ref, text }))
-    const sealed = await transferClue(clue, round.currentUser, t, frozen, now())
-    const saved = await clueCollection.save(sealed)
-    await repo.record({ action: 'seal', table: 'clues', recordId: saved.id, detail: `线索 ${saved.number} 移交${saved.receiverUnit}并封存 sha256:${saved.seal!.sha256}` })
-    return saved
+    return clueCollection.put(await service.transferClue(platform, clue, round.currentUser, t, frozen))
   }
 
   const verify = (clue: Clue) => verifySeal(clue)

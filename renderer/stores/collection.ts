@@ -119,12 +119,19 @@ export function createRoundCollection<K extends RoundTableName, T extends { id: 
     items.value = items.value.filter((x) => x.id !== id)
   }
 
+  /** Puts a record saved elsewhere (by a service) in the list now, rather than when its event is handled. */
+  function put(saved: RecordOf<K>): RecordOf<K> {
+    items.value = ordered(upsertById(items.value, toItem(saved)))
+    return saved
+  }
+
   return {
     items,
     loading,
     load,
     save,
     remove,
+    put,
     /** Resolves once the round's items are in place. */
     ready: (): Promise<void> => loaded,
     /** On entering a view: loads the round if another one is held (events keep a held one current). */

@@ -26,6 +26,16 @@ export function contentChanged(a: Partial<WorkingPaper>, b: Partial<WorkingPaper
   return JSON.stringify(paperContent(a)) !== JSON.stringify(paperContent(b))
 }
 
+/** The 组长 has signed it (组长审签): from then on a merge never changes it (it is held for the 组长). */
+export function hasLeaderSignoff(p: Pick<WorkingPaper, 'signoffs'>): boolean {
+  return Array.isArray(p.signoffs) && p.signoffs.some((s) => s.step === '组长审签')
+}
+
+/** A 底稿 counts for the report once the 组长 has signed it (and it was not merged away or deleted). */
+export function isSigned(p: Pick<WorkingPaper, 'signoffs' | 'deleted' | 'mergedInto'>): boolean {
+  return !p.deleted && !p.mergedInto && hasLeaderSignoff(p)
+}
+
 /** The next sign-off due, or undefined when all three are done. */
 export function nextStep(p: Pick<WorkingPaper, 'signoffs'>): SignoffStep | undefined {
   return SIGNOFF_STEPS[p.signoffs.length]

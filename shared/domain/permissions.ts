@@ -9,6 +9,12 @@ export const CAPABILITIES = {
   'review-paper': { roles: ['副组长'], denial: '只有副组长可以审核底稿' },
   'approve-paper': { roles: ['组长'], denial: '只有组长可以审签底稿' },
   'wipe-round': { roles: ['组长'], denial: '只有组长可以清理本轮数据' },
+  // 协同交换: the team's configuration and the full state go out from the 组长 only; changes from anyone.
+  'export-config': { roles: ['组长'], denial: '只有组长可以导出配置包' },
+  'export-state': { roles: ['组长'], denial: '只有组长可以导出全量状态包' },
+  'make-handover': { roles: ['组长'], denial: '只有组长可以生成移交包' },
+  /** A conflict held because it touches a sealed clue or a 底稿 the 组长 signed. */
+  'resolve-held-conflict': { roles: ['组长'], denial: '该冲突涉及已移交线索或组长已审签底稿，只有组长可以处理' },
 } as const satisfies Record<string, { roles: readonly MemberRole[]; denial: string }>
 
 export type Capability = keyof typeof CAPABILITIES

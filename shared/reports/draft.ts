@@ -9,6 +9,7 @@ import type {
 import { workCounts, workCountsPhrase } from '../registers/visits'
 import { cadreSurveyPhrase, goodRate, percent, surveyWorkPhrase } from '../surveys/surveys'
 import { formatDateCN } from '../util/dates'
+import { isSigned } from '../casework/papers'
 
 /** A paragraph as the generator produces it, before ids. */
 export interface GenParagraph {
@@ -31,10 +32,8 @@ export interface GenReport {
   sections: GenSection[]
 }
 
-/** A 底稿 counts for the report once the 组长 has signed it (and it was not merged away or deleted). */
-export function isSigned(p: Pick<WorkingPaper, 'signoffs' | 'deleted' | 'mergedInto'>): boolean {
-  return !p.deleted && !p.mergedInto && p.signoffs.some((s) => s.step === '组长审签')
-}
+/** The rule lives with the 底稿 (shared/casework/papers.ts); re-exported for the report code that reads it here. */
+export { isSigned }
 
 const live = <T extends { deleted?: boolean }>(xs: T[]) => xs.filter((x) => !x.deleted)
 const stop = (t: string) => (/[。！？]$/.test(t.trim()) ? t.trim() : `${t.trim()}。`)

@@ -64,6 +64,9 @@ export async function openApp(browser: Browser, url: string): Promise<AppPage> {
   const errors: string[] = []
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
   page.on('pageerror', (e) => errors.push(e.message))
+  if (process.env.E2E_DEBUG) page.on('console', (m) => console.log('[page]', m.type(), m.text()))
+  if (process.env.E2E_DEBUG) page.on('pageerror', (e) => console.log('[pageerror]', e.message))
+  if (process.env.E2E_DEBUG) setInterval(() => void page.screenshot({ path: `${process.env.E2E_DEBUG}/shot.png` }).catch(() => undefined), 5000).unref()
   await page.goto(url)
   await page.getByTestId('new-passphrase').or(page.getByTestId('unlock-passphrase')).waitFor()
   return {

@@ -4,9 +4,9 @@
 import { ElMessage } from 'element-plus'
 import type { ExportKind } from '@shared/domain/types'
 import type { FileFilter } from '@shared/bridge/contract'
-import { sha256Hex } from '@shared/util/hash'
 import { bridge } from '../../platform/bridge'
-import { getSetting, repo, setSetting } from '../../platform/db/workbench'
+import { appContext } from '../../services/app'
+import { nextCopyNumber as nextCopy, recordExport } from '../../services/exports'
 import { formatBytes } from '../../util/format'
 
 const FILTERS: Record<string, FileFilter> = {
@@ -17,11 +17,7 @@ const FILTERS: Record<string, FileFilter> = {
 }
 
 /** The round's next 份号 (copy number), counted on this laptop. */
-export async function nextCopyNumber(roundId: string): Promise<number> {
-  const n = (await getSetting<number>(`copyNumber:${roundId}`, 0)) + 1
-  await setSetting(`copyNumber:${roundId}`, n)
-  return n
-}
+export const nextCopyNumber = (roundId: string): Promise<number> => nextCopy(appContext, roundId)
 
 export interface ExportDelivery {
   kind: ExportKind
@@ -37,8 +33,7 @@ export async function deliverExport(d: ExportDelivery): Promise<boolean> {
   const extension = d.fileName.split('.').pop() ?? ''
   const result = await bridge().saveFile({ suggestedName: d.fileName, filters: FILTERS[extension] ? [FILTERS[extension]] : [], data: d.bytes })
   if (!result.saved) return false
-  const copy = d.copyNumber ? `，份号 ${String(d.copyNumber).padStart(6, '0')}` : ''
-  await repo.record({ action: 'export', table: 'rounds', recordId: d.roundId, detail: `导出${d.kind} ${d.fileName}（${d.verified}${copy}）sha256:${await sha256Hex(d.bytes)}` })
+  await recordExport(appContext, d)
   ElMessage.success({ message: `已导出${d.kind}：${result.location ?? d.fileName}（${formatBytes(result.size ?? d.bytes.byteLength)}，${d.verified}）`, duration: 8000 })
   return true
 }

@@ -11,7 +11,7 @@ import { exportFileName, markingFor, pdfPageCount } from '@shared/export/deliver
 import { watermarkText } from '@shared/export/marking'
 import { describeError } from '../../util/format'
 import { bridge } from '../../platform/bridge'
-import { platform } from '../../platform/db/workbench'
+import { appContext } from '../../services/app'
 import { useRoundStore } from '../../stores/round'
 import { layoutPdf } from '../../platform/workers/exportJobs'
 import { isServiceError } from '../../services/errors'
@@ -34,7 +34,7 @@ export function useRoundWipe() {
     try {
       const file = await bridge().openFile({ title: '选择本轮的移交归档', filters: [{ name: '巡察工作台轮次归档', extensions: [ARCHIVE_FILE_EXTENSION.slice(1)] }] })
       if (!file) return
-      verified.value = await verifyArchive(platform, store.currentUser, round, file)
+      verified.value = await verifyArchive(appContext, store.currentUser, round, file)
     } catch (e) {
       ElMessage.error(isServiceError(e) ? e.message : `无法核对归档：${describeError(e)}`)
     } finally {
@@ -48,7 +48,7 @@ export function useRoundWipe() {
     if (!v) return
     busy.value = true
     try {
-      const full = await wipeRound(platform, store.currentUser, store.deviceId, v)
+      const full = await wipeRound(appContext, store.currentUser, store.deviceId, v)
       verified.value = undefined
       await store.init()
       ElMessage.success(`已清理“${v.round.name}”`)
@@ -74,5 +74,5 @@ export function useRoundWipe() {
     await deliverExport({ kind: '清理证明', fileName: exportFileName(round, '清理证明', 'pdf'), bytes, verified: `共 ${pdfPageCount(bytes)} 页，水印“${watermarkText(user, new Date())}”`, roundId: w.roundId, copyNumber })
   }
 
-  return { busy, progress, verified, verifyHandover, wipe, printCertificate, pastWipes: () => pastWipes(platform) }
+  return { busy, progress, verified, verifyHandover, wipe, printCertificate, pastWipes: () => pastWipes(appContext) }
 }

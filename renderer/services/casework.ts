@@ -1,0 +1,77 @@
+// 底稿 and 线索 workflows without the screen: every rule is in shared/casework; here the current
+// records are checked, the new version saved and, for sign-offs and seals, audited. The caller
+// (stores/casework.ts) passes the round's current lists and puts what comes back in place.
+import type { Clue, FrozenEvidence, TeamMember, WorkingPaper } from '@shared/domain/types'
+import { applyPaperEdit, mergePapers as mergeRule, returnPaper, signPaper } from '@shared/casework/papers'
+import {
+  approveClue, assertClueEditable, recordFeedback, returnClue, submitClue, transferClue as sealRule, withdrawClue, type Transfer,
+} from '@shared/casework/clues'
+import type { Draft } from '../platform/db/repository'
+import type { ServiceContext } from './context'
+import { ServiceError } from './errors'
+
+export class CaseworkError extends ServiceError<'merged' | 'number-taken' | 'not-found'> {}
+
+const now = () => new Date().toISOString()
+
+/** Saves a new 底稿, or an edit of one (sign-offs reset and the version kept when it was signed). */
+export async function savePaper(ctx: ServiceContext, papers: readonly WorkingPaper[], draft: Draft<WorkingPaper>, userId: string): Promise<WorkingPaper> {
+  const before = draft.id ? papers.find((p) => p.id === draft.id) : undefined
+  if (before?.mergedInto) throw new CaseworkError('merged', '该底稿已并入其他底稿，不能再修改')
+  if (!before && papers.some((p) => p.number === draft.number)) throw new CaseworkError('number-taken', `底稿编号 ${draft.number} 已被使用`)
+  const next = before ? applyPaperEdit(before, { ...before, ...draft } as WorkingPaper, userId, now()) : { ...draft, signoffs: [], editedAfterSignoff: false }
+  return ctx.repo.save('workingPapers', next)
+}
+
+/** The next sign-off, by the member holding its role; audited as a signature. */
+export async function signoff(ctx: ServiceContext, paper: WorkingPaper, user: TeamMember | undefined): Promise<WorkingPaper> {
+  const signed = signPaper(paper, user, now())
+  const saved = await ctx.repo.save('workingPapers', signed)
+  await ctx.repo.record({ action: 'sign', table: 'workingPapers', recordId: saved.id, detail: `底稿 ${saved.number} ${signed.signoffs.at(-1)!.step}` })
+  return saved
+}
+
+export async function returnToHandler(ctx: ServiceContext, paper: WorkingPaper, user: TeamMember | undefined, comment: string): Promise<WorkingPaper> {
+  const saved = await ctx.repo.save('workingPapers', returnPaper(paper, user, comment, now()))
+  await ctx.repo.record({ action: 'sign', table: 'workingPapers', recordId: saved.id, detail: `底稿 ${saved.number} 退回承办人：${comment.trim()}` })
+  return saved
+}
+
+/** Merges a duplicate into the one kept (both evidence sets kept); returns both as saved. */
+export async function mergePapers(ctx: ServiceContext, papers: readonly WorkingPaper[], keepId: string, otherId: string, userId: string) {
+  const keep = papers.find((p) => p.id === keepId && !p.mergedInto)
+  const other = papers.find((p) => p.id === otherId && !p.mergedInto)
+  if (!keep || !other) throw new CaseworkError('not-found', '找不到要合并的底稿')
+  const { kept, merged } = mergeRule(keep, other, userId, now())
+  return { kept: await ctx.repo.save('workingPapers', kept), merged: await ctx.repo.save('workingPapers', merged) }
+}
+
+/** Saves the content of a clue; a sealed, withdrawn or settled clue is refused. Flow fields are kept as stored. */
+export async function saveClue(ctx: ServiceContext, clues: readonly Clue[], draft: Draft<Clue>): Promise<Clue> {
+  const before = draft.id ? clues.find((c) => c.id === draft.id) : undefined
+  assertClueEditable(before)
+  const next = before
+    ? { ...draft, status: before.status, seal: before.seal, leaderOpinion: before.leaderOpinion, reviewLog: before.reviewLog, withdrawal: before.withdrawal, transferredOn: before.transferredOn, feedback: before.feedback }
+    : { ...draft, status: '草稿' as const, seal: null }
+  return ctx.repo.save('clues', next)
+}
+
+export type ClueStep = '提交' | '通过' | '退回' | '撤回' | '反馈'
+
+/** One step of the clue's flow, by whoever the rule allows (shared/casework/clues.ts). */
+export async function clueStep(ctx: ServiceContext, clue: Clue, user: TeamMember | undefined, step: ClueStep, text = ''): Promise<Clue> {
+  const at = now()
+  const next = {
+    提交: () => submitClue(clue, user, at), 通过: () => approveClue(clue, user, text, at), 退回: () => returnClue(clue, user, text, at),
+    撤回: () => withdrawClue(clue, user, text, at), 反馈: () => recordFeedback(clue, user, text, at),
+  }[step]()
+  return ctx.repo.save('clues', next)
+}
+
+/** 移交: freezes the cited evidence's text in the seal, records the SHA-256 and audits the seal. */
+export async function transferClue(ctx: ServiceContext, clue: Clue, user: TeamMember | undefined, t: Transfer, frozen: FrozenEvidence[]): Promise<Clue> {
+  const sealed = await sealRule(clue, user, t, frozen, now())
+  const saved = await ctx.repo.save('clues', sealed)
+  await ctx.repo.record({ action: 'seal', table: 'clues', recordId: saved.id, detail: `线索 ${saved.number} 移交${saved.receiverUnit}并封存 sha256:${saved.seal!.sha256}` })
+  return saved
+}
