@@ -8,14 +8,11 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { chooseUser, download, lastMessage, openApp, poll, setUpVault, useServedApp } from './harness'
+import { chooseUser, download, go, lastMessage, openApp, poll, setUpVault, useServedApp } from './harness'
 
 const served = useServedApp()
 const dir = mkdtempSync(join(tmpdir(), 'xc-casework-e2e-'))
 
-async function go(page: Page, item: string) {
-  await page.locator('.el-menu-item', { hasText: item }).first().click()
-}
 async function pick(page: Page, select: string, text: string) {
   await page.getByTestId(select).click()
   await page.keyboard.type(text)

@@ -4,20 +4,13 @@
 // and is resolved field by field.
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { chooseFile, download, lastMessage, openApp, poll, setUpVault, useServedApp } from './harness'
+import { chooseFile, chooseUser, download, go, lastMessage, openApp, poll, setUpVault, useServedApp } from './harness'
 
 const served = useServedApp()
 const TEAM = '团队口令Team#2026'
 
-async function nav(page: Page, item: string) {
-  await page.locator('.el-menu-item', { hasText: item }).first().click()
-}
-async function chooseUser(page: Page, label: string) {
-  await page.getByTestId('user-select').click()
-  await page.locator('.el-select-dropdown__item:visible', { hasText: label }).first().click()
-}
 async function openExchange(page: Page) {
-  await nav(page, '协同交换')
+  await go(page, '协同交换')
   await page.getByTestId('team-passphrase').fill(TEAM)
 }
 async function importFile(page: Page, file: { name: string; bytes: Buffer }) {
@@ -25,7 +18,7 @@ async function importFile(page: Page, file: { name: string; bytes: Buffer }) {
   await page.getByTestId('import-preview').getByTestId('preview-from').waitFor()
 }
 async function editOutline(page: Page, text: string) {
-  await nav(page, '谈话')
+  await go(page, '谈话')
   await page.getByTestId('interviews-search').fill('周明远')
   await page.getByTestId('interviews-table').locator('.el-table-v2__row', { hasText: '周明远' }).getByTestId('row-edit').click()
   const form = page.getByTestId('interview-form')
@@ -49,7 +42,7 @@ describe('exchange between two laptops', () => {
     // The member's laptop: a wrong passphrase changes nothing; the right one joins the round.
     const member = await openApp(served.browser(), served.url())
     await setUpVault(member.page)
-    await nav(member.page, '协同交换')
+    await go(member.page, '协同交换')
     await member.page.getByTestId('team-passphrase').fill('错误的口令Wrong#1')
     await chooseFile(member.page, () => member.page.getByTestId('exchange-import').click(), { name: config.name, buffer: config.bytes })
     await poll(() => lastMessage(member.page)).toContain('团队口令不正确')
@@ -62,7 +55,7 @@ describe('exchange between two laptops', () => {
     await chooseUser(member.page, '赵敏（组员）')
 
     // The member logs an interview and exports a change package.
-    await nav(member.page, '谈话')
+    await go(member.page, '谈话')
     await member.page.getByTestId('plan-interview').click()
     const form = member.page.getByTestId('interview-form')
     await form.getByTestId('iv-add-person').click()
@@ -88,7 +81,7 @@ describe('exchange between two laptops', () => {
     expect(await leader.page.getByTestId('preview-counts').textContent()).toMatch(/谈话\s*1/)
     await leader.page.getByTestId('import-confirm').click()
     await poll(() => lastMessage(leader.page)).toContain('已导入')
-    await nav(leader.page, '谈话')
+    await go(leader.page, '谈话')
     await leader.page.getByTestId('interviews-search').fill('周明远')
     await poll(() => leader.page.getByTestId('interviews-table').textContent()).toContain('周明远')
 
@@ -111,7 +104,7 @@ describe('exchange between two laptops', () => {
     await poll(() => lastMessage(leader.page)).toContain('冲突 1')
 
     // The badge is on every screen until the conflict is resolved.
-    await nav(leader.page, '工作台')
+    await go(leader.page, '工作台')
     await poll(() => leader.page.getByTestId('conflict-badge').isVisible()).toBe(true)
     await leader.page.getByTestId('conflict-badge').click()
     const inbox = leader.page.getByTestId('conflict-inbox')
@@ -121,7 +114,7 @@ describe('exchange between two laptops', () => {
     await inbox.getByTestId('keep-both').click()
     await poll(() => inbox.getByTestId('no-conflicts').isVisible()).toBe(true)
     expect(await leader.page.getByTestId('conflict-badge').count()).toBe(0)
-    await nav(leader.page, '谈话')
+    await go(leader.page, '谈话')
     await leader.page.getByTestId('interviews-search').fill('周明远')
     await leader.page.getByTestId('interviews-table').locator('.el-table-v2__row', { hasText: '周明远' }).getByTestId('row-edit').click()
     const outline = await leader.page.getByTestId('interview-form').getByTestId('iv-outline').inputValue()

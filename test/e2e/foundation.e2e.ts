@@ -4,17 +4,11 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { chooseFile, download, lastMessage, openApp, poll, setUpVault, useServedApp } from './harness'
+import { chooseFile, download, go, lastMessage, openApp, poll, setUpVault, useServedApp } from './harness'
 
 const ROSTER = resolve(import.meta.dirname, '../fixtures/干部名册-示例.xlsx')
 
 const served = useServedApp()
-
-async function goSettings(page: Page, item: '巡察轮次' | '巡察组' | '干部名册' | '审计日志' | '系统设置') {
-  const sub = page.locator('.el-sub-menu__title', { hasText: '设置' })
-  if (!(await page.locator('.el-menu-item', { hasText: item }).isVisible())) await sub.click()
-  await page.locator('.el-menu-item', { hasText: item }).click()
-}
 
 async function addMember(page: Page, name: string, role: string) {
   await page.getByTestId('add-member').click()
@@ -49,7 +43,7 @@ describe('foundation end to end', () => {
     await poll(() => page.getByTestId('fig-days').textContent()).toContain('第 1 天')
 
     // Editing shows the saved round, and a change is kept.
-    await goSettings(page, '巡察轮次')
+    await go(page, '巡察轮次')
     await page.getByTestId('rounds-table').getByRole('button', { name: '编辑' }).click()
     await poll(() => form.getByTestId('round-name').inputValue()).toBe('十二届区委第四轮巡察')
     expect(await form.getByTestId('round-unit').inputValue()).toBe('区市场监督管理局党组')
@@ -57,7 +51,7 @@ describe('foundation end to end', () => {
     await form.getByTestId('round-save').click()
     await poll(() => lastMessage(page)).toContain('巡察轮次已保存')
 
-    await goSettings(page, '巡察组')
+    await go(page, '巡察组')
     await addMember(page, '刘洋', '组长')
     await addMember(page, '陈静', '副组长')
     await addMember(page, '王磊', '组员')
@@ -74,7 +68,7 @@ describe('foundation end to end', () => {
     await page.getByTestId('user-select').click()
     await page.locator('.el-select-dropdown__item', { hasText: '刘洋（组长）' }).click()
 
-    await goSettings(page, '干部名册')
+    await go(page, '干部名册')
     await page.getByTestId('add-cadre').click()
     await page.getByTestId('cadre-name').fill('周海涛')
     await page.getByTestId('cadre-post').fill('党组书记、局长')
@@ -97,7 +91,7 @@ describe('foundation end to end', () => {
     expect(await page.getByTestId('cadres-table').textContent()).toContain('吴丽华')
 
     // Export the round archive…
-    await page.locator('.el-menu-item', { hasText: '导出' }).click()
+    await go(page, '导出')
     const archive = await download(page, () => page.getByTestId('archive-export').click())
     expect(archive.name).toMatch(/^十二届区委第四轮巡察-轮次归档-\d{4}-\d{2}-\d{2}\.xcra$/)
     await poll(() => lastMessage(page)).toContain('已导出轮次归档')
@@ -114,9 +108,9 @@ describe('foundation end to end', () => {
     await poll(() => p2.getByTestId('archive-counts').textContent()).toContain(`人员 ${3 + cadres}`)
     await p2.getByTestId('archive-confirm').click()
     await poll(() => lastMessage(p2)).toContain('已导入轮次“十二届区委第四轮巡察”')
-    await goSettings(p2, '干部名册')
+    await go(p2, '干部名册')
     await poll(() => rowCount(p2, 'cadres-table')).toBe(cadres)
-    await goSettings(p2, '巡察组')
+    await go(p2, '巡察组')
     await poll(() => rowCount(p2, 'members-table')).toBe(3)
 
     expect(await app.cspViolations()).toEqual([])
@@ -136,7 +130,7 @@ describe('foundation end to end', () => {
     expect(await page.getByTestId('timeline').textContent()).toContain('撤点')
     expect(await page.locator('.chart canvas').count()).toBe(3)
     expect(await page.getByTestId('documents-out').locator('tbody tr').count()).toBeGreaterThan(0)
-    await goSettings(page, '审计日志')
+    await go(page, '审计日志')
     await page.getByTestId('verify-audit').click()
     await poll(() => page.getByTestId('audit-result').textContent()).toContain('审计日志完整')
     expect(await app.cspViolations()).toEqual([])

@@ -64,6 +64,7 @@ export async function openApp(browser: Browser, url: string): Promise<AppPage> {
   const errors: string[] = []
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
   page.on('pageerror', (e) => errors.push(e.message))
+  // E2E_DEBUG=<folder>: the page's console on stdout and a screenshot of it every 5 s (for a spec that hangs).
   if (process.env.E2E_DEBUG) page.on('console', (m) => console.log('[page]', m.type(), m.text()))
   if (process.env.E2E_DEBUG) page.on('pageerror', (e) => console.log('[pageerror]', e.message))
   if (process.env.E2E_DEBUG) setInterval(() => void page.screenshot({ path: `${process.env.E2E_DEBUG}/shot.png` }).catch(() => undefined), 5000).unref()
@@ -122,9 +123,15 @@ export async function openMenu(page: Page, item: string) {
   if (!(await entry.isVisible())) await page.locator('.el-sub-menu__title', { hasText: '设置' }).click()
   await entry.click()
 }
+/** The specs' short name for `openMenu`. */
+export const go = openMenu
 
-/** Chooses who works on this laptop in the header; returns the option's text (姓名（职务）). */
-export async function chooseUser(page: Page, label: string): Promise<string> {
+/**
+ * Chooses who works on this laptop in the header; returns the option's text (姓名（职务）).
+ * With `afterToasts`, first waits until no message covers the header (e.g. right after the sample load).
+ */
+export async function chooseUser(page: Page, label: string, options: { afterToasts?: boolean } = {}): Promise<string> {
+  if (options.afterToasts) await poll(() => page.locator('.el-message').count()).toBe(0)
   await page.getByTestId('user-select').click()
   const option = page.locator('.el-select-dropdown__item:visible', { hasText: label }).first()
   const text = (await option.textContent())?.trim() ?? ''

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { download, lastMessage, openApp, PASSPHRASE, poll, setUpVault, useServedApp } from './harness'
+import { chooseUser, download, go, lastMessage, openApp, PASSPHRASE, poll, setUpVault, useServedApp } from './harness'
 
 const served = useServedApp()
 const dir = mkdtempSync(join(tmpdir(), 'interviews-'))
@@ -41,9 +41,8 @@ describe('interviews end to end', () => {
     await setUpVault(page)
     await page.getByTestId('load-sample').click()
     await poll(() => lastMessage(page)).toContain('已载入示例轮次')
-    await page.getByTestId('user-select').click()
-    await page.locator('.el-select-dropdown__item', { hasText: '（组长）' }).first().click()
-    await page.locator('.el-menu-item', { hasText: '谈话' }).click()
+    await chooseUser(page, '（组长）')
+    await go(page, '谈话')
     await poll(() => count(page)).toBeGreaterThan(50)
     expect(await table(page).count()).toBeGreaterThan(5)
     const sampleCount = await count(page)
@@ -142,7 +141,7 @@ describe('interviews end to end', () => {
     const identity = page.getByTestId('identity-dialog')
     await identity.locator('.el-radio', { hasText: '刘振华' }).click()
     await identity.getByTestId('identity-confirm').click()
-    await page.locator('.el-menu-item', { hasText: '谈话' }).click()
+    await go(page, '谈话')
     // A search that matches nothing says so, rather than that no interview was ever planned.
     await page.getByTestId('interviews-search').fill('查无此人')
     await poll(() => page.getByTestId('interviews-table').textContent()).toContain('没有符合条件的谈话')

@@ -9,22 +9,13 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { download, lastMessage, openApp, poll, setUpVault, useServedApp } from './harness'
+import { chooseUser, download, go, lastMessage, openApp, poll, setUpVault, useServedApp } from './harness'
 
 const served = useServedApp()
 const SIGNATURE_HEADERS = ['序号', '资料名称', '数量', '资料日期', '调阅资料日期', '调阅人签名', '归还日期', '收回人签名']
 const TITLE = '机关车辆保险理赔台账（2025年）'
 const CONTACT = '13900001111'
 
-async function go(page: Page, item: string) {
-  await page.locator('.el-menu-item', { hasText: item }).first().click()
-}
-async function chooseUser(page: Page, label: string) {
-  // The toast of the sample load sits over the header until it fades.
-  await poll(() => page.locator('.el-message').count()).toBe(0)
-  await page.getByTestId('user-select').click()
-  await page.locator('.el-select-dropdown__item', { hasText: label }).first().click()
-}
 async function sheetOf(bytes: Buffer): Promise<ExcelJS.Worksheet> {
   const book = new ExcelJS.Workbook()
   await book.xlsx.load(bytes as unknown as ArrayBuffer)
@@ -57,7 +48,7 @@ describe('调阅、信访、走访 end to end', () => {
     await setUpVault(page)
     await page.getByTestId('load-sample').click()
     await poll(() => lastMessage(page)).toContain('已载入示例轮次')
-    await chooseUser(page, '刘振华')
+    await chooseUser(page, '刘振华', { afterToasts: true })
 
     // The register, with its 清退 status.
     await go(page, '调阅')

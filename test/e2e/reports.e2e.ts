@@ -7,17 +7,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { unzipSync } from 'fflate'
-import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { verifyPackage, type Manifest } from '../../shared/reports/package'
-import { chooseFile, chooseUser, download, lastMessage, openApp, poll, setUpVault, useServedApp } from './harness'
+import { chooseFile, chooseUser, download, go, lastMessage, openApp, poll, setUpVault, useServedApp } from './harness'
 
 const served = useServedApp()
 const dir = mkdtempSync(join(tmpdir(), 'xc-reports-e2e-'))
-
-async function go(page: Page, item: string) {
-  await page.locator('.el-menu-item', { hasText: item }).first().click()
-}
 
 async function surveyWorkbook(top: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook()

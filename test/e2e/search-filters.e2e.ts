@@ -3,7 +3,7 @@
 // the search worker (it holds decrypted text in memory only).
 import { describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
-import { chooseUser, lastMessage, openApp, PASSPHRASE, poll, setUpVault, useServedApp } from './harness'
+import { chooseUser, go, lastMessage, openApp, PASSPHRASE, poll, setUpVault, useServedApp } from './harness'
 
 const served = useServedApp()
 const PERSON_KINDS = ['谈话', '谈话要点', '信访', '底稿', '问题线索']
@@ -77,7 +77,7 @@ describe('search filters, freshness and the lock', () => {
     await poll(() => dialog.isVisible()).toBe(false)
 
     // A record saved after the first search is found on the next open.
-    await page.locator('.el-menu-item', { hasText: '走访' }).first().click()
+    await go(page, '走访')
     await page.getByTestId('add-visit').click()
     await page.getByTestId('visit-place').fill('区农机服务站车库')
     await page.getByTestId('visit-notes').fill('核对维修车辆与理赔台账，发现两台车辆重复报销轮胎')

@@ -117,7 +117,7 @@ describe('confidentiality end to end', () => {
     expect(texts).toContain('导入')
 
     // Hand over (archive), then wipe: the archive is verified, the key destroyed, a certificate printed.
-    await page.locator('.el-menu-item', { hasText: '导出' }).click()
+    await openMenu(page, '导出')
     const archive = await download(page, () => page.getByTestId('archive-export').click())
     await openMenu(page, '巡察轮次')
     await page.getByTestId('wipe-round').click()
