@@ -1,8 +1,7 @@
 // Exports of the registers: 调阅清单 (Excel or landscape PDF, signatures blank or filled), 审阅笔记
 // (one document or the round) and the 信访登记表. The rows are composed in shared/registers;
 // here the records are gathered, the file is read back, then delivered (audited, with 份号).
-import { ref, toRaw } from 'vue'
-import { ElMessage } from 'element-plus'
+import { toRaw } from 'vue'
 import type { ExportKind, Petition } from '@shared/domain/types'
 import type { LedgerSheet } from '@shared/export/xlsx-ledger'
 import { exportFileName, markingFor, pdfPageCount } from '@shared/export/delivery'
@@ -11,7 +10,7 @@ import { lendingPdf, lendingSheet, notesSheet, petitionSheet, type LendingHeads,
 import { useRoundStore } from '../../stores/round'
 import { useCaseworkStore } from '../../stores/casework'
 import { layoutPdf, ledgerXlsx } from '../../platform/workers/exportJobs'
-import { describeError } from '../../util/format'
+import { useTask } from '../../ui/useTask'
 import { deliverExport, nextCopyNumber } from './deliverExport'
 import { useDocumentsStore } from '../../stores/documents'
 
@@ -19,8 +18,8 @@ export function useRegisterExports() {
   const round = useRoundStore()
   const casework = useCaseworkStore()
   const docs = useDocumentsStore()
-  const busy = ref(false)
-  const progress = ref(0)
+  const task = useTask({ requires: () => (round.activeRound ? undefined : '请先选择巡察轮次'), whenBusy: 'allow' })
+  const { progress } = task
 
   /** Names by id, looked up once per export (thousands of rows each ask). */
   const names = () => {
@@ -47,18 +46,7 @@ export function useRegisterExports() {
   })
   const who = () => round.currentUser?.name ?? '未指定用户'
 
-  async function run(job: () => Promise<void>) {
-    if (!round.activeRound) return ElMessage.error('请先选择巡察轮次')
-    busy.value = true
-    progress.value = 0
-    try {
-      await job()
-    } catch (e) {
-      ElMessage.error(`导出失败：${describeError(e)}`)
-    } finally {
-      busy.value = false
-    }
-  }
+  const run = (job: () => Promise<void>) => task.run('export', job)
 
   async function xlsx(kind: ExportKind, sheet: LedgerSheet, what: string, note = '') {
     const r = round.activeRound!
@@ -91,5 +79,5 @@ export function useRegisterExports() {
 
   const petitions = (list: Petition[], includeContact: boolean) => run(() => xlsx('信访登记表', petitionSheet(list, citations(), includeContact), '信访件', includeContact ? '，含反映人联系方式' : '，不含反映人联系方式'))
 
-  return { busy, progress, lendingXlsx, lendingPdf: lendingPdfExport, notes, petitions }
+  return { busy: task.running, progress, lendingXlsx, lendingPdf: lendingPdfExport, notes, petitions }
 }

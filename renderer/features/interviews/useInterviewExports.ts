@@ -1,7 +1,5 @@
 // Interview exports: gathers the round's data, composes the document in shared/, lays it out,
 // reads it back and delivers it (where it went, its size, rows or pages), or says why not.
-import { ref } from 'vue'
-import { ElMessage } from 'element-plus'
 import type { ExportKind, Interview, IsoDate } from '@shared/domain/types'
 import { inRange, rangeText, recordDoc, registerSheets, scheduleDoc, scheduleRows, scheduleSheet, type People } from '@shared/interviews/documents'
 import type { OfficialDoc } from '@shared/export/pdf-document'
@@ -9,32 +7,20 @@ import type { LedgerSheet } from '@shared/export/xlsx-ledger'
 import { exportFileName, markingFor, pdfPageCount } from '@shared/export/delivery'
 import { isIsoDate } from '@shared/util/dates'
 import { layoutPdf, ledgerXlsx } from '../../platform/workers/exportJobs'
+import { useTask } from '../../ui/useTask'
 import { useRoundStore } from '../../stores/round'
-import { describeError } from '../../util/format'
 import { deliverExport, nextCopyNumber } from '../exports/deliverExport'
 import { useInterviewsStore } from '../../stores/interviews'
 
 export function useInterviewExports() {
   const store = useRoundStore()
   const ivs = useInterviewsStore()
-  const busy = ref(false)
-  const progress = ref(0)
 
   const people = (): People => ({ members: store.members, cadres: store.cadres })
 
-  async function run(work: () => Promise<void>) {
-    if (!store.activeRound) return ElMessage.error('请先选择巡察轮次：导出的标识按轮次设置')
-    if (busy.value) return ElMessage.warning('上一个导出尚未完成，请稍候')
-    busy.value = true
-    progress.value = 0
-    try {
-      await work()
-    } catch (e) {
-      ElMessage.error(`导出失败：${describeError(e)}`)
-    } finally {
-      busy.value = false
-    }
-  }
+  const task = useTask({ requires: () => (store.activeRound ? undefined : '请先选择巡察轮次：导出的标识按轮次设置'), whenBusy: 'warn' })
+  const { progress } = task
+  const run = (work: () => Promise<void>) => task.run('export', work)
 
   async function xlsx(kind: ExportKind, sheets: LedgerSheet[], suffix = '') {
     const round = store.activeRound!
@@ -88,5 +74,5 @@ export function useInterviewExports() {
       await pdf('谈话记录', recordDoc(iv, store.activeRound!, people()), `-${who}-${iv.date}`)
     })
 
-  return { busy, progress, scheduleXlsx, schedulePdf, register, record }
+  return { busy: task.running, progress, scheduleXlsx, schedulePdf, register, record }
 }

@@ -2,7 +2,6 @@
 // workbook, and the whole package as one zip with its manifest, re-read and verified before it
 // is handed over. Each says what it checked; a failure changes nothing and says why.
 import { ref } from 'vue'
-import { ElMessage } from 'element-plus'
 import { can } from '@shared/domain/permissions'
 import type { ExportKind, Report, SurveyResults } from '@shared/domain/types'
 import { exportFileName, markingFor, pdfPageCount } from '@shared/export/delivery'
@@ -12,8 +11,8 @@ import type { VerifyResult } from '@shared/reports/package'
 import { surveySheets } from '@shared/surveys/surveys'
 import { todayIso } from '@shared/util/dates'
 import { layoutPdf, ledgerXlsx, reportPackage, reportWord as wordInWorker } from '../../platform/workers/exportJobs'
+import { useTask } from '../../ui/useTask'
 import { useRoundStore } from '../../stores/round'
-import { describeError } from '../../util/format'
 import { deliverExport, nextCopyNumber } from '../exports/deliverExport'
 import { keyring } from '../../platform/db/workbench'
 import { useReportsStore } from '../../stores/reports'
@@ -23,24 +22,12 @@ const kindOf = (r: Report): ExportKind => (r.kind === '巡察报告' ? '巡察�
 export function useReportExports() {
   const round = useRoundStore()
   const store = useReportsStore()
-  const busy = ref('')
-  const progress = ref(0)
   const stepText = ref('')
   const lastCheck = ref<VerifyResult>()
   const user = () => round.currentUser?.name ?? '未指定用户'
 
-  async function run(what: string, job: () => Promise<unknown>) {
-    if (busy.value) return
-    busy.value = what
-    progress.value = 0
-    try {
-      await job()
-    } catch (e) {
-      ElMessage.error(`导出失败：${describeError(e)}`)
-    } finally {
-      busy.value = ''
-    }
-  }
+  const task = useTask({ whenBusy: 'ignore' })
+  const { busy, progress, run } = task
 
   const reportPdf = (report: Report) =>
     run('pdf', async () => {
