@@ -181,6 +181,7 @@ export const LIST_COLUMN_LABELS = {
   problemStatement: '问题表述',
   typicalCase: '典型事例',
   immediate: '是否立行立改',
+  signState: '审签状态',
   problem: '问题',
   responsiblePerson: '责任人',
   post: '职务',

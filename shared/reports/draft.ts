@@ -72,6 +72,7 @@ interface Ctx {
   papers: WorkingPaper[]
   clues: Clue[]
   points: Point[]
+  names: ReturnType<typeof nameMatcher>
   rootOf: (nodeId: string) => { id: string; title: string }
 }
 
@@ -111,7 +112,7 @@ function context(snap: RoundSnapshot, template: ReportTemplate): Ctx {
   }
   const cadres = rosterOrder(live(snap.tables.people).filter((p): p is Cadre => p.kind === 'cadre'))
   return {
-    snap, template, cadres, papers, points,
+    snap, template, cadres, papers, points, names: nameMatcher(cadres),
     members: cadres.filter((x) => x.isLeadershipMember || x.isTopLeader),
     clues: live(snap.tables.clues).filter((c) => c.status !== '已撤回'),
     rootOf: (id) => roots.get(id) ?? { id: 'other', title: '其他' },
@@ -134,20 +135,22 @@ export function openingText(snap: RoundSnapshot): string {
  * so 马俊 is not credited with 马俊杰's points) or an alias the team confirmed. Titles such as
  * "一把手" or "主要负责人" are not names: only a confirmed alias makes them one.
  */
-export function names(text: string, person: Pick<Cadre, 'name' | 'aliases'>, roster: Pick<Cadre, 'name'>[]): boolean {
-  const longer = roster.map((c) => c.name).filter((n) => n !== person.name && n.includes(person.name))
-  for (let at = text.indexOf(person.name); at >= 0; at = text.indexOf(person.name, at + 1)) {
-    const inside = longer.some((n) => {
-      const off = n.indexOf(person.name)
-      return text.startsWith(n, at - off)
-    })
-    if (!inside) return true
+export function nameMatcher(roster: Pick<Cadre, 'name'>[]): (text: string, person: Pick<Cadre, 'name' | 'aliases'>) => boolean {
+  const all = [...new Set(roster.map((c) => c.name).filter((n) => n))]
+  const longer = new Map<string, string[]>()
+  const longerThan = (name: string) => {
+    let l = longer.get(name)
+    if (!l) longer.set(name, (l = all.filter((n) => n !== name && n.includes(name))))
+    return l
   }
-  return (person.aliases ?? []).some((a) => a.trim() && text.includes(a.trim()))
+  return (text, person) => {
+    const inLonger = longerThan(person.name)
+    for (let at = text.indexOf(person.name); person.name && at >= 0; at = text.indexOf(person.name, at + 1)) {
+      if (!inLonger.some((n) => text.startsWith(n, at - n.indexOf(person.name)))) return true
+    }
+    return (person.aliases ?? []).some((a) => a.trim() && text.includes(a.trim()))
+  }
 }
-
-/** Whether the text names some other cadre of the roster (an allegation about a colleague). */
-const namesOther = (text: string, person: Cadre, roster: Cadre[]) => roster.some((c) => c.id !== person.id && names(text, c, roster))
 
 // ── near-duplicates ─────────────────────────────────────────────────────────
 
@@ -195,7 +198,11 @@ function mentionParagraph(c: Ctx, g: PointGroup, slot: string): GenParagraph {
   const text = bare(g.text)
   const verb = opensWithVerb(text)
   const n = g.speakers.size
-  const sentence = n > 1
+  // A 班子成员 speaking of the 班子 speaks of himself too: not "有干部承认……".
+  const byMember = n === 1 && c.members.some((m) => g.speakers.has(m.id))
+  const sentence = byMember
+    ? frame(c.template, verb ? 'memberOwnVerb' : 'memberOwn', { text })
+    : n > 1
     ? frame(c.template, verb ? 'mentionManyVerb' : 'mentionMany', { n, text })
     : frame(c.template, verb ? 'mentionOneVerb' : 'mentionOne', { text })
   return { slot: `${slot}:${g.ref}`, text: stop(sentence), paperIds: [], basis: `个别谈话${n > 1 ? `（${n}人）` : ''}` }
@@ -292,13 +299,14 @@ function basicText(p: Cadre): string {
 }
 
 /** What others said naming the person, merged; and what the person said of their own work (not naming a colleague). */
-export function personPoints(c: Pick<Ctx, 'points' | 'cadres'>, person: Cadre): { own: Point[]; mentions: Point[] } {
+export function personPoints(c: Pick<Ctx, 'points' | 'cadres' | 'names'>, person: Cadre): { own: Point[]; mentions: Point[] } {
   const own: Point[] = []
   const mentions: Point[] = []
   for (const p of c.points) {
     if (p.speakerId === person.id) {
-      if (!namesOther(p.text, person, c.cadres)) own.push(p)
-    } else if (names(p.text, person, c.cadres)) mentions.push(p)
+      // An allegation about a colleague is evidence about the colleague.
+      if (!c.cadres.some((x) => x.id !== person.id && c.names(p.text, x))) own.push(p)
+    } else if (c.names(p.text, person)) mentions.push(p)
   }
   return { own, mentions }
 }

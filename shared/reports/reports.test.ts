@@ -78,7 +78,7 @@ describe('draft generation from the sample round', () => {
     expect(new Set(table.rows.map((r) => r[0]))).toEqual(new Set(members.map((m) => m.name)))
     expect(table.rows[0]![0]).toBe(members.find((m) => m.isTopLeader)!.name)
     expect(table.rows.every((r) => r[3] === '未测评')).toBe(true)
-    expect(table.rows.map((r) => r[2]).every((d) => /^\d{4}年\d{1,2}月$/.test(d))).toBe(true)
+    expect(table.rows.map((r) => r[2]).every((d) => /^\d{4}年\d{1,2}月$/.test(d ?? ''))).toBe(true)
   })
   it('quotes 测评 figures once they are entered', () => {
     const top = cadres.find((c) => c.isTopLeader)!
@@ -189,11 +189,11 @@ describe('templates, status and versions', () => {
 })
 
 describe('测评 import', () => {
-  async function workbook(withOverview = true) {
+  async function workbook(withOverview = true, votes = [30, 20, 5, 1]) {
     const wb = new ExcelJS.Workbook()
     const a = wb.addWorksheet('民主测评')
     a.addRow(['序号', '姓名', '职务', '好', '较好', '一般', '差'])
-    a.addRow([1, cadres[0]!.name, '', 30, 20, 5, 1])
+    a.addRow([1, cadres[0]!.name, '', ...votes])
     a.addRow([2, '名册外人员', '科员', 10, 10, 10, 10])
     const q = wb.addWorksheet('问卷')
     q.addRow(['题目', '选项', '人数'])
@@ -223,5 +223,7 @@ describe('测评 import', () => {
     const s = await parseSurveyXlsx(await workbook(), cadres)
     s.cadres[0]!.counts = [50, 20, 5, 1]
     expect(checkSurvey(s).errors.join()).toContain('多于收回的 58 份')
+    // Votes above the ballots returned: the import refuses, naming the cadre.
+    await expect(parseSurveyXlsx(await workbook(true, [50, 20, 5, 1]), cadres)).rejects.toThrow(`“${cadres[0]!.name}”共 76 票，多于收回的 58 份测评票`)
   })
 })

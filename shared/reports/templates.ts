@@ -16,6 +16,8 @@ export const DEFAULT_FRAMES = {
   mentionOneVerb: '有干部{text}',
   mentionMany: '在个别谈话中，{n}名干部反映，{text}',
   mentionManyVerb: '在个别谈话中，{n}名干部{text}',
+  memberOwn: '有班子成员在谈话中表示，{text}',
+  memberOwnVerb: '有班子成员在谈话中{text}',
   own: '本人在谈话中表示，{text}',
   ownVerb: '本人在谈话中{text}',
   mentionCount: '在个别谈话中，{n}名干部谈及{name}同志，反映的情况主要涉及{areas}等方面。',
