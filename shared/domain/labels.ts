@@ -42,6 +42,7 @@ export const CADRE_LABELS = {
   isLeadershipMember: '班子成员',
   isMidLevelHead: '中层正职',
   notes: '备注',
+  aliases: '谈话中的其他称呼',
 } as const satisfies Labels<Cadre>
 
 export const INTERVIEW_LABELS = {

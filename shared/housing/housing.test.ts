@@ -67,6 +67,16 @@ describe('the four drafts, as a 组长 checks them', () => {
     const namedHim = new Set(snap.tables.interviews.filter((i) => i.record?.points.some((p) => p.text.includes('刘卫华'))).map((i) => i.intervieweeId))
     expect(section(top, 'person-evaluation').paragraphs.map((p) => p.text).join()).toContain(`${namedHim.size}名干部谈及刘卫华同志`)
   })
+  it('credit an alias only once the team confirmed it', () => {
+    const withAlias = structuredClone(snap)
+    const iv = withAlias.tables.interviews.find((i) => i.intervieweeId !== person('刘卫华').id)!
+    iv.record!.points.push({ id: 'alias-point', text: '反映老刘在项目审批中拍板过快', category: 'L2.1', involvesClue: false, needsVerification: false })
+    const said = (s: typeof snap) => texts(generateDraft('“一把手”情况反映', DEFAULT_TEMPLATES['“一把手”情况反映'], s)).join()
+    expect(said(withAlias)).not.toContain('老刘')
+    const top = withAlias.tables.people.find((p) => p.name === '刘卫华') as Cadre
+    top.aliases = ['老刘']
+    expect(said(withAlias)).toContain('反映老刘在项目审批中拍板过快')
+  })
   it('keep what the 一把手 said himself apart from what others said of him', () => {
     const top = drafts['“一把手”情况反映']
     const evaluation = section(top, 'person-evaluation').paragraphs.map((p) => p.text)

@@ -219,9 +219,9 @@ export function buildHousingRound(options: HousingOptions = {}): RoundSnapshot {
   const petitions: Petition[] = []
   for (let i = 0; i < 20 * scale; i++) {
     petitions.push({
-      ...meta(rng, roundId, day(i), handler.id), receivedOn: day(i), channel: (['来信', '来电', '来访', '举报箱'] as const)[i % 4], anonymous: i % 3 === 0,
+      ...meta(rng, roundId, day(i), handler.id), receivedOn: day(i), channel: (['来信', '来电', '来访', '举报箱'] as const)[i % 4]!, anonymous: i % 3 === 0,
       reporterName: '', reporterContact: '', subjectId: '', subjectName: '', subjectPost: '', summary: `反映物业服务问题第${i + 1}件`, discipline: '', inScope: i % 5 !== 0,
-      disposition: (['纳入底稿', '转有关部门', '存档', '转为线索', ''] as const)[i % 5],
+      disposition: (['纳入底稿', '转有关部门', '存档', '转为线索', ''] as const)[i % 5]!,
     })
   }
   const clues: Clue[] = []
@@ -238,7 +238,7 @@ export function buildHousingRound(options: HousingOptions = {}): RoundSnapshot {
   const members = [...LEADERS, TOP].map((s) => by(s.key))
   const round: Round = {
     id: roundId, createdAt: `${entry}T00:00:00.000Z`, updatedAt: `${entry}T00:00:00.000Z`, updatedBy: leader.id, deviceId: 'housing-fixture',
-    name: `市委第二巡察组对${HOUSING_UNIT}的常规巡察`, batch: '十三届市委第二轮', mode: '常规', unitName: HOUSING_UNIT,
+    name: `市委第二巡察组对${HOUSING_UNIT}的常规巡察（测试轮次${scale > 1 ? `，${scale}倍规模` : ''}，非真实数据）`, batch: '十三届市委第二轮', mode: '常规', unitName: HOUSING_UNIT,
     entryDate: entry, exitDate: exit, petitionCutoff: addDays(exit, -10), framework: copyFramework(FOUR_IMPLEMENTATIONS),
     defaultMarking: { level: '内部' }, markings: { 巡察报告: { level: '秘密', years: 5 }, 专题报告: { level: '机密', years: 10 } },
     notes: '测试用轮次（第二套样例数据，非真实数据）',

@@ -104,7 +104,17 @@ describe('the "1+3" reports end to end', () => {
     await poll(() => page.getByTestId('preview-page').textContent()).toContain('【组长改写】')
     await page.keyboard.press('Escape')
     await go(page, '报告')
-    const pkg = await download(page, () => page.getByTestId('export-package').click())
+    // 报告检查 before export: the list names the empty sections, and export waits for a confirmation.
+    await page.getByTestId('report-checks-toggle').click()
+    await poll(() => page.getByTestId('report-checks-table').textContent()).toContain('空章节')
+    await page.getByTestId('export-package').click()
+    await poll(() => page.locator('.el-message-box').textContent()).toContain('个章节还没有内容')
+    await page.locator('.el-message-box').getByRole('button', { name: '返回修改' }).click()
+    expect(await page.getByTestId('package-check').count()).toBe(0)
+    const pkg = await download(page, async () => {
+      await page.getByTestId('export-package').click()
+      await page.locator('.el-message-box').getByRole('button', { name: '确认导出' }).click()
+    })
     await poll(() => page.getByTestId('package-check').textContent()).toMatch(/14 个文件逐一读回核对一致/)
     expect(pkg.name).toMatch(/报告包.*\.zip$/)
     const files = unzipSync(new Uint8Array(pkg.bytes))
