@@ -2,6 +2,7 @@
 //   npm run export -- <round archive .xcra> --out <dir> [--zip] [--with-clues] [--user 姓名]
 //                      [--copy-number N] [--allow-empty]
 //   npm run export -- --sample --out <dir>
+//   npm run export -- --housing [--scale 10] --out <dir>    (the 市住建局 test round, shared/housing)
 // The 报告检查 list is printed first; with empty sections the export stops unless --allow-empty.
 // --copy-number gives the 份号 printed on the documents marked 秘密 or 机密 (the CLI keeps no counter).
 // Same shared code as the app (shared/reports/package.ts). Reports saved in the archive are used
@@ -20,9 +21,10 @@ import { buildPackage, packageChecks, verifyPackage } from '../../shared/reports
 import { newReport } from '../../shared/reports/report'
 import { templateFor } from '../../shared/reports/templates'
 import { buildSampleRound } from '../../shared/sample'
+import { buildHousingRound } from '../../shared/housing'
 
 function usage(message: string): never {
-  console.error(`${message}\n用法：npm run export -- <轮次归档文件> --out <目录> [--zip] [--with-clues] [--user 姓名] [--copy-number 份号] [--allow-empty]\n      npm run export -- --sample --out <目录>`)
+  console.error(`${message}\n用法：npm run export -- <轮次归档文件> --out <目录> [--zip] [--with-clues] [--user 姓名] [--copy-number 份号] [--allow-empty]\n      npm run export -- --sample --out <目录>\n      npm run export -- --housing [--scale 10] --out <目录>（市住建局测试轮次）`)
   process.exit(2)
 }
 
@@ -40,10 +42,15 @@ const user = value('--user') ?? '命令行导出'
 const copyArg = value('--copy-number')
 const copyNumber = copyArg === undefined ? undefined : Number(copyArg)
 if (copyNumber !== undefined && !(Number.isInteger(copyNumber) && copyNumber >= 1 && copyNumber <= 999_999)) usage(`--copy-number 应为 1–999999 的整数，实际是“${copyArg}”`)
-const positional = args.filter((a, i) => !a.startsWith('--') && !['--out', '--user', '--copy-number'].includes(args[i - 1] ?? ''))
-if (!flag('--sample') && positional.length !== 1) usage('请给出一个轮次归档文件，或使用 --sample')
+const scaleArg = value('--scale')
+const scale = scaleArg === undefined ? 1 : Number(scaleArg)
+if (!(Number.isInteger(scale) && scale >= 1 && scale <= 20)) usage(`--scale 应为 1–20 的整数，实际是“${scaleArg}”`)
+const positional = args.filter((a, i) => !a.startsWith('--') && !['--out', '--user', '--copy-number', '--scale'].includes(args[i - 1] ?? ''))
+if (!flag('--sample') && !flag('--housing') && positional.length !== 1) usage('请给出一个轮次归档文件，或使用 --sample / --housing')
 
-const snap = flag('--sample') ? buildSampleRound() : (await decodeArchive(new Uint8Array(readFileSync(resolve(positional[0]!))))).snapshot
+const snap = flag('--sample') ? buildSampleRound()
+  : flag('--housing') ? buildHousingRound({ scale })
+  : (await decodeArchive(new Uint8Array(readFileSync(resolve(positional[0]!))))).snapshot
 const now = new Date()
 const at = now.toISOString()
 const today = at.slice(0, 10)
