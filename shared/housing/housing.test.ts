@@ -38,7 +38,11 @@ describe('the second fixture round (市住建局)', () => {
     expect(big.tables.workingPapers.filter((p) => p.personIds.includes(chen.id) && p.disposition !== '转为线索')).toHaveLength(10 * EXT_B_PAPERS)
     const team = generateDraft('领导班子情况汇总', DEFAULT_TEMPLATES.领导班子情况汇总, big)
     const row = section(team, 'team-members').table!.rows.find((r) => r[0] === EXT_B_NAME)!
-    expect(row[4]!.match(/DG-\d+/g)).toHaveLength(big.tables.workingPapers.filter((p) => p.personIds.includes(chen.id) && isSigned(p) && p.disposition !== '转为线索').length)
+    const signed = big.tables.workingPapers.filter((p) => p.personIds.includes(chen.id) && isSigned(p) && p.disposition !== '转为线索')
+    // The cell gives the count and where to read them; his section lists every one, numbered.
+    expect(row[4]).toBe(`${signed.length}个（逐项见“${EXT_B_NAME}同志”一节）`)
+    const own = team.sections.find((s) => s.heading.startsWith(`${EXT_B_NAME}同志`))!
+    expect(own.paragraphs.filter((p) => p.paperIds.length).map((p) => p.paperIds[0]).sort()).toEqual(signed.map((p) => p.id).sort())
   }, 120_000)
 })
 

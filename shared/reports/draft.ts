@@ -368,6 +368,13 @@ export const MEMBER_TABLE_COLUMNS = ['姓名', '职务', '任现职时间', '测
 /** Columns of the member table the team writes by hand; regeneration keeps them (none now: 优点、评价、建议 are written in each member's section). */
 export const MEMBER_TABLE_HAND_COLUMNS: number[] = []
 
+/** Numbers listed in a member-table cell at most; beyond, the cell says where the list is (the member's own section). */
+export const MEMBER_TABLE_MAX_NUMBERS = 6
+const papersCell = (papers: WorkingPaper[], m: Cadre) =>
+  papers.length === 0 ? '无'
+    : papers.length <= MEMBER_TABLE_MAX_NUMBERS ? `${papers.length}个（${papers.map((p) => p.number).join('、')}）`
+      : `${papers.length}个（逐项见“${m.name}同志”一节）`
+
 function memberTable(c: Ctx): ReportTable {
   const survey = c.snap.round.surveys
   const usable = survey && !checkSurvey(survey).errors.length
@@ -380,7 +387,7 @@ function memberTable(c: Ctx): ReportTable {
       return [
         m.name, m.post, m.inPostSince ? yearMonth(m.inPostSince) : '—',
         rated ? `好和较好率${percent(goodRate(rated.counts))}` : '未测评',
-        papers.length ? `${papers.length}个（${papers.map((p) => p.number).join('、')}）` : '无',
+        papersCell(papers, m),
         clues ? `${clues}件` : '无',
       ]
     }),
