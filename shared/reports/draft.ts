@@ -160,13 +160,8 @@ const bigrams = (t: string) => {
   for (let i = 0; i < s.length - 1; i++) out.add(s.slice(i, i + 2))
   return out
 }
-/** Dice similarity of character bigrams, or containment of the shorter in the longer. */
-function similar(a: Set<string>, b: Set<string>): boolean {
-  if (!a.size || !b.size) return false
-  let common = 0
-  for (const x of a) if (b.has(x)) common++
-  return (2 * common) / (a.size + b.size) >= 0.55 || common / Math.min(a.size, b.size) >= 0.8
-}
+/** Near-duplicates: Dice similarity of character bigrams ≥ 0.55, or the shorter nearly contained in the longer. */
+const similar = (common: number, a: number, b: number) => a > 0 && b > 0 && ((2 * common) / (a + b) >= 0.55 || common / Math.min(a, b) >= 0.8)
 
 interface PointGroup {
   /** The stable slot of the group: its earliest point. */
@@ -177,19 +172,30 @@ interface PointGroup {
 }
 /** Near-duplicate points merged: the fullest wording kept, the number of people who said it counted. */
 export function mergePoints(points: Pick<Point, 'ref' | 'text' | 'speakerId'>[]): PointGroup[] {
-  const groups: (PointGroup & { grams: Set<string> })[] = []
+  const groups: (PointGroup & { size: number })[] = []
+  // Which groups hold a bigram (of their first wording), so a point is compared only with groups it shares one with.
+  const index = new Map<string, number[]>()
   for (const p of [...points].sort((a, b) => a.ref.localeCompare(b.ref))) {
     const grams = bigrams(p.text)
-    const g = groups.find((x) => similar(x.grams, grams))
-    if (!g) {
-      groups.push({ ref: p.ref, text: p.text, speakers: new Set([p.speakerId]), refs: [p.ref], grams })
+    const common = new Map<number, number>()
+    for (const g of grams) for (const k of index.get(g) ?? []) common.set(k, (common.get(k) ?? 0) + 1)
+    let match = -1
+    for (const [k, n] of common) if (similar(n, groups[k]!.size, grams.size) && (match < 0 || k < match)) match = k
+    if (match < 0) {
+      const k = groups.push({ ref: p.ref, text: p.text, speakers: new Set([p.speakerId]), refs: [p.ref], size: grams.size }) - 1
+      for (const g of grams) {
+        const at = index.get(g)
+        if (at) at.push(k)
+        else index.set(g, [k])
+      }
       continue
     }
+    const g = groups[match]!
     g.speakers.add(p.speakerId)
     g.refs.push(p.ref)
     if (p.text.length > g.text.length) g.text = p.text
   }
-  return groups.sort((a, b) => b.speakers.size - a.speakers.size || a.ref.localeCompare(b.ref)).map(({ grams: _g, ...g }) => g)
+  return groups.sort((a, b) => b.speakers.size - a.speakers.size || a.ref.localeCompare(b.ref)).map(({ size: _s, ...g }) => g)
 }
 
 const opensWithVerb = (t: string) => SPEECH_VERBS.some((v) => t.startsWith(v))
@@ -493,7 +499,10 @@ function routeTeamPoints(c: Ctx, sections: GenSection[]): void {
   const bySection = new Map<string, Point[]>()
   for (const p of c.points) {
     const key = routeOf(routes, p)
-    if (key) bySection.set(key, [...(bySection.get(key) ?? []), p])
+    if (!key) continue
+    const list = bySection.get(key)
+    if (list) list.push(p)
+    else bySection.set(key, [p])
   }
   for (const [key, pts] of bySection) {
     const sec = sections.find((s) => s.key === key)
