@@ -28,7 +28,14 @@ describe('the 市住建局 round from the developer tools', () => {
     await poll(() => lastMessage(page)).toContain('已载入第二套测试轮次')
     await chooseUser(page, '黄志远')
 
+    // The routing of interview points is part of the template, and editable with it.
     await openMenu(page, '报告')
+    await page.locator('.el-tabs__item', { hasText: '报告模板' }).click()
+    await page.getByTestId('template-kind').click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '“一把手”情况反映' }).click()
+    await poll(async () => (await page.getByTestId('template-routes').locator('input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).join('|')).toContain('选人用人')
+    await page.getByTestId('template-routes').screenshot({ path: join(dir, 'template-routes.png') })
+    await page.locator('.el-tabs__item', { hasText: '“1+3”报告' }).click()
     await page.getByTestId('generate-report-3').click()
     await page.getByTestId('trace-panel').waitFor()
     const table = page.locator('table.report-table').first()
