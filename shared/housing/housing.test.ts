@@ -70,6 +70,10 @@ describe('the four drafts, as a 组长 checks them', () => {
     // The count is of the people who named him, not of every point that says "一把手".
     const namedHim = new Set(snap.tables.interviews.filter((i) => i.record?.points.some((p) => p.text.includes('刘卫华'))).map((i) => i.intervieweeId))
     expect(section(top, 'person-evaluation').paragraphs.map((p) => p.text).join()).toContain(`${namedHim.size}名干部谈及刘卫华同志`)
+    // 信访 about him: a count, no content.
+    const about = snap.tables.petitions.filter((p) => p.subjectId === person('刘卫华').id)
+    expect(about.length).toBeGreaterThan(0)
+    expect(section(top, 'person-evaluation').paragraphs.map((p) => p.text)).toContain(`巡察期间受理反映刘卫华同志的信访举报${about.length}件。`)
   })
   it('credit an alias only once the team confirmed it', () => {
     const withAlias = structuredClone(snap)

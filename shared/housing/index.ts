@@ -220,7 +220,7 @@ export function buildHousingRound(options: HousingOptions = {}): RoundSnapshot {
   for (let i = 0; i < 20 * scale; i++) {
     petitions.push({
       ...meta(rng, roundId, day(i), handler.id), receivedOn: day(i), channel: (['来信', '来电', '来访', '举报箱'] as const)[i % 4]!, anonymous: i % 3 === 0,
-      reporterName: '', reporterContact: '', subjectId: '', subjectName: '', subjectPost: '', summary: `反映物业服务问题第${i + 1}件`, discipline: '', inScope: i % 5 !== 0,
+      reporterName: '', reporterContact: '', subjectId: i % 7 === 3 ? by('top').id : '', subjectName: i % 7 === 3 ? '刘卫华' : '', subjectPost: i % 7 === 3 ? '党组书记、局长' : '', summary: `反映物业服务问题第${i + 1}件`, discipline: '', inScope: i % 5 !== 0,
       disposition: (['纳入底稿', '转有关部门', '存档', '转为线索', ''] as const)[i % 5]!,
     })
   }

@@ -355,7 +355,11 @@ function fillPersonSections(c: Ctx, sections: GenSection[], person: Cadre): void
         const count: GenParagraph[] = speakers.size
           ? [{ slot: `mentions:${person.id}`, text: frame(c.template, 'mentionCount', { n: speakers.size, name: person.name, areas: [...areas.keys()].join('、') || '其他' }), paperIds: [], basis: '个别谈话' }]
           : []
-        sec.paragraphs.unshift(...surveyParagraph(c, person), ...count)
+        const petitions = live(c.snap.tables.petitions).filter((p) => p.subjectId === person.id || (!p.subjectId && p.subjectName === person.name)).length
+        const petitionLine: GenParagraph[] = petitions
+          ? [{ slot: `petitions:${person.id}`, text: `巡察期间受理反映${person.name}同志的信访举报${petitions}件。`, paperIds: [], basis: '信访登记' }]
+          : []
+        sec.paragraphs.unshift(...surveyParagraph(c, person), ...count, ...petitionLine)
         break
       }
       case 'person-problems': {
