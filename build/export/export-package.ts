@@ -1,6 +1,10 @@
 // Headless "1+3" package export, for the 巡察办's own tooling and CI:
 //   npm run export -- <round archive .xcra> --out <dir> [--zip] [--with-clues] [--user 姓名]
+//                      [--copy-number N] [--allow-empty]
 //   npm run export -- --sample --out <dir>
+//   npm run export -- --housing [--scale 10] --out <dir>    (the 市住建局 test round, shared/housing)
+// The 报告检查 list is printed first; with empty sections the export stops unless --allow-empty.
+// --copy-number gives the 份号 printed on the documents marked 秘密 or 机密 (the CLI keeps no counter).
 // Same shared code as the app (shared/reports/package.ts). Reports saved in the archive are used
 // as written; report kinds not yet drafted are generated from the round's data (and said so).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -12,13 +16,15 @@ import { REPORT_KINDS, type Report } from '../../shared/domain/types'
 import { FONT_FILES, type FontBytes } from '../../shared/export/fonts'
 import { buildOfficialPdf } from '../../shared/export/pdf-document'
 import { generateDraft } from '../../shared/reports/draft'
-import { buildPackage, verifyPackage } from '../../shared/reports/package'
+import { checkLines, needsConfirmation } from '../../shared/reports/check'
+import { buildPackage, packageChecks, verifyPackage } from '../../shared/reports/package'
 import { newReport } from '../../shared/reports/report'
 import { templateFor } from '../../shared/reports/templates'
 import { buildSampleRound } from '../../shared/sample'
+import { buildHousingRound } from '../../shared/housing'
 
 function usage(message: string): never {
-  console.error(`${message}\n用法：npm run export -- <轮次归档文件> --out <目录> [--zip] [--with-clues] [--user 姓名]\n      npm run export -- --sample --out <目录>`)
+  console.error(`${message}\n用法：npm run export -- <轮次归档文件> --out <目录> [--zip] [--with-clues] [--user 姓名] [--copy-number 份号] [--allow-empty]\n      npm run export -- --sample --out <目录>\n      npm run export -- --housing [--scale 10] --out <目录>（市住建局测试轮次）`)
   process.exit(2)
 }
 
@@ -33,10 +39,18 @@ const value = (name: string) => {
 }
 const out = value('--out') ?? usage('缺少 --out <目录>')
 const user = value('--user') ?? '命令行导出'
-const positional = args.filter((a, i) => !a.startsWith('--') && !['--out', '--user'].includes(args[i - 1] ?? ''))
-if (!flag('--sample') && positional.length !== 1) usage('请给出一个轮次归档文件，或使用 --sample')
+const copyArg = value('--copy-number')
+const copyNumber = copyArg === undefined ? undefined : Number(copyArg)
+if (copyNumber !== undefined && !(Number.isInteger(copyNumber) && copyNumber >= 1 && copyNumber <= 999_999)) usage(`--copy-number 应为 1–999999 的整数，实际是“${copyArg}”`)
+const scaleArg = value('--scale')
+const scale = scaleArg === undefined ? 1 : Number(scaleArg)
+if (!(Number.isInteger(scale) && scale >= 1 && scale <= 20)) usage(`--scale 应为 1–20 的整数，实际是“${scaleArg}”`)
+const positional = args.filter((a, i) => !a.startsWith('--') && !['--out', '--user', '--copy-number', '--scale'].includes(args[i - 1] ?? ''))
+if (!flag('--sample') && !flag('--housing') && positional.length !== 1) usage('请给出一个轮次归档文件，或使用 --sample / --housing')
 
-const snap = flag('--sample') ? buildSampleRound() : (await decodeArchive(new Uint8Array(readFileSync(resolve(positional[0]!))))).snapshot
+const snap = flag('--sample') ? buildSampleRound()
+  : flag('--housing') ? buildHousingRound({ scale })
+  : (await decodeArchive(new Uint8Array(readFileSync(resolve(positional[0]!))))).snapshot
 const now = new Date()
 const at = now.toISOString()
 const today = at.slice(0, 10)
@@ -54,9 +68,19 @@ const fonts: FontBytes = {
   serifRegular: new Uint8Array(readFileSync(require.resolve(FONT_FILES.serifRegular.npm))),
   serifBold: new Uint8Array(readFileSync(require.resolve(FONT_FILES.serifBold.npm))),
 }
+const input = { snap, reports, user, at, today, includeClueList: flag('--with-clues'), copyNumber, allowEmpty: flag('--allow-empty') }
+const checks = packageChecks(input)
+if (checks.length) {
+  console.log(`报告检查 ${checks.length} 项：`)
+  for (const line of checkLines(checks)) console.log(`  ${line}`)
+} else console.log('报告检查：未发现问题')
+if (needsConfirmation(checks) && !input.allowEmpty) {
+  console.error('有章节还没有内容。补写后再导出，或确认后加 --allow-empty 导出')
+  process.exit(3)
+}
 const started = Date.now()
 const { zip, manifest } = await buildPackage(
-  { snap, reports, user, at, today, includeClueList: flag('--with-clues') },
+  input,
   { pdf: (doc, options) => buildOfficialPdf(doc, fonts, options), onProgress: (step, done, total) => console.log(`[${done}/${total}] ${step}`) },
 )
 const check = await verifyPackage(zip)

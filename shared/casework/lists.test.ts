@@ -3,6 +3,7 @@ import { buildSampleRound } from '../sample'
 import type { Cadre } from '../domain/types'
 import { buildLedgerXlsx } from '../export/xlsx-ledger'
 import { readBackXlsx } from '../export/read-back'
+import { isSigned } from '../reports/draft'
 import { accountabilityList, clueList, confidentialMarking, LIST_BUILDERS, LIST_KINDS, peopleMattersList, problemList, rectificationLedger, TRANSFER_SIGN_LINES, transferList, type ListData } from './lists'
 
 const s = buildSampleRound()
@@ -13,9 +14,16 @@ const data: ListData = { round: s.round, papers: t.workingPapers, clues: t.clues
 describe('lists from data', () => {
   it('问题清单: every 底稿 not turned into a clue, by framework order, with the guide §7 columns', () => {
     const sheet = problemList(data)
-    expect(sheet.columns.map((c) => c.header)).toEqual(['问题分类', '问题表述', '典型事例', '责任主体', '底稿编号', '整改建议', '是否立行立改'])
+    expect(sheet.columns.map((c) => c.header)).toEqual(['问题分类', '问题表述', '典型事例', '责任主体', '底稿编号', '整改建议', '是否立行立改', '审签状态'])
     const expected = t.workingPapers.filter((p) => p.disposition !== '转为线索')
     expect(sheet.rows).toHaveLength(expected.length)
+    // The report uses only 组长-signed 底稿: the list says which rows are not in it yet.
+    for (const r of sheet.rows) {
+      const paper = expected.find((p) => p.number === r.number)!
+      if (isSigned(paper)) expect(r.signState).toBe('已审签（写入报告）')
+      else expect(r.signState).toMatch(/^待.+签字（未写入报告）$/)
+    }
+    expect(sheet.rows.some((r) => String(r.signState).includes('未写入报告'))).toBe(true)
     expect(sheet.rows[0]!.category).toBe('落实党的理论路线方针政策和党中央重大决策部署')
     expect(sheet.rows.every((r) => ['是', '否'].includes(r.immediate as string))).toBe(true)
     // A merged 底稿 drops out, the one it went into stays.

@@ -6,7 +6,7 @@ import { CLUE_LABELS as C, LIST_COLUMN_LABELS as X, PAPER_LABELS as P } from '..
 import type { Cadre, Clue, ExportKind, Marking, Round, WorkingPaper } from '../domain/types'
 import type { LedgerSheet } from '../export/xlsx-ledger'
 import { feedbackState } from './clues'
-import { nextStep } from './papers'
+import { nextStep, waitingFor } from './papers'
 
 export const LIST_KINDS = ['问题清单', '问题线索清单', '问题线索移交清单', '追责问责清单', '点人点事清单', '整改台账'] as const
 export type ListKind = (typeof LIST_KINDS)[number] & ExportKind
@@ -56,8 +56,11 @@ export function problemList(d: ListData): LedgerSheet {
       { header: X.typicalCase, key: 'typical', kind: 'wrap' }, { header: P.responsibleType, key: 'responsible' },
       { header: P.number, key: 'number' }, { header: P.recommendation, key: 'recommendation', kind: 'wrap' },
       { header: X.immediate, key: 'immediate', list: ['是', '否'] },
+      // The report states only 组长-signed 底稿: the list says which are not there yet.
+      { header: X.signState, key: 'signState' },
     ],
     rows: papers.map((p) => ({
+      signState: waitingFor(p) === '已审签' ? '已审签（写入报告）' : `待${waitingFor(p)}签字（未写入报告）`,
       category: title(p.category), statement: p.summary ? `${p.title}。${p.summary}` : p.title, typical: p.facts, responsible: p.responsibleType,
       number: p.number, recommendation: p.recommendation ?? '', immediate: p.disposition === '立行立改' ? '是' : '否',
     })),

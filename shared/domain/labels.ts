@@ -42,6 +42,7 @@ export const CADRE_LABELS = {
   isLeadershipMember: '班子成员',
   isMidLevelHead: '中层正职',
   notes: '备注',
+  aliases: '谈话中的其他称呼',
 } as const satisfies Labels<Cadre>
 
 export const INTERVIEW_LABELS = {
@@ -181,6 +182,7 @@ export const LIST_COLUMN_LABELS = {
   problemStatement: '问题表述',
   typicalCase: '典型事例',
   immediate: '是否立行立改',
+  signState: '审签状态',
   problem: '问题',
   responsiblePerson: '责任人',
   post: '职务',

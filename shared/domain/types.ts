@@ -134,6 +134,8 @@ export interface Cadre extends RoundScoped {
   isLeadershipMember: boolean
   isMidLevelHead: boolean
   notes: string
+  /** Other names the team confirmed mean this person in interview notes (e.g. 老王); reports credit only the name and these. */
+  aliases?: string[]
 }
 
 export type Person = TeamMember | Cadre
@@ -437,9 +439,23 @@ export interface ReportTemplateSection {
   heading: string
   guidance: string
 }
+/**
+ * Where the topic papers put interview points: a point goes to `section` when its category's
+ * framework title (or an ancestor's) contains one of `tags`, or its text one of `words`. A route
+ * with neither catches the points no earlier route took.
+ */
+export interface ReportRoute {
+  section: string
+  tags?: string[]
+  words?: string[]
+}
 export interface ReportTemplate {
   title: string
   sections: ReportTemplateSection[]
+  /** Interview-point routing into this template's sections (absent = the default template's). */
+  routes?: ReportRoute[]
+  /** Sentence frames by kind of evidence, overriding the defaults (shared/reports/templates.ts). */
+  frames?: Record<string, string>
 }
 
 /** 民主测评 and 问卷调查 results of the round. */

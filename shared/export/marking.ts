@@ -16,6 +16,9 @@ export function markingText(m: Marking): string {
   }
 }
 
+/** A 份号 is printed on documents marked 秘密 or 机密 only (GB/T 9704 §7.2.1: 涉密公文应当标注份号). */
+export const needsCopyNumber = (m: Marking) => m.level === '秘密' || m.level === '机密'
+
 /** 份号: six digits, 1 → '000001'. */
 export function formatCopyNumber(n: number): string {
   if (!Number.isInteger(n) || n < 1 || n > 999_999) throw new RangeError(`份号须为 1–999999 的整数：${n}`)

@@ -18,7 +18,7 @@
 import type { Marking } from '../domain/types'
 import { fontForRole, readFontMetrics, lineBoxHeight, type FontBytes, type FontRole } from './fonts'
 import { kinsokuRuns } from './kinsoku'
-import { formatCopyNumber, markingText, watermarkText } from './marking'
+import { formatCopyNumber, markingText, needsCopyNumber, watermarkText } from './marking'
 import { renderPdf, type PdfFontFamily } from './pdf-engine'
 
 import { chineseNumber, headingPrefix, type HeadingLevel } from './numbering'
@@ -36,7 +36,8 @@ export type Block =
   | { kind: 'heading'; level: HeadingLevel; text: string; numbered?: boolean; bookmark?: Bookmark }
   /** A second title inside the document (combined packages): centred like the title, restarts heading numbers. */
   | { kind: 'title'; text: string; bookmark?: Bookmark }
-  | { kind: 'paragraph'; text: string; indent?: boolean; align?: 'justify' | 'left' | 'center' | 'right'; bold?: boolean }
+  /** `indent`: first-line indent, two characters by default, or the given number of characters; `right`: characters kept free at the right (落款). */
+  | { kind: 'paragraph'; text: string; indent?: boolean | number; right?: number; align?: 'justify' | 'left' | 'center' | 'right'; bold?: boolean }
   | { kind: 'table'; columns: TableColumn[]; rows: CellValue[][]; fontSize?: number; caption?: string }
   | { kind: 'signature'; fields: (string | { label: string; value?: string })[] }
   | { kind: 'spacer'; lines?: number }
@@ -131,7 +132,7 @@ export function officialDocDefinition(doc: OfficialDoc, fonts: FontBytes, option
   const content: Node[] = []
 
   // Page 1, top-left: 份号 then 密级 (GB/T 9704 版头).
-  if (options.copyNumber !== undefined) {
+  if (options.copyNumber !== undefined && needsCopyNumber(options.marking)) {
     content.push({ text: formatCopyNumber(options.copyNumber), ...body('song'), alignment: 'left' })
   }
   const mark = markingText(options.marking)
@@ -181,8 +182,9 @@ export function officialDocDefinition(doc: OfficialDoc, fonts: FontBytes, option
           text: kinsokuRuns(block.text),
           ...body(),
           bold: block.bold ?? false,
-          leadingIndent: block.indent === false ? 0 : indent2,
+          leadingIndent: block.indent === false ? 0 : typeof block.indent === 'number' ? block.indent * bodyPt : indent2,
           alignment: block.align ?? 'justify',
+          ...(block.right ? { margin: [0, 0, block.right * bodyPt, 0] } : {}),
         })
         break
       case 'table':

@@ -8,7 +8,8 @@ import {
   TextRun, WidthType,
 } from 'docx'
 import type { Marking, Report } from '../domain/types'
-import { formatCopyNumber, markingText } from '../export/marking'
+import { formatCopyNumber, markingText, needsCopyNumber } from '../export/marking'
+import { attachmentLines, signOff, type Furniture } from './furniture'
 import { sectionNumbers } from './outline'
 
 const MM = 1440 / 25.4
@@ -50,12 +51,26 @@ function table(t: NonNullable<Report['sections'][number]['table']>): Table {
 
 export interface DocxOptions {
   marking: Marking
+  /** 份号, printed only on documents marked 秘密 or 机密. */
   copyNumber?: number
+  /** 附件说明 and 落款 after the body. */
+  furniture?: Furniture
+}
+
+/** 附件说明 and 落款 (shared/reports/furniture.ts), one body line each. */
+function furnitureParagraphs(f: Furniture): Paragraph[] {
+  const out: Paragraph[] = []
+  const lines = attachmentLines(f.attachments)
+  if (lines.length) out.push(body('', { indent: false }), ...lines.map((l) => new Paragraph({ spacing: line, indent: { firstLine: l.indent * 320 }, children: [new TextRun({ text: l.text, font: font(DOCX_FONTS.body), size: BODY })] })))
+  const { signer, date } = signOff(f)
+  out.push(body('', { indent: false }))
+  for (const x of [signer, date]) out.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: line, indent: { right: x.right * 320 }, children: [new TextRun({ text: x.text, font: font(DOCX_FONTS.body), size: BODY })] }))
+  return out
 }
 
 export async function reportDocx(report: Report, options: DocxOptions): Promise<Uint8Array> {
   const children: (Paragraph | Table)[] = []
-  if (options.copyNumber !== undefined) children.push(body(formatCopyNumber(options.copyNumber), { indent: false, fontName: DOCX_FONTS.song, align: AlignmentType.LEFT }))
+  if (options.copyNumber !== undefined && needsCopyNumber(options.marking)) children.push(body(formatCopyNumber(options.copyNumber), { indent: false, fontName: DOCX_FONTS.song, align: AlignmentType.LEFT }))
   const mark = markingText(options.marking)
   if (mark) children.push(body(mark, { indent: false, fontName: DOCX_FONTS.hei, align: AlignmentType.LEFT }))
   if (children.length) children.push(body('', { indent: false }))
@@ -85,6 +100,7 @@ export async function reportDocx(report: Report, options: DocxOptions): Promise<
     for (const p of s.paragraphs) if (p.text.trim()) children.push(body(p.text.trim()))
     if (s.table?.rows.length) children.push(table(s.table))
   })
+  if (options.furniture) children.push(...furnitureParagraphs(options.furniture))
   const doc = new Document({
     creator: '巡察工作台',
     title: report.title,

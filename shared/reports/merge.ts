@@ -59,7 +59,7 @@ function mergeParagraphs(old: ReportParagraph[], gen: GenSection['paragraphs'], 
 function mergeTable(old: ReportSection['table'], gen: GenSection['table']): ReportSection['table'] {
   if (!gen) return old
   if (!old) return structuredClone(gen)
-  // Data columns come from the data; the hand columns (优点, 综合评价, 建议) of the same person are kept.
+  // Data columns come from the data; the hand columns of the same person (by name) are kept.
   return {
     columns: [...gen.columns],
     rows: gen.rows.map((r) => {
@@ -69,11 +69,32 @@ function mergeTable(old: ReportSection['table'], gen: GenSection['table']): Repo
   }
 }
 
+/**
+ * What the team wrote in member-table columns the table no longer has (优点, 综合评价, 建议 of the
+ * ten-column table): "列名：内容" per member name, to be kept as hand-written paragraphs in that
+ * member's section instead of being lost.
+ */
+function droppedHandCells(old: ReportSection['table'], gen: GenSection['table']): Map<string, string[]> {
+  const out = new Map<string, string[]>()
+  if (!old || !gen) return out
+  const dataColumns = new Set(gen.columns)
+  const generated = new Set(['姓名', '职务', '分工', '任现职时间', '测评结果', '问题', '涉及线索'])
+  old.columns.forEach((col, i) => {
+    if (dataColumns.has(col) || generated.has(col)) return
+    for (const row of old.rows) {
+      const text = row[i]?.trim()
+      if (text && row[0]) out.set(row[0], [...(out.get(row[0]) ?? []), `${col}：${text}`])
+    }
+  })
+  return out
+}
+
 export function regenerate(report: Report, gen: GenReport, newId: () => string = () => crypto.randomUUID()): { sections: ReportSection[]; changes: RegenChange[] } {
   const changes: RegenChange[] = []
   const byKey = new Map(report.sections.filter((s) => s.key).map((s) => [s.key!, s]))
   const genKeys = new Set(gen.sections.map((s) => s.key))
   const sections: ReportSection[] = []
+  const handCells = new Map<string, string[]>()
   for (const g of gen.sections) {
     const old = byKey.get(g.key)
     const name = g.heading || '开头'
@@ -83,7 +104,12 @@ export function regenerate(report: Report, gen: GenReport, newId: () => string =
       continue
     }
     const table = mergeTable(old.table, g.table)
+    for (const [member, texts] of droppedHandCells(old.table, g.table)) handCells.set(member, texts)
     sections.push({ ...old, paragraphs: mergeParagraphs(old.paragraphs, g.paragraphs, old.heading || name, newId, changes), ...(table ? { table } : {}) })
+  }
+  for (const [member, texts] of handCells) {
+    const sec = sections.find((s) => s.key?.startsWith('member/') && s.heading.startsWith(`${member}同志`))
+    for (const text of texts) if (sec && !sec.paragraphs.some((p) => p.text === text)) sec.paragraphs.push({ id: newId(), text, paperIds: [], basis: '巡察组填写' })
   }
   // Sections the user added by hand, or data sections that now have no data but hold edits, stay.
   for (const old of report.sections) {

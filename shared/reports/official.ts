@@ -3,6 +3,7 @@
 import type { Report, Round } from '../domain/types'
 import type { Block, HeadingLevel, OfficialDoc } from '../export/pdf-document'
 import { formatDateCN } from '../util/dates'
+import { attachmentLines, signOff, type Furniture } from './furniture'
 
 const level = (n: number) => Math.min(4, Math.max(1, Math.round(n))) as HeadingLevel
 
@@ -19,12 +20,26 @@ export function reportBlocks(report: Report, bookmarkParent?: string): Block[] {
   return blocks
 }
 
-export function reportDoc(report: Report): OfficialDoc {
-  return { title: report.title, blocks: reportBlocks(report) }
+/** After the body: one empty line, the 附件说明, one empty line, then the 落款 (signer, date). */
+export function furnitureBlocks(f: Furniture): Block[] {
+  const blocks: Block[] = []
+  const attachments = attachmentLines(f.attachments)
+  if (attachments.length) blocks.push({ kind: 'spacer' }, ...attachments.map((a): Block => ({ kind: 'paragraph', text: a.text, indent: a.indent, align: 'left' })))
+  const { signer, date } = signOff(f)
+  blocks.push(
+    { kind: 'spacer' },
+    { kind: 'paragraph', text: signer.text, indent: false, align: 'right', right: signer.right },
+    { kind: 'paragraph', text: date.text, indent: false, align: 'right', right: date.right },
+  )
+  return blocks
 }
 
-/** The package's combined PDF: cover with contents, then each report from a new page, bookmarked. */
-export function combinedDoc(round: Pick<Round, 'unitName' | 'name'>, reports: Report[], today: string): OfficialDoc {
+export function reportDoc(report: Report, furniture?: Furniture): OfficialDoc {
+  return { title: report.title, blocks: [...reportBlocks(report), ...(furniture ? furnitureBlocks(furniture) : [])] }
+}
+
+/** The package's combined PDF: cover with contents, then each report from a new page, bookmarked, each with its furniture. */
+export function combinedDoc(round: Pick<Round, 'unitName' | 'name'>, reports: Report[], today: string, furniture?: (r: Report) => Furniture): OfficialDoc {
   const blocks: Block[] = [
     { kind: 'paragraph', text: round.name, indent: false, align: 'center' },
     { kind: 'paragraph', text: formatDateCN(today), indent: false, align: 'center' },
@@ -34,6 +49,7 @@ export function combinedDoc(round: Pick<Round, 'unitName' | 'name'>, reports: Re
   ]
   reports.forEach((r, i) => {
     blocks.push({ kind: 'pageBreak' }, { kind: 'title', text: r.title, bookmark: { id: `report-${i + 1}` } }, ...reportBlocks(r, `report-${i + 1}`))
+    if (furniture) blocks.push(...furnitureBlocks(furniture(r)))
   })
   return { title: `${round.unitName}巡察“1+3”报告`, blocks }
 }

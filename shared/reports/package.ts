@@ -6,8 +6,9 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { confidentialMarking, clueList, problemList, type ListData } from '../casework/lists'
 import type { RoundSnapshot } from '../domain/snapshot'
 import type { RoundTableName } from '../domain/tables'
-import { REPORT_KINDS, type Cadre, type ExportKind, type Marking, type Report, type ReportKind, type TeamMember } from '../domain/types'
+import { REPORT_KINDS, type Cadre, type ExportKind, type Marking, type Report, type ReportKind, type SurveyResults, type TeamMember, type WorkingPaper } from '../domain/types'
 import { markingFor, pdfPageCount } from '../export/delivery'
+import { needsCopyNumber } from '../export/marking'
 import type { OfficialDoc, OfficialPdfOptions } from '../export/pdf-document'
 import { readBackXlsx } from '../export/read-back'
 import { buildLedgerXlsx, type LedgerSheet } from '../export/xlsx-ledger'
@@ -16,6 +17,8 @@ import { lendingSheet } from '../registers/exports'
 import { surveySheets } from '../surveys/surveys'
 import { sha256Hex } from '../util/hash'
 import { reportDocx } from './docx'
+import { checkReport, needsConfirmation, type CheckItem } from './check'
+import { highestMarking, teamName, type Furniture } from './furniture'
 import { combinedDoc, reportDoc } from './official'
 
 export type PackageFileKind = 'report-pdf' | 'report-docx' | 'combined-pdf' | 'attachment-xlsx'
@@ -52,7 +55,10 @@ export interface PackageInput {
   today: string
   /** 问题线索清单 carries clue details: only when the 组长 exports. */
   includeClueList: boolean
+  /** 份号 for the documents marked 秘密 or 机密 (the round's counter). */
   copyNumber?: number
+  /** The user saw the 报告检查 list and confirmed exporting reports with empty sections. */
+  allowEmpty?: boolean
 }
 export interface PackageDeps {
   pdf: (doc: OfficialDoc, options: Omit<OfficialPdfOptions, 'onProgress'>) => Promise<Uint8Array>
@@ -70,14 +76,29 @@ export function attachmentSheets(input: PackageInput): { file: string; title: st
   const nameOf = (id: string) => people.find((p) => p.id === id)?.name ?? ''
   const data: ListData = { round: snap.round, papers: snap.tables.workingPapers, clues: snap.tables.clues, cadres, today }
   const heads = { unitName: snap.round.unitName, unitHead: cadres.find((c) => c.isTopLeader)?.name ?? '', teamLeader: members.find((m) => m.role === '组长')?.name ?? '' }
-  const out: ReturnType<typeof attachmentSheets> = [{ file: '附件1-问题清单.xlsx', title: '问题清单', kind: '问题清单', sheets: [problemList(data)] }]
-  if (input.includeClueList) out.push({ file: '附件2-问题线索清单.xlsx', title: '问题线索清单', kind: '问题线索清单', sheets: [clueList(data)], marking: confidentialMarking })
-  out.push(
-    { file: '附件3-个别谈话登记表.xlsx', title: '个别谈话登记表', kind: '谈话安排表', sheets: registerSheets(snap.tables.interviews, { members, cadres }) },
-    { file: '附件4-调阅资料清单.xlsx', title: '调阅资料清单', kind: '调阅清单', sheets: [lendingSheet(snap.tables.documents, nameOf, heads, 'filled')] },
+  const parts: Omit<ReturnType<typeof attachmentSheets>[number], 'file'>[] = [{ title: '问题清单', kind: '问题清单', sheets: [problemList(data)] }]
+  if (input.includeClueList) parts.push({ title: '问题线索清单', kind: '问题线索清单', sheets: [clueList(data)], marking: confidentialMarking })
+  parts.push(
+    { title: '个别谈话登记表', kind: '谈话安排表', sheets: registerSheets(snap.tables.interviews, { members, cadres }) },
+    { title: '调阅资料清单', kind: '调阅清单', sheets: [lendingSheet(snap.tables.documents, nameOf, heads, 'filled')] },
   )
-  if (snap.round.surveys) out.push({ file: '附件5-测评统计.xlsx', title: '测评统计', kind: '巡察报告', sheets: surveySheets(snap.round.surveys) })
+  if (snap.round.surveys) parts.push({ title: '测评统计', kind: '巡察报告', sheets: surveySheets(snap.round.surveys) })
+  // Numbered as they are in the package: no gap where the clue list is left out.
+  const out = parts.map((a, i) => ({ ...a, file: `附件${i + 1}-${a.title}.xlsx` }))
+  const titles = attachmentTitles({ includeClueList: input.includeClueList, hasSurveys: !!snap.round.surveys })
+  if (out.some((a, i) => a.title !== titles[i])) throw new Error('附件顺序与附件说明不一致')
   return out
+}
+
+/** The titles of the package's attachments, in their numbered order (the same as attachmentSheets gives). */
+export function attachmentTitles(o: { includeClueList: boolean; hasSurveys: boolean }): string[] {
+  return ['问题清单', ...(o.includeClueList ? ['问题线索清单'] : []), '个别谈话登记表', '调阅资料清单', ...(o.hasSurveys ? ['测评统计'] : [])]
+}
+
+/** The 报告检查 list of the reports as the package would carry them; `papers` are the round's 底稿. */
+export function reportChecks(reports: Report[], o: { papers: WorkingPaper[]; surveys?: SurveyResults; includeClueList: boolean }): CheckItem[] {
+  const titles = attachmentTitles({ includeClueList: o.includeClueList, hasSurveys: !!o.surveys })
+  return packageReports(reports).flatMap((r) => checkReport(r, { papers: o.papers, surveys: o.surveys, attachments: r.kind === '巡察报告' ? titles : [] }))
 }
 
 /** The reports in package order (巡察报告 first), one per kind. */
@@ -88,12 +109,30 @@ export function packageReports(reports: Report[]): Report[] {
 /** The tables `buildPackage` reads (the app gathers only these: decrypting the rest would be wasted). */
 export const PACKAGE_TABLES = ['people', 'interviews', 'documents', 'workingPapers', 'clues'] as const satisfies readonly RoundTableName[]
 
-export async function buildPackage(input: PackageInput, deps: PackageDeps): Promise<{ zip: Uint8Array; manifest: Manifest }> {
+/** The 报告检查 list of every report in the package (the 巡察报告 is checked against the package's attachments). */
+export function packageChecks(input: PackageInput): CheckItem[] {
+  return reportChecks(input.reports, { papers: input.snap.tables.workingPapers, surveys: input.snap.round.surveys, includeClueList: input.includeClueList })
+}
+
+export async function buildPackage(input: PackageInput, deps: PackageDeps): Promise<{ zip: Uint8Array; manifest: Manifest; checks: CheckItem[] }> {
   const reports = packageReports(input.reports)
   if (reports.length === 0) throw new Error('还没有起草任何报告，请先生成报告草稿')
+  const checks = packageChecks(input)
+  if (needsConfirmation(checks) && !input.allowEmpty) {
+    const empty = checks.filter((c) => c.kind === '空章节')
+    throw new Error(`报告检查：有 ${empty.length} 个章节还没有内容（${empty.slice(0, 3).map((c) => `${c.report}“${c.where}”`).join('、')}${empty.length > 3 ? '等' : ''}），确认后才能导出`)
+  }
   const { round } = input.snap
   const watermark = { user: input.user, at: input.at }
   const attachments = attachmentSheets(input)
+  const markingOf = (r: Report) => markingFor(round, REPORT_EXPORT_KIND(r.kind))
+  // The 合订本 carries everything inside it, so it is marked as its most protected part.
+  const combinedMarking = highestMarking(reports.map(markingOf))
+  const copyFor = (m: Marking) => (input.copyNumber !== undefined && needsCopyNumber(m) ? input.copyNumber : undefined)
+  // The 巡察报告 lists the package's attachments; every report is signed by the 巡察组 and dated.
+  const furniture = (r: Report): Furniture => ({
+    attachments: r.kind === '巡察报告' ? attachments.map((a) => a.title) : [], signer: teamName(round), date: input.today,
+  })
   const total = reports.length * 2 + 1 + attachments.length + 1
   let done = 0
   const finished = (what: string) => deps.onProgress?.(what, ++done, total)
@@ -101,14 +140,14 @@ export async function buildPackage(input: PackageInput, deps: PackageDeps): Prom
 
   // Every PDF layout is asked for at once (the longest, the combined one, first): where deps.pdf
   // hands them to several workers they run side by side with the Word and Excel files below.
-  const combinedPdf = deps.pdf(combinedDoc(round, reports, input.today), { marking: markingFor(round, '巡察报告'), copyNumber: input.copyNumber, watermark })
+  const combinedPdf = deps.pdf(combinedDoc(round, reports, input.today, furniture), { marking: combinedMarking, copyNumber: copyFor(combinedMarking), watermark })
     .then((bytes) => (finished('已排版合订本 PDF'), bytes))
   const reportPdfs = reports.map((r) =>
-    deps.pdf(reportDoc(r), { marking: markingFor(round, REPORT_EXPORT_KIND(r.kind)), copyNumber: input.copyNumber, watermark }).then((bytes) => (finished(`已排版${r.kind} PDF`), bytes)))
+    deps.pdf(reportDoc(r, furniture(r)), { marking: markingOf(r), copyNumber: copyFor(markingOf(r)), watermark }).then((bytes) => (finished(`已排版${r.kind} PDF`), bytes)))
   const officeFiles = async () => {
     const docx: Uint8Array[] = []
     for (const r of reports) {
-      docx.push(await reportDocx(r, { marking: markingFor(round, REPORT_EXPORT_KIND(r.kind)), copyNumber: input.copyNumber }))
+      docx.push(await reportDocx(r, { marking: markingOf(r), copyNumber: copyFor(markingOf(r)), furniture: furniture(r) }))
       finished(`已生成${r.kind} Word`)
     }
     const xlsx: { bytes: Uint8Array; sheets: { name: string; dataRows: number }[] }[] = []
@@ -146,9 +185,10 @@ export async function buildPackage(input: PackageInput, deps: PackageDeps): Prom
   }
   const manifest: Manifest = {
     format: 'xuncha-report-package', version: 1, unitName: round.unitName, roundName: round.name,
-    createdAt: input.at, createdBy: input.user, ...(input.copyNumber !== undefined ? { copyNumber: input.copyNumber } : {}),
+    createdAt: input.at, createdBy: input.user, ...(copyFor(combinedMarking) !== undefined ? { copyNumber: input.copyNumber } : {}),
     files: entries,
     notes: [
+      ...(checks.length ? [`报告检查提示 ${checks.length} 项（${[...new Set(checks.map((c) => c.kind))].join('、')}）`] : []),
       ...(input.includeClueList ? [] : ['问题线索清单含线索详情，仅组长可导出，本包未包含']),
       ...(round.surveys ? [] : ['本轮尚未录入民主测评和问卷结果，本包无测评统计']),
       ...REPORT_KINDS.filter((k) => !reports.some((r) => r.kind === k)).map((k) => `尚未起草${k}`),
@@ -158,7 +198,7 @@ export async function buildPackage(input: PackageInput, deps: PackageDeps): Prom
   deps.onProgress?.('打包', done, total)
   const zip = zipSync(files, { level: 6, mtime: new Date(input.at) })
   deps.onProgress?.('完成', total, total)
-  return { zip, manifest }
+  return { zip, manifest, checks }
 }
 
 export interface VerifyResult {

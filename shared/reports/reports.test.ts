@@ -63,14 +63,22 @@ describe('draft generation from the sample round', () => {
     const problems = gen.sections.find((s) => s.key === 'person-problems')!.paragraphs
     for (const p of problems.filter((x) => x.paperIds.length)) expect(snap.tables.workingPapers.find((w) => w.id === p.paperIds[0])!.personIds).toContain(top.id)
     const evaluation = gen.sections.find((s) => s.key === 'person-evaluation')!.paragraphs
-    expect(evaluation.some((p) => p.text.startsWith('本人谈话中'))).toBe(true)
+    // What he said himself goes to the sections of its topic, never to others' 评价 of him.
+    expect(evaluation.some((p) => p.text.includes('本人'))).toBe(false)
+    const power = gen.sections.find((s) => s.key === 'power')!.paragraphs.map((p) => p.text)
+    expect(power.some((t) => t.startsWith('本人在谈话中承认'))).toBe(true)
+    // "主要负责人" is a title, not his name: points using it are not credited to him.
+    const all = gen.sections.flatMap((s) => s.paragraphs)
+    expect(all.filter((p) => p.slot.startsWith('mention:')).every((p) => p.text.includes(top.name))).toBe(true)
   })
   it('builds the member table of the 领导班子情况汇总 with one row per member', () => {
     const gen = generateDraft('领导班子情况汇总', DEFAULT_TEMPLATES.领导班子情况汇总, snap)
     const table = gen.sections.find((s) => s.key === 'team-members')!.table!
     const members = cadres.filter((c) => c.isLeadershipMember || c.isTopLeader)
-    expect(table.rows.map((r) => r[0])).toEqual(members.map((m) => m.name))
-    expect(table.rows.every((r) => r[4] === '未测评')).toBe(true)
+    expect(new Set(table.rows.map((r) => r[0]))).toEqual(new Set(members.map((m) => m.name)))
+    expect(table.rows[0]![0]).toBe(members.find((m) => m.isTopLeader)!.name)
+    expect(table.rows.every((r) => r[3] === '未测评')).toBe(true)
+    expect(table.rows.map((r) => r[2]).every((d) => /^\d{4}年\d{1,2}月$/.test(d ?? ''))).toBe(true)
   })
   it('quotes 测评 figures once they are entered', () => {
     const top = cadres.find((c) => c.isTopLeader)!
@@ -100,10 +108,10 @@ describe('regeneration keeps what the user wrote', () => {
     const after = (id: string) => sections.flatMap((s) => s.paragraphs).find((p) => p.id === id)!
     expect(after(opening.id).text).toContain(`受理信访${snap.tables.petitions.length + 1}件`)
     expect(after(edited.id).text).toBe('我改写的问题表述。')
-    expect(after(edited.id).pendingText).toMatch(/^新的概括句。/)
+    expect(after(edited.id).pendingText).toMatch(/^1\.新的概括句。/)
     expect(after('hand').text).toBe('手写的补充段落。')
     expect(changes.map((c) => c.kind).sort()).toEqual(['已更新', '待确认'])
-    expect(takePending(after(edited.id)).text).toMatch(/^新的概括句。/)
+    expect(takePending(after(edited.id)).text).toMatch(/^1\.新的概括句。/)
     const kept = keepMine(after(edited.id))
     expect(kept.text).toBe('我改写的问题表述。')
     // Kept: the next regeneration with the same data asks nothing.
@@ -123,12 +131,17 @@ describe('regeneration keeps what the user wrote', () => {
     expect(all).not.toContain(b!.id)
     expect(changes.find((c) => c.paragraphId === a!.id)!.kind).toBe('数据已不支持')
   })
-  it('keeps the hand-written columns of the member table', () => {
+  it('keeps what was written in the old table\'s hand columns, in the member\'s own section', () => {
     const report = newReportWith('领导班子情况汇总')
     const table = report.sections.find((s) => s.key === 'team-members')!.table!
-    table.rows[0]![5] = '政治站位高'
+    // A report drafted with the earlier ten-column table, 优点 written by hand.
+    table.columns = ['姓名', '职务', '分工', '任现职时间', '测评结果', '优点', '问题', '涉及线索', '综合评价', '建议']
+    table.rows = table.rows.map((r) => [r[0]!, r[1]!, '', '', '未测评', r === table.rows[0] ? '政治站位高' : '', '无', '无', '', ''])
+    const first = table.rows[0]![0]!
     const { sections } = regenerate(report, generateDraft('领导班子情况汇总', DEFAULT_TEMPLATES.领导班子情况汇总, snap), ids)
-    expect(sections.find((s) => s.key === 'team-members')!.table!.rows[0]![5]).toBe('政治站位高')
+    const own = sections.find((s) => s.key?.startsWith('member/') && s.heading.startsWith(`${first}同志`))!
+    expect(own.paragraphs.map((p) => p.text)).toContain('优点：政治站位高')
+    expect(sections.find((s) => s.key === 'team-members')!.table!.columns).not.toContain('优点')
   })
 })
 
@@ -138,7 +151,7 @@ describe('traceability check', () => {
     const r0 = traceability(report, [report], snap.tables.workingPapers)
     expect(r0.unsupported).toEqual([])
     expect(r0.unusedPapers).toEqual([])
-    expect(r0.empty.map((e) => e.heading)).toContain('基本情况和总体评价')
+    expect(r0.empty.map((e) => e.heading)).toContain('意见建议')
     const group = report.sections.find((s) => s.key?.startsWith('problems/'))!
     const dropped = group.paragraphs.shift()!
     group.paragraphs.push({ id: 'x', text: '没有依据的判断。', paperIds: [] })
@@ -176,11 +189,11 @@ describe('templates, status and versions', () => {
 })
 
 describe('测评 import', () => {
-  async function workbook(withOverview = true) {
+  async function workbook(withOverview = true, votes = [30, 20, 5, 1]) {
     const wb = new ExcelJS.Workbook()
     const a = wb.addWorksheet('民主测评')
     a.addRow(['序号', '姓名', '职务', '好', '较好', '一般', '差'])
-    a.addRow([1, cadres[0]!.name, '', 30, 20, 5, 1])
+    a.addRow([1, cadres[0]!.name, '', ...votes])
     a.addRow([2, '名册外人员', '科员', 10, 10, 10, 10])
     const q = wb.addWorksheet('问卷')
     q.addRow(['题目', '选项', '人数'])
@@ -210,5 +223,7 @@ describe('测评 import', () => {
     const s = await parseSurveyXlsx(await workbook(), cadres)
     s.cadres[0]!.counts = [50, 20, 5, 1]
     expect(checkSurvey(s).errors.join()).toContain('多于收回的 58 份')
+    // Votes above the ballots returned: the import refuses, naming the cadre.
+    await expect(parseSurveyXlsx(await workbook(true, [50, 20, 5, 1]), cadres)).rejects.toThrow(`“${cadres[0]!.name}”共 76 票，多于收回的 58 份测评票`)
   })
 })

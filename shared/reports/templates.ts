@@ -1,9 +1,61 @@
 // The "1+3" report templates as data (guide §8 outlines by default). The team edits them per
 // round (Round.reportTemplates); section keys tell the draft generator what data goes where.
 // Level 0 = paragraphs without a heading (the opening under the title).
-import { REPORT_KINDS, type ReportKind, type ReportTemplate, type ReportTemplateSection, type Round } from '../domain/types'
+import { REPORT_KINDS, type ReportKind, type ReportRoute, type ReportTemplate, type ReportTemplateSection, type Round } from '../domain/types'
 
 const s = (key: string, level: number, heading: string, guidance: string): ReportTemplateSection => ({ key, level, heading, guidance })
+
+/**
+ * Sentence frames, by kind of evidence, the way a 组 writes: {text} is the point or fact without
+ * its final stop, {n} a count, {name} the person, {number} a 底稿 number, {areas} section names.
+ * The `…Verb` variants are used where the note already opens with a verb of speech (称、认为…),
+ * so "有干部认为……" rather than "有干部反映，认为……".
+ */
+export const DEFAULT_FRAMES = {
+  mentionOne: '有干部反映，{text}',
+  mentionOneVerb: '有干部{text}',
+  mentionMany: '在个别谈话中，{n}名干部反映，{text}',
+  mentionManyVerb: '在个别谈话中，{n}名干部{text}',
+  memberOwn: '有班子成员在谈话中表示，{text}',
+  memberOwnVerb: '有班子成员在谈话中{text}',
+  own: '本人在谈话中表示，{text}',
+  ownVerb: '本人在谈话中{text}',
+  mentionCount: '在个别谈话中，{n}名干部谈及{name}同志，反映的情况主要涉及{areas}等方面。',
+  problem: '{summary}{facts}',
+  facts: '经查，{text}',
+  factsLong: '经查，{text}等。具体情况详见底稿{number}。',
+} as const
+export type FrameKey = keyof typeof DEFAULT_FRAMES
+/** Note openings that are already a verb of speech or judgement (frames' `…Verb` variants). */
+export const SPEECH_VERBS = ['反映', '称', '认为', '表示', '谈及', '提出', '承认', '坦言', '介绍', '说明', '指出', '建议', '对']
+/** Facts longer than this (characters) are summarised in the report, with the 底稿 number to consult. */
+export const LONG_FACTS = 160
+
+/** The fill of a frame: the round's template may override a frame, the defaults fill the rest. */
+export function frame(template: Pick<ReportTemplate, 'frames'>, key: FrameKey, values: Record<string, string | number>): string {
+  const f = template.frames?.[key] ?? DEFAULT_FRAMES[key]
+  return f.replace(/\{(\w+)\}/g, (all, k: string) => (k in values ? String(values[k]) : all))
+}
+
+const r = (section: string, tags: string[], words: string[] = []): ReportRoute => ({ section, tags, ...(words.length ? { words } : {}) })
+/** Interview points about the 一把手 by topic (framework titles of 四个落实、三个/四个聚焦). */
+const TOP_LEADER_ROUTES: ReportRoute[] = [
+  r('power', ['选人用人', '三重一大', '民主集中制', '领导班子建设'], ['三重一大', '末位表态', '选人用人', '提名']),
+  r('integrity', ['八项规定', '廉洁', '作风', '群众身边腐败', '不正之风', '形式主义']),
+  r('political', ['理论路线方针政策', '重大决策部署', '上级决策部署']),
+  r('first-duty', []),
+]
+const DISCIPLINE_CHIEF_ROUTES: ReportRoute[] = [
+  r('petitions-clues', [], ['信访', '举报', '线索']),
+  r('discipline', [], ['问责', '处分', '函询', '立案', '初核', '执纪']),
+  r('rectify', ['整改', '主体责任'], ['整改']),
+  r('self', ['八项规定', '廉洁', '作风'], ['兼任', '自身']),
+  r('supervision', []),
+]
+const TEAM_ROUTES: ReportRoute[] = [
+  r('selection', ['选人用人'], ['选人用人', '提拔', '招聘']),
+  r('team-overall', ['领导班子建设', '民主集中制'], ['民主生活会', '班子团结', '议事']),
+]
 
 export const DEFAULT_TEMPLATES: Record<ReportKind, ReportTemplate> = {
   巡察报告: {
@@ -28,6 +80,7 @@ export const DEFAULT_TEMPLATES: Record<ReportKind, ReportTemplate> = {
       s('person-problems', 1, '存在的主要问题', '引用涉及本人的已审签底稿和问题线索'),
       s('conclusion', 1, '总体评价及建议', '由巡察组研究提出'),
     ],
+    routes: TOP_LEADER_ROUTES,
   },
   '纪检组长（纪委书记）履职情况报告': {
     title: '关于{unit}纪检组长（纪委书记）{name}同志履职情况的报告',
@@ -42,6 +95,7 @@ export const DEFAULT_TEMPLATES: Record<ReportKind, ReportTemplate> = {
       s('person-problems', 1, '存在的问题', '引用涉及本人的已审签底稿和问题线索'),
       s('conclusion', 1, '评价及建议', '由巡察组研究提出'),
     ],
+    routes: DISCIPLINE_CHIEF_ROUTES,
   },
   领导班子情况汇总: {
     title: '关于{unit}领导班子情况的汇总',
@@ -51,13 +105,17 @@ export const DEFAULT_TEMPLATES: Record<ReportKind, ReportTemplate> = {
       s('selection', 1, '选人用人情况', '干部选拔任用、编外招聘等'),
       s('suggestions', 1, '意见建议', '对班子建设和干部调整的建议'),
     ],
+    routes: TEAM_ROUTES,
   },
 }
 
 /** The template the round uses for a kind: the team's edit, or the default. */
 export function templateFor(round: Pick<Round, 'reportTemplates'>, kind: ReportKind): ReportTemplate {
   // A JSON copy: the round may be a reactive proxy, which structuredClone refuses.
-  return JSON.parse(JSON.stringify(round.reportTemplates?.[kind] ?? DEFAULT_TEMPLATES[kind])) as ReportTemplate
+  const t = JSON.parse(JSON.stringify(round.reportTemplates?.[kind] ?? DEFAULT_TEMPLATES[kind])) as ReportTemplate
+  // A template edited before routing existed routes as the default does.
+  if (!t.routes && DEFAULT_TEMPLATES[kind].routes) t.routes = structuredClone(DEFAULT_TEMPLATES[kind].routes)
+  return t
 }
 
 /** Checks an edited template: errors block saving. */
@@ -73,6 +131,8 @@ export function checkTemplate(t: ReportTemplate): string[] {
     if (keys.has(sec.key)) errors.push(`章节标识“${sec.key}”重复`)
     keys.add(sec.key)
   })
+  for (const route of t.routes ?? []) if (!keys.has(route.section)) errors.push(`谈话要点归类指向的章节“${route.section}”不在模板中`)
+  for (const k of Object.keys(t.frames ?? {})) if (!(k in DEFAULT_FRAMES)) errors.push(`未知的句式“${k}”`)
   return errors
 }
 

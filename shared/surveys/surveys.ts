@@ -165,5 +165,8 @@ export async function parseSurveyXlsx(bytes: Uint8Array, cadres: Pick<Cadre, 'id
     target.returned = cellCount(row.getCell(3).value, `“概况”第 ${n} 行收回`)
   })
   if (!o) throw new SurveyImportError('找不到名为“概况”的工作表（项目 | 发放 | 收回，行：民主测评、问卷调查），无法得知发放和收回份数')
+  // Figures that do not add up (votes above the ballots returned) are refused, naming the cadre.
+  const { errors } = checkSurvey(out)
+  if (errors.length) throw new SurveyImportError(`测评表的数字对不上，未导入：${errors.join('；')}`)
   return out
 }

@@ -168,10 +168,10 @@ describe('the same work in Node: the app builders against the bare libraries', (
 
   it('lays out and packs the "1+3" package with and without our code', async () => {
     const fonts = loadBundledFonts()
-    const input = { snap, reports, user: '刘振华', at: '2026-11-21T09:30:00.000Z', today: '2026-11-21', includeClueList: true, copyNumber: 1 }
+    const input = { snap, reports, user: '刘振华', at: '2026-11-21T09:30:00.000Z', today: '2026-11-21', includeClueList: true, copyNumber: 1, allowEmpty: true }
     const pdfOptions = { marking: markingFor(snap.round, '巡察报告'), copyNumber: 1, watermark: { user: '刘振华', at: input.at } }
     const ordered = packageReports(reports)
-    const docs: OfficialDoc[] = [...ordered.map(reportDoc), combinedDoc(snap.round, ordered, input.today)]
+    const docs: OfficialDoc[] = [...ordered.map((r) => reportDoc(r)), combinedDoc(snap.round, ordered, input.today)]
 
     // Bare pdfmake: the same document definitions, fonts registered once, no queue or progress.
     // Each run gets fresh definitions (made before the clock starts): pdfmake writes its

@@ -2,7 +2,7 @@
 // the sample round, one paragraph rewritten, a regeneration after a data change that keeps the
 // edit and offers the new text, then the package zip exported, its manifest verified here too.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
@@ -99,7 +99,22 @@ describe('the "1+3" reports end to end', () => {
     await poll(() => page.getByTestId('preview-page').textContent()).toContain('【组长改写】')
     await page.keyboard.press('Escape')
     await go(page, '报告')
-    const pkg = await download(page, () => page.getByTestId('export-package').click())
+    // 报告检查 before export: the list names the empty sections, and export waits for a confirmation.
+    await page.getByTestId('report-checks-toggle').click()
+    await poll(() => page.getByTestId('report-checks-table').textContent()).toContain('空章节')
+    await page.getByTestId('export-package').click()
+    await poll(() => page.locator('.el-message-box').textContent()).toContain('个章节还没有内容')
+    await page.locator('.el-message-box').getByRole('button', { name: '返回修改' }).click()
+    expect(await page.getByTestId('package-check').count()).toBe(0)
+    // The package can take longer than the harness's 30 s download wait on a loaded machine.
+    const [dl] = await Promise.all([
+      page.waitForEvent('download', { timeout: 180_000 }),
+      (async () => {
+        await page.getByTestId('export-package').click()
+        await page.locator('.el-message-box').getByRole('button', { name: '确认导出' }).click()
+      })(),
+    ])
+    const pkg = { name: dl.suggestedFilename(), bytes: readFileSync(await dl.path()) }
     await poll(() => page.getByTestId('package-check').textContent()).toMatch(/14 个文件逐一读回核对一致/)
     expect(pkg.name).toMatch(/报告包.*\.zip$/)
     const files = unzipSync(new Uint8Array(pkg.bytes))
@@ -122,5 +137,5 @@ describe('the "1+3" reports end to end', () => {
     expect(await cspViolations()).toEqual([])
     expect(errors).toEqual([])
     await context.close()
-  })
+  }, 360_000) // a shared 2-core machine: the package export alone can take a minute
 })

@@ -17,6 +17,8 @@ import { reportDocx } from '../../shared/reports/docx'
 import { loadBundledFonts } from './fonts'
 
 const snap = buildSampleRound()
+// The main report 秘密, the topic papers 机密: the 合订本 must carry 机密, and each carries its 份号.
+snap.round.markings = { 巡察报告: { level: '秘密', years: 5 }, 专题报告: { level: '机密', years: 10 } }
 const reports = REPORT_KINDS.map((k, i) => ({ id: `r${i}`, createdAt: '', updatedAt: '', updatedBy: '', deviceId: '', ...newReport(snap.round.id, generateDraft(k, DEFAULT_TEMPLATES[k], snap), 'T') }) as Report)
 const dir = mkdtempSync(join(tmpdir(), 'xc-reports-'))
 const squash = (x: string) => x.replace(/\s+/g, '')
@@ -27,7 +29,7 @@ describe('the report package', () => {
   let manifest: Manifest
   it('builds the package with a manifest and verifies it by reading every file back', async () => {
     ;({ zip, manifest } = await buildPackage(
-      { snap, reports, user: '黄雨晴', at: '2026-11-21T09:30:00.000Z', today: '2026-11-21', includeClueList: true, copyNumber: 7 },
+      { snap, reports, user: '黄雨晴', at: '2026-11-21T09:30:00.000Z', today: '2026-11-21', includeClueList: true, copyNumber: 7, allowEmpty: true },
       { pdf },
     ))
     writeFileSync(join(dir, 'package.zip'), zip)
@@ -69,6 +71,13 @@ describe('the report package', () => {
     }
     expect(squash(raw)).toContain('—1—')
     expect(text).toContain('000007')
+    expect(text).toContain('秘密★5年')
+    // The 附件说明 lists the package's attachments by their numbers, then the 落款.
+    const attachments = manifest.files.filter((f) => f.kind === 'attachment-xlsx')
+    attachments.forEach((a, i) => expect(a.file.startsWith(`附件${i + 1}-`)).toBe(true))
+    expect(text).toContain(`附件：1.${attachments[0]!.title}`)
+    expect(text).toContain(`${attachments.length}.${attachments.at(-1)!.title}`)
+    expect(text).toMatch(/区委第三巡察组2026年11月21日/)
   })
 
   it('bookmarks each report in the combined PDF', () => {
@@ -80,6 +89,10 @@ describe('the report package', () => {
     const text = squash(execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' }))
     expect(text).toContain('目录')
     for (const r of reports) expect(text).toContain(squash(r.title))
+    // Marked as its most protected part, with the 份号 that goes with a 机密 marking.
+    expect(text).toContain('机密★10年')
+    expect(text).not.toContain('秘密★5年')
+    expect(text).toContain('000007')
   })
 
   it('writes Word files with the page set-up, fonts by name, headings and the text', async () => {
@@ -109,9 +122,16 @@ describe('the report package', () => {
     expect(manifest.files.find((f) => f.file === '附件1-问题清单.xlsx')!.rows).toBe(snap.tables.workingPapers.filter((p) => !p.deleted && !p.mergedInto && p.disposition !== '转为线索').length)
   })
 
+  it('refuses a package with empty sections until the user confirms, naming them', async () => {
+    const input = { snap, reports, user: '黄雨晴', at: '2026-11-21T09:30:00.000Z', today: '2026-11-21', includeClueList: true }
+    await expect(buildPackage(input, { pdf })).rejects.toThrow(/报告检查：有 \d+ 个章节还没有内容（巡察报告“意见建议”/)
+  })
+
   it('leaves the 问题线索清单 out when a non-组长 exports, and says so', async () => {
-    const { manifest: m } = await buildPackage({ snap, reports: reports.slice(0, 1), user: '组员', at: '2026-11-21T09:30:00.000Z', today: '2026-11-21', includeClueList: false }, { pdf })
+    const { manifest: m } = await buildPackage({ snap, reports: reports.slice(0, 1), user: '组员', at: '2026-11-21T09:30:00.000Z', today: '2026-11-21', includeClueList: false, allowEmpty: true }, { pdf })
     expect(m.files.some((f) => f.file.includes('线索'))).toBe(false)
+    // Attachments stay numbered 1, 2, 3… without the clue list's number.
+    m.files.filter((f) => f.kind === 'attachment-xlsx').forEach((f, i) => expect(f.file.startsWith(`附件${i + 1}-`)).toBe(true))
     expect(m.notes.join()).toContain('仅组长可导出')
     expect(m.notes.join()).toContain('尚未起草领导班子情况汇总')
   }, 120_000)
@@ -127,7 +147,7 @@ describe('the report package', () => {
     }
     const steps: [string, number, number][] = []
     const built = await buildPackage(
-      { snap, reports, user: '黄雨晴', at: '2026-11-21T09:30:00.000Z', today: '2026-11-21', includeClueList: true, copyNumber: 7 },
+      { snap, reports, user: '黄雨晴', at: '2026-11-21T09:30:00.000Z', today: '2026-11-21', includeClueList: true, copyNumber: 7, allowEmpty: true },
       { pdf: slowFirst, onProgress: (step, done, total) => steps.push([step, done, total]) },
     )
     expect(asked).toBe(5)
