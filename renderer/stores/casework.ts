@@ -13,6 +13,7 @@ import {
   approveClue, assertClueEditable, recordFeedback, returnClue, submitClue, transferClue, verifySeal, withdrawClue, type Transfer,
 } from '@shared/casework/clues'
 import { resolveEvidence, type EvidenceSources, type ResolvedEvidence } from '@shared/casework/evidence'
+import { settleFallBack, signingRecord, signoffState, withStandingSignoffs, type SignoffState } from '@shared/casework/signing'
 import { checkChecklistQuestion } from '@shared/casework/checklist'
 import { bridge } from '../bridge'
 import { repo } from '../db/workbench'
@@ -43,18 +44,31 @@ export const useCaseworkStore = defineStore('casework', () => {
   const clues = ref<Clue[]>([])
   const checklist = ref<ChecklistItem[]>([])
   const sources = ref<EvidenceSources>(emptySources())
-  const papers = computed(() => allPapers.value.filter((p) => !p.mergedInto))
+  /** The round whose evidence `sources` holds (reactive, unlike `sourcesFor`). */
+  const sourcesRound = ref('')
+  /**
+   * The 底稿 as they stand: a review sign-off whose cited evidence changed after signing has
+   * fallen back (derived from the evidence as it reads now, shared/casework/signing.ts). Until
+   * the evidence is loaded, the stored sign-offs are shown.
+   */
+  const papers = computed(() => {
+    const live = allPapers.value.filter((p) => !p.mergedInto)
+    return sourcesRound.value === round.activeRoundId ? live.map((p) => withStandingSignoffs(p, resolve)) : live
+  })
 
   /** Which round's evidence `sources` holds, as of which database revision. */
   let sourcesFor = { roundId: '', revision: -1 }
 
   async function load(roundId: string) {
     sourcesFor = { roundId: '', revision: -1 }
+    sourcesRound.value = ''
     if (!roundId) {
       ;[allPapers.value, clues.value, checklist.value, sources.value] = [[], [], [], emptySources()]
       return
     }
     ;[allPapers.value, clues.value, checklist.value] = await Promise.all([repo.list('workingPapers', roundId), repo.list('clues', roundId), repo.list('checklist', roundId)])
+    // Signed 底稿 need the evidence to tell whether their sign-offs still stand.
+    if (allPapers.value.some((p) => p.signoffs.some((s) => s.evidence))) void loadSources()
   }
   watch(() => round.activeRoundId, load, { immediate: true })
 
@@ -71,9 +85,21 @@ export const useCaseworkStore = defineStore('casework', () => {
     ])
     sources.value = { interviews, notes, documents, petitions, visits, attachments: attachments.map(({ data: _d, ...a }) => a), cadres: round.cadres }
     sourcesFor = { roundId: id, revision }
+    sourcesRound.value = id
   }
 
   const resolve = (link: EvidenceLink): ResolvedEvidence => resolveEvidence(link, { ...sources.value, cadres: round.cadres })
+  /** Whether the 底稿's sign-offs still stand, and which cited evidence changed since signing. */
+  const signoffStateOf = (p: WorkingPaper): SignoffState | undefined =>
+    sourcesRound.value === round.activeRoundId ? signoffState(p, resolve) : undefined
+
+  /** The stored 底稿 with any fall-back written in (evidence read fresh first). */
+  async function settled(id: string): Promise<WorkingPaper | undefined> {
+    const stored = allPapers.value.find((p) => p.id === id)
+    if (!stored) return undefined
+    await loadSources()
+    return settleFallBack(stored, resolve, userId(), now())
+  }
   const now = () => new Date().toISOString()
   const userId = () => round.currentUserId || 'system'
 
@@ -113,7 +139,7 @@ export const useCaseworkStore = defineStore('casework', () => {
 
   /** Saves a new 底稿, or an edit of one (sign-offs reset and the version kept when it was signed). */
   async function savePaper(draft: Draft<WorkingPaper>): Promise<WorkingPaper> {
-    const before = draft.id ? allPapers.value.find((p) => p.id === draft.id) : undefined
+    const before = draft.id ? await settled(draft.id) : undefined
     if (before?.mergedInto) throw new Error('该底稿已并入其他底稿，不能再修改')
     if (!before && allPapers.value.some((p) => p.number === draft.number)) throw new Error(`底稿编号 ${draft.number} 已被使用`)
     const next = before ? applyPaperEdit(before, { ...before, ...draft } as WorkingPaper, userId(), now()) : { ...draft, signoffs: [], editedAfterSignoff: false }
@@ -122,18 +148,23 @@ export const useCaseworkStore = defineStore('casework', () => {
     return saved
   }
 
+  /** Signs what the 底稿 and its evidence read now: the content hash and a hashed copy of each cited item. */
   async function signoff(paper: WorkingPaper): Promise<WorkingPaper> {
-    const signed = signPaper(paper, round.currentUser, now())
+    const current = (await settled(paper.id)) ?? paper
+    const record = await signingRecord(current, current.evidence.map((l) => resolve(l)).map(({ kind, ref, text }) => ({ kind, ref, text })))
+    const signed = signPaper(current, round.currentUser, now(), record)
     const saved = await repo.save('workingPapers', signed)
     const step = signed.signoffs.at(-1)!.step
-    await repo.record({ action: 'sign', table: 'workingPapers', recordId: saved.id, detail: `底稿 ${saved.number} ${step}` })
+    await repo.record({ action: 'sign', table: 'workingPapers', recordId: saved.id, fields: ['signoffs'], detail: step })
     put(allPapers.value, saved)
     return saved
   }
 
   async function returnToHandler(paper: WorkingPaper, comment: string): Promise<WorkingPaper> {
-    const saved = await repo.save('workingPapers', returnPaper(paper, round.currentUser, comment, now()))
-    await repo.record({ action: 'sign', table: 'workingPapers', recordId: saved.id, detail: `底稿 ${saved.number} 退回承办人：${comment.trim()}` })
+    const current = (await settled(paper.id)) ?? paper
+    const saved = await repo.save('workingPapers', returnPaper(current, round.currentUser, comment, now()))
+    // The comment is free text: it stays in the (encrypted) review log, not in the audit log.
+    await repo.record({ action: 'sign', table: 'workingPapers', recordId: saved.id, fields: ['reviewLog'], detail: '退回承办人' })
     put(allPapers.value, saved)
     return saved
   }
@@ -217,7 +248,7 @@ export const useCaseworkStore = defineStore('casework', () => {
     const frozen = clue.evidence.map((l) => resolve(l)).map(({ kind, ref, text }) => ({ kind, ref, text }))
     const sealed = await transferClue(clue, round.currentUser, t, frozen, now())
     const saved = await repo.save('clues', sealed)
-    await repo.record({ action: 'seal', table: 'clues', recordId: saved.id, detail: `线索 ${saved.number} 移交${saved.receiverUnit}并封存 sha256:${saved.seal!.sha256}` })
+    await repo.record({ action: 'seal', table: 'clues', recordId: saved.id, fields: ['seal'], detail: `移交并封存 sha256:${saved.seal!.sha256}` })
     put(clues.value, saved)
     return saved
   }
@@ -225,7 +256,7 @@ export const useCaseworkStore = defineStore('casework', () => {
   const verify = (clue: Clue) => verifySeal(clue)
 
   async function viewClue(clue: Clue) {
-    await repo.record({ action: 'view', table: 'clues', recordId: clue.id, detail: `查看线索 ${clue.number}` })
+    await repo.record({ action: 'view', table: 'clues', recordId: clue.id, detail: '查看线索' })
   }
 
   // ── 检查清单 and 巡言巡语 ──
@@ -250,7 +281,7 @@ export const useCaseworkStore = defineStore('casework', () => {
   }
 
   return {
-    papers, allPapers, clues, checklist, sources, load, loadSources, resolve, citing, blankPaper, paperFrom, savePaper, signoff, returnToHandler,
+    papers, allPapers, clues, checklist, sources, load, loadSources, resolve, signoffStateOf, citing, blankPaper, paperFrom, savePaper, signoff, returnToHandler,
     merge, attachFile, clueFrom, blankClue, saveClue, clueStep, transfer, verify, viewClue, saveChecklistItem, removeChecklistItem, savePhrases,
   }
 })

@@ -263,6 +263,21 @@ export interface Signoff {
   step: SignoffStep
   memberId: Id
   at: string
+  /**
+   * What was signed (absent on sign-offs recorded before it was kept): the SHA-256 of the
+   * 底稿's canonical content, and a copy of every cited evidence item with its SHA-256 — the
+   * hashes a personal signature will cover (shared/casework/signing.ts).
+   */
+  contentSha256?: string
+  evidence?: SignedEvidence[]
+}
+
+/** One cited evidence item as it read at a sign-off. */
+export interface SignedEvidence {
+  kind: EvidenceLink['kind']
+  ref: string
+  text: string
+  sha256: string
 }
 
 /** One line of a 底稿's or clue's review history (签字, 退回 with comments, 移交, 撤回…). */

@@ -1,6 +1,8 @@
 // "Generate draft": fills a report template from the round's data (guide §8). The app drafts
 // facts and figures, each paragraph tagged with where it came from (slot) and what supports it
 // (底稿 ids or a basis); the judgements are left to people, under the template's guidance.
+import { evidenceSourcesOf, resolveEvidence } from '../casework/evidence'
+import { withStandingSignoffs } from '../casework/signing'
 import { flattenFramework } from '../domain/frameworks'
 import type { RoundSnapshot } from '../domain/snapshot'
 import type {
@@ -58,7 +60,9 @@ function context(snap: RoundSnapshot): Ctx {
     walk(root)
   }
   const order = new Map(flattenFramework(snap.round.framework).map((f, i) => [f.node.id, i]))
-  const papers = snap.tables.workingPapers.filter(isSigned)
+  // A 底稿 whose cited evidence changed after signing has fallen back: it is not signed.
+  const sources = evidenceSourcesOf(snap)
+  const papers = snap.tables.workingPapers.map((p) => withStandingSignoffs(p, (l) => resolveEvidence(l, sources))).filter(isSigned)
     .sort((a, b) => (order.get(a.category) ?? 999) - (order.get(b.category) ?? 999) || a.number.localeCompare(b.number))
   return {
     snap,

@@ -27,6 +27,14 @@ async function openPaper(page: Page, number: string) {
   await page.getByTestId('papers-table').locator('.el-table-v2__row', { hasText: number }).click()
   await page.getByTestId('paper-form').waitFor()
 }
+/** Accepts the confirmation that spells out what the act does (signing, 移交并封存). */
+async function confirmBox(page: Page, expected: string) {
+  const box = page.locator('.el-message-box')
+  await box.waitFor()
+  expect(await box.textContent()).toContain(expected)
+  await box.locator('.el-button--primary').click()
+  await box.waitFor({ state: 'hidden' })
+}
 async function closeDialog(page: Page, testId: string) {
   await page.getByTestId(testId).locator('.el-dialog__headerbtn').click()
   await page.getByTestId(testId).waitFor({ state: 'hidden' })
@@ -60,6 +68,7 @@ describe('working papers, clues and lists end to end', () => {
     await openPaper(page, number)
     await poll(() => form.getByTestId('paper-waiting').textContent()).toContain('待承办人')
     await form.getByTestId('paper-sign').click()
+    await confirmBox(page, '所引 1 项支撑材料')
     await poll(() => form.getByTestId('paper-waiting').textContent()).toContain('待副组长')
     expect(await form.getByTestId('sign-denial').textContent()).toContain('只有副组长可以审核底稿')
     expect(await form.getByTestId('paper-sign').isDisabled()).toBe(true)
@@ -69,6 +78,7 @@ describe('working papers, clues and lists end to end', () => {
       await chooseUser(page, who)
       await openPaper(page, number)
       await form.getByTestId('paper-sign').click()
+      await confirmBox(page, '须重新审核')
       await poll(() => form.getByTestId('paper-waiting').textContent()).toContain(after)
       await closeDialog(page, 'paper-form')
     }
@@ -106,6 +116,7 @@ describe('working papers, clues and lists end to end', () => {
     await clue.getByTestId('clue-transfer-no').fill('区委巡察三组移〔2026〕2号')
     await clue.getByTestId('clue-transfer-unit').fill('区纪委监委')
     await clue.getByTestId('clue-transfer').click()
+    await confirmBox(page, '此操作不能撤销')
     await poll(() => lastMessage(page)).toContain('已移交并封存')
     await poll(() => clue.getByTestId('clue-status').textContent()).toContain('已移交')
     const hash = /[0-9a-f]{64}/.exec((await clue.getByTestId('clue-seal').textContent()) ?? '')?.[0]
