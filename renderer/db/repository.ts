@@ -4,14 +4,14 @@
 import { CLEAR_FIELDS, ROUND_TABLES, type AnyTableName, type IndexRowOf, type RecordOf, type RoundTableName } from '@shared/domain/tables'
 import { emptyTables, type RoundSnapshot } from '@shared/domain/snapshot'
 import type { RecordMeta } from '@shared/domain/types'
-import { AuditChain, type AuditDraft } from './audit'
+import { AuditChain, type AuditDraft, type PreparedAudit } from './audit'
 import type { FieldCodec, RecordRef } from './codec'
 import type { ExchangeRow, StoredRow, WorkbenchDb } from './database'
 
 export interface WriteContext {
-  /** Roster member id (recorded as updatedBy). */
+  /** Roster member id (recorded as updatedBy, and as the actor in the audit log). */
   actor: string
-  /** How the audit log names them: 刘洋（组长）. */
+  /** How the app names them: 刘洋（组长）. Not written to the audit log (names stay out of clear). */
   actorName?: string
   deviceId: string
 }
@@ -180,6 +180,19 @@ export class Repository {
     })
   }
 
+  /** Chains the entries held while locked (right after an unlock). */
+  flushHeldAudit(): Promise<void> {
+    return this.serial(async () => {
+      const prepared = await this.audit.prepare([], this.context(), this.now())
+      if (prepared.entries.length) await this.commit([], prepared, async () => undefined)
+    })
+  }
+
+  /** An audit entry asked for while the vault is locked: held, and chained at the next unlock. */
+  recordWhileLocked(draft: AuditDraft): Promise<void> {
+    return this.serial(() => this.audit.holdWhileLocked(draft, this.context(), this.now()))
+  }
+
   /** Everything of one round, tombstones included (an archive is lossless). */
   async snapshot(roundId: string): Promise<RoundSnapshot> {
     const round = await this.get('rounds', roundId)
@@ -225,10 +238,10 @@ export class Repository {
       const entries = await this.audit.prepare(audits, this.context(), this.now())
       const tables = [...new Set(writes.map((w) => w.table))]
       try {
-        await this.db.transaction('rw', [...tables.map((t) => this.db[t]), this.db.exchange, this.db.auditLog], async () => {
+        await this.db.transaction('rw', [...tables.map((t) => this.db[t]), this.db.exchange, this.db.auditLog, this.db.settings], async () => {
           for (const t of tables) await this.db[t].bulkPut(rows.filter((r) => r.table === t).map((r) => r.row))
           await this.db.exchange.put(exchangeRow)
-          await this.db.auditLog.bulkAdd(entries)
+          await this.audit.write(entries)
         })
         this.audit.committed(entries)
         this.revision++
@@ -250,11 +263,11 @@ export class Repository {
     })
   }
 
-  private async commit(tables: AnyTableName[], entries: Awaited<ReturnType<AuditChain['prepare']>>, write: () => Promise<unknown>) {
+  private async commit(tables: AnyTableName[], entries: PreparedAudit, write: () => Promise<unknown>) {
     try {
-      await this.db.transaction('rw', [...tables.map((t) => this.db[t]), this.db.auditLog], async () => {
+      await this.db.transaction('rw', [...tables.map((t) => this.db[t]), this.db.auditLog, this.db.settings], async () => {
         await write()
-        await this.db.auditLog.bulkAdd(entries)
+        await this.audit.write(entries)
       })
       this.audit.committed(entries)
       if (tables.length) this.revision++

@@ -480,7 +480,10 @@ export interface Attachment extends RoundScoped {
 export interface AuditEntry {
   seq: number
   at: string
-  /** The name (and role) of who acted, as it was at the time. */
+  /**
+   * Who acted: the roster member id (the view resolves the name after unlock). Entries
+   * written before v2 hold the name and role here, in clear.
+   */
   actor: string
   /** Roster member id, or 'system' before a user is chosen. */
   actorId: string
@@ -488,9 +491,13 @@ export interface AuditEntry {
   action: string
   table: string
   recordId: string
+  /** Field names, never their values. */
   fields: string[]
+  /** A fixed phrase, counts, hashes or ids: never a name or free text (docs/security.md). */
   detail: string
   prevHash: string
+  /** v2: HMAC-SHA-256 under the vault-held audit key; absent (v1): plain SHA-256. */
+  v?: 2
   hash: string
 }
 

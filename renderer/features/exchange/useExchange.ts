@@ -82,7 +82,7 @@ export function useExchange() {
       const fileName = `${round.name}-${PACKAGE_KINDS[kind]}-${user.name}-${todayIso()}.${PACKAGE_EXTENSIONS[kind]}`
       const saved = await bridge().saveFile({ suggestedName: fileName, filters: FILTERS, data: bytes })
       if (!saved.saved) return
-      await repo.record({ action: 'export', table: 'rounds', recordId: round.id, detail: `导出${PACKAGE_KINDS[kind]} ${fileName}（${set.records.length} 条记录）` })
+      await repo.record({ action: 'export', table: 'rounds', recordId: round.id, detail: `导出${PACKAGE_KINDS[kind]}（${set.records.length} 条记录）` })
       const open = exchange.openCount
       ElMessage.success({ message: `已导出${PACKAGE_KINDS[kind]}：${set.records.length} 条记录，${saved.location ?? fileName}（${formatBytes(saved.size ?? bytes.byteLength)}）${open ? `。注意：尚有 ${open} 项冲突未处理` : ''}`, duration: 6000 })
     } catch (e) {
@@ -191,8 +191,8 @@ export function useExchange() {
       await paint()
       const summary = describeCounts(r).map((c) => `${c.table} 新增 ${c.new} 修改 ${c.changed} 冲突 ${c.conflicting}`).join('；')
       const audits = [
-        { action: 'import', table: 'rounds', recordId: p.header.roundId, detail: `导入${PACKAGE_KINDS[p.header.kind as PackageKind]} ${p.fileName}，来自${p.header.from.name}，sha256:${p.fingerprint}：${summary}` },
-        ...r.writes.map((w) => ({ action: 'import', table: w.table, recordId: w.record.id as string, detail: `合并自${p.header.from.name}` })),
+        { action: 'import', table: 'rounds', recordId: p.header.roundId, detail: `导入${PACKAGE_KINDS[p.header.kind as PackageKind]}，来自设备 ${p.header.from.deviceId}，sha256:${p.fingerprint}：${summary}` },
+        ...r.writes.map((w) => ({ action: 'import', table: w.table, recordId: w.record.id as string, detail: `合并自设备 ${p.header.from.deviceId}` })),
       ]
       await repo.applyMerge(r.writes, audits, await sealState(p.header.roundId, r.state))
       exchange.keep(p.header.roundId, r.state)

@@ -38,7 +38,9 @@ export async function deliverExport(d: ExportDelivery): Promise<boolean> {
   const result = await bridge().saveFile({ suggestedName: d.fileName, filters: FILTERS[extension] ? [FILTERS[extension]] : [], data: d.bytes })
   if (!result.saved) return false
   const copy = d.copyNumber ? `，份号 ${String(d.copyNumber).padStart(6, '0')}` : ''
-  await repo.record({ action: 'export', table: 'rounds', recordId: d.roundId, detail: `导出${d.kind} ${d.fileName}（${d.verified}${copy}）sha256:${await sha256Hex(d.bytes)}` })
+  // The file name and the read-back note can carry names (the round's, a watermark's): the audit
+  // keeps what was exported, its size and its fingerprint only.
+  await repo.record({ action: 'export', table: 'rounds', recordId: d.roundId, detail: `导出${d.kind}（${d.bytes.byteLength} 字节${copy}）sha256:${await sha256Hex(d.bytes)}` })
   ElMessage.success({ message: `已导出${d.kind}：${result.location ?? d.fileName}（${formatBytes(result.size ?? d.bytes.byteLength)}，${d.verified}）`, duration: 8000 })
   return true
 }
