@@ -139,3 +139,13 @@ export async function verifyAuditLog(entries: AuditEntry[], sealed: SealedAuditH
   }
   return { ok: true, count, legacy, message: `审计日志完整：共 ${count} 条，与封存的条数和末条哈希一致${legacyNote}` }
 }
+
+/**
+ * What a receiver makes of the audit head a package carries, against the last one seen from
+ * the same laptop: a count that went down means that laptop's log lost entries. '' when fine.
+ */
+export function peerAuditWarning(seen: AuditHead | undefined, now: AuditHead | undefined): string {
+  if (!now) return seen ? '该设备此前的文件带有审计日志封存记录，本文件没有：其审计日志可能被改动' : ''
+  if (seen && now.count < seen.count) return `该设备的审计日志条数比上次收到时少（上次 ${seen.count} 条，本次 ${now.count} 条）：其审计日志可能被删除了末尾`
+  return ''
+}

@@ -255,8 +255,9 @@ export function useBackups() {
       const { manifest, payload } = await buildHandover({
         roundId: round.id, roundName: round.name, unitName: round.unitName, handedOverBy: store.currentUser.name, at,
         archive: await archiveOf(round.id, store.currentUser.name), audit, reports: await handoverReportFiles(round.id),
+        auditHead: await repo.audit.head(),
       })
-      const bytes = await encodePackage({ kind: 'handover', packageId: crypto.randomUUID(), roundId: round.id, roundName: round.name, from: { deviceId: store.deviceId, name: store.currentUser.name }, createdAt: at }, payload, passphrase)
+      const bytes = await encodePackage({ kind: 'handover', packageId: crypto.randomUUID(), roundId: round.id, roundName: round.name, from: { deviceId: store.deviceId, name: store.currentUser.name }, createdAt: at, auditHead: await repo.audit.head() }, payload, passphrase)
       const name = `${round.name}-移交包-${todayIso()}.${PACKAGE_EXTENSIONS.handover}`
       const saved = await bridge().saveFile({ suggestedName: name, filters: [{ name: '巡察工作台移交包', extensions: ['xhov'] }], data: bytes })
       if (!saved.saved) return
