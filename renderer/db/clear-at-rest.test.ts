@@ -51,13 +51,13 @@ beforeAll(async () => {
 
   // A round with records of every table (the sample has no report: one is drafted).
   const report = newReport(s.round.id, generateDraft('巡察报告', DEFAULT_TEMPLATES.巡察报告, s), '2026-11-21T08:00:00.000Z')
-  s.tables.reports.push({ ...report, id: 'report-1', createdAt: report.createdAt ?? '2026-11-21T08:00:00.000Z', updatedAt: '2026-11-21T08:00:00.000Z', updatedBy: context.actor, deviceId: 'device-A' } as never)
+  s.tables.reports.push({ ...report, id: 'report-1', createdAt: '2026-11-21T08:00:00.000Z', updatedAt: '2026-11-21T08:00:00.000Z', updatedBy: context.actor, deviceId: 'device-A' } as never)
   for (const t of ROUND_TABLES) expect(s.tables[t].length, t).toBeGreaterThan(0)
   await repo.replaceRound(s, { action: 'import', table: 'rounds', recordId: s.round.id, detail: '载入示例轮次' })
 
   // Edits, a deletion, views and exports, as the screens write them.
   const cadre = s.tables.people.find((p): p is Cadre => p.kind === 'cadre')!
-  await repo.save('people', { ...cadre, post: '陈𠈌：局长/党委书记', notes: `=HYPERLINK("x") ${'反映其在工程招投标中打招呼，'.repeat(250)}` })
+  await repo.save('people', { ...cadre, post: '陈𠈌：局长/党委书记', notes: `=HYPERLINK("x") ${'反映其在工程招投标中打招呼，'.repeat(250)}` } as Cadre)
   await repo.record({ action: 'view', table: 'people', recordId: cadre.id, detail: '查看干部信息' })
   const petition = s.tables.petitions[0] as Petition
   await repo.record({ action: 'view', table: 'petitions', recordId: petition.id, detail: '查看信访反映人联系方式' })
@@ -76,7 +76,7 @@ beforeAll(async () => {
   // Everything a person would recognise: names, the round and unit, free text of every record.
   const texts = new Set<string>([MEMBER_NAME, s.round.name, s.round.unitName, '陈𠈌', '定性依据不准确', '反映其在工程招投标中打招呼'])
   for (const p of s.tables.people) texts.add(p.name)
-  for (const p of s.tables.petitions) [p.summary, p.reporter].forEach((x) => x && texts.add(x))
+  for (const p of s.tables.petitions) [p.summary, p.reporterName, p.reporterContact, p.subjectName].forEach((x) => x && texts.add(x))
   for (const c of s.tables.clues) [c.subjectName, c.summary, c.receiverUnit].forEach((x) => x && texts.add(x))
   for (const w of s.tables.workingPapers) texts.add(w.title)
   for (const i of s.tables.interviews) for (const pt of i.record?.points ?? []) texts.add(pt.text)
