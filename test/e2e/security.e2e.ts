@@ -116,6 +116,23 @@ describe('confidentiality end to end', () => {
     expect(texts).toContain('设置口令')
     expect(texts).toContain('导入')
 
+    // The log holds member ids only; the view names who acted (the export just made), after unlock.
+    await page.locator('.el-menu-item', { hasText: '工作台' }).click()
+    await openMenu(page, '审计日志')
+    await poll(() => page.getByTestId('audit-table').textContent()).toContain(`${leader}（组长）`)
+    const raw = await page.evaluate(() => new Promise<string>((resolve, reject) => {
+      const req = indexedDB.open('xuncha-workbench')
+      req.onerror = () => reject(req.error)
+      req.onsuccess = () => {
+        const get = req.result.transaction('auditLog').objectStore('auditLog').getAll()
+        get.onsuccess = () => resolve(JSON.stringify(get.result))
+        get.onerror = () => reject(get.error)
+      }
+    }))
+    expect(raw).toContain('"v":2')
+    expect(raw).not.toContain(leader)
+    await page.screenshot({ path: join(tmpdir(), 'h6-audit-view.png') })
+
     // Hand over (archive), then wipe: the archive is verified, the key destroyed, a certificate printed.
     await page.locator('.el-menu-item', { hasText: '导出' }).click()
     const archive = await download(page, () => page.getByTestId('archive-export').click())
