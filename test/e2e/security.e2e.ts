@@ -144,7 +144,13 @@ describe('confidentiality end to end', () => {
     const roundName = (await page.getByTestId('rounds-table').locator('tbody tr td').first().textContent())?.trim() ?? ''
     expect(await dialog.getByTestId('wipe-run').isDisabled()).toBe(true)
     await dialog.getByTestId('wipe-confirm-name').fill(roundName)
-    const pdf = await download(page, () => dialog.getByTestId('wipe-run').click())
+    const pdf = await download(page, async () => {
+      await dialog.getByTestId('wipe-run').click()
+      const box = page.locator('.el-message-box')
+      await box.waitFor()
+      expect(await box.textContent()).toContain('先销毁本轮数据密钥')
+      await box.locator('.el-button--primary').click()
+    })
     expect(pdf.name).toMatch(/-清理证明-\d{4}-\d{2}-\d{2}\.pdf$/)
     const dir = mkdtempSync(join(tmpdir(), 'wipe-'))
     writeFileSync(join(dir, 'c.pdf'), pdf.bytes)
