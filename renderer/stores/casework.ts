@@ -39,7 +39,7 @@ const emptySources = (): EvidenceSources => ({ interviews: [], notes: [], docume
 
 export const useCaseworkStore = defineStore('casework', () => {
   const round = useRoundStore()
-  /** All 底稿 of the round, merged ones included (their numbers stay taken). */
+  /** All 底稿 of the round as stored, merged ones included (their numbers stay taken). */
   const allPapers = ref<WorkingPaper[]>([])
   const clues = ref<Clue[]>([])
   const checklist = ref<ChecklistItem[]>([])
@@ -51,10 +51,10 @@ export const useCaseworkStore = defineStore('casework', () => {
    * fallen back (derived from the evidence as it reads now, shared/casework/signing.ts). Until
    * the evidence is loaded, the stored sign-offs are shown.
    */
-  const papers = computed(() => {
-    const live = allPapers.value.filter((p) => !p.mergedInto)
-    return sourcesRound.value === round.activeRoundId ? live.map((p) => withStandingSignoffs(p, resolve)) : live
-  })
+  const standingPapers = computed(() =>
+    sourcesRound.value === round.activeRoundId ? allPapers.value.map((p) => withStandingSignoffs(p, resolve)) : allPapers.value,
+  )
+  const papers = computed(() => standingPapers.value.filter((p) => !p.mergedInto))
 
   /** Which round's evidence `sources` holds, as of which database revision. */
   let sourcesFor = { roundId: '', revision: -1 }
@@ -68,7 +68,7 @@ export const useCaseworkStore = defineStore('casework', () => {
     }
     ;[allPapers.value, clues.value, checklist.value] = await Promise.all([repo.list('workingPapers', roundId), repo.list('clues', roundId), repo.list('checklist', roundId)])
     // Signed 底稿 need the evidence to tell whether their sign-offs still stand.
-    if (allPapers.value.some((p) => p.signoffs.some((s) => s.evidence))) void loadSources()
+    void refreshStanding()
   }
   watch(() => round.activeRoundId, load, { immediate: true })
 
@@ -92,6 +92,11 @@ export const useCaseworkStore = defineStore('casework', () => {
   /** Whether the 底稿's sign-offs still stand, and which cited evidence changed since signing. */
   const signoffStateOf = (p: WorkingPaper): SignoffState | undefined =>
     sourcesRound.value === round.activeRoundId ? signoffState(p, resolve) : undefined
+
+  /** Signed 底稿 need the evidence as it reads now: read again when anything was written since. */
+  function refreshStanding(): Promise<void> {
+    return allPapers.value.some((p) => p.signoffs.some((s) => s.evidence)) ? loadSources() : Promise.resolve()
+  }
 
   /** The stored 底稿 with any fall-back written in (evidence read fresh first). */
   async function settled(id: string): Promise<WorkingPaper | undefined> {
@@ -281,7 +286,7 @@ export const useCaseworkStore = defineStore('casework', () => {
   }
 
   return {
-    papers, allPapers, clues, checklist, sources, load, loadSources, resolve, signoffStateOf, citing, blankPaper, paperFrom, savePaper, signoff, returnToHandler,
+    papers, allPapers, standingPapers, clues, checklist, sources, load, loadSources, refreshStanding, resolve, signoffStateOf, citing, blankPaper, paperFrom, savePaper, signoff, returnToHandler,
     merge, attachFile, clueFrom, blankClue, saveClue, clueStep, transfer, verify, viewClue, saveChecklistItem, removeChecklistItem, savePhrases,
   }
 })
