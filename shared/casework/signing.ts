@@ -62,7 +62,11 @@ function changesSince(s: Signoff, now: (l: EvidenceLink) => FrozenEvidence): Evi
  * 承办人签字 stays, the review sign-offs drop. Sign-offs recorded before copies were kept are taken as
  * they are (there is nothing to compare them with).
  */
-export function signoffState(p: Pick<WorkingPaper, 'signoffs'>, now: (l: EvidenceLink) => FrozenEvidence): SignoffState {
+export function signoffState(p: Pick<WorkingPaper, 'signoffs'>, read: (l: EvidenceLink) => FrozenEvidence): SignoffState {
+  if (!p.signoffs.some((s) => s.evidence)) return { signoffs: p.signoffs, fellBack: false, changed: [], signedCopies: new Map() }
+  // Each cited item is read once, however many sign-offs kept a copy of it.
+  const seen = new Map<string, FrozenEvidence>()
+  const now = (l: EvidenceLink) => seen.get(l.ref) ?? seen.set(l.ref, read(l)).get(l.ref)!
   const latest = [...p.signoffs].reverse().find((s) => s.evidence)
   const changed = latest ? changesSince(latest, now) : []
   const signedCopies = new Map((latest?.evidence ?? []).map((e) => [e.ref, e]))
