@@ -1,7 +1,7 @@
 // 底稿 and 线索 workflows without the screen: every rule is in shared/casework; here the current
 // records are checked, the new version saved and, for sign-offs and seals, audited. The caller
 // (stores/casework.ts) passes the round's current lists and puts what comes back in place.
-import type { Clue, FrozenEvidence, TeamMember, WorkingPaper } from '@shared/domain/types'
+import type { Clue, FrozenEvidence, Signoff, TeamMember, WorkingPaper } from '@shared/domain/types'
 import { applyPaperEdit, mergePapers as mergeRule, returnPaper, signPaper } from '@shared/casework/papers'
 import {
   approveClue, assertClueEditable, recordFeedback, returnClue, submitClue, transferClue as sealRule, withdrawClue, type Transfer,
@@ -24,16 +24,17 @@ export async function savePaper(ctx: ServiceContext, papers: readonly WorkingPap
 }
 
 /** The next sign-off, by the member holding its role; audited as a signature. */
-export async function signoff(ctx: ServiceContext, paper: WorkingPaper, user: TeamMember | undefined): Promise<WorkingPaper> {
-  const signed = signPaper(paper, user, now())
+export async function signoff(ctx: ServiceContext, paper: WorkingPaper, user: TeamMember | undefined, record?: Pick<Signoff, 'contentSha256' | 'evidence'>): Promise<WorkingPaper> {
+  const signed = signPaper(paper, user, now(), record)
   const saved = await ctx.repo.save('workingPapers', signed)
-  await ctx.repo.record({ action: 'sign', table: 'workingPapers', recordId: saved.id, detail: `底稿 ${saved.number} ${signed.signoffs.at(-1)!.step}` })
+  await ctx.repo.record({ action: 'sign', table: 'workingPapers', recordId: saved.id, fields: ['signoffs'], detail: signed.signoffs.at(-1)!.step })
   return saved
 }
 
 export async function returnToHandler(ctx: ServiceContext, paper: WorkingPaper, user: TeamMember | undefined, comment: string): Promise<WorkingPaper> {
   const saved = await ctx.repo.save('workingPapers', returnPaper(paper, user, comment, now()))
-  await ctx.repo.record({ action: 'sign', table: 'workingPapers', recordId: saved.id, detail: `底稿 ${saved.number} 退回承办人：${comment.trim()}` })
+  // The comment is free text: it stays in the (encrypted) review log, not in the audit log.
+  await ctx.repo.record({ action: 'sign', table: 'workingPapers', recordId: saved.id, fields: ['reviewLog'], detail: '退回承办人' })
   return saved
 }
 
@@ -72,6 +73,6 @@ export async function clueStep(ctx: ServiceContext, clue: Clue, user: TeamMember
 export async function transferClue(ctx: ServiceContext, clue: Clue, user: TeamMember | undefined, t: Transfer, frozen: FrozenEvidence[]): Promise<Clue> {
   const sealed = await sealRule(clue, user, t, frozen, now())
   const saved = await ctx.repo.save('clues', sealed)
-  await ctx.repo.record({ action: 'seal', table: 'clues', recordId: saved.id, detail: `线索 ${saved.number} 移交${saved.receiverUnit}并封存 sha256:${saved.seal!.sha256}` })
+  await ctx.repo.record({ action: 'seal', table: 'clues', recordId: saved.id, fields: ['seal'], detail: `移交并封存 sha256:${saved.seal!.sha256}` })
   return saved
 }

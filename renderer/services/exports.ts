@@ -17,5 +17,7 @@ export async function recordExport(
   d: { kind: ExportKind; fileName: string; bytes: Uint8Array; verified: string; roundId: string; copyNumber?: number },
 ): Promise<void> {
   const copy = d.copyNumber ? `，份号 ${String(d.copyNumber).padStart(6, '0')}` : ''
-  await ctx.repo.record({ action: 'export', table: 'rounds', recordId: d.roundId, detail: `导出${d.kind} ${d.fileName}（${d.verified}${copy}）sha256:${await sha256Hex(d.bytes)}` })
+  // The file name and the read-back note can carry names (the round's, a watermark's): the audit
+  // keeps what was exported, its size and its fingerprint only.
+  await ctx.repo.record({ action: 'export', table: 'rounds', recordId: d.roundId, detail: `导出${d.kind}（${d.bytes.byteLength} 字节${copy}）sha256:${await sha256Hex(d.bytes)}` })
 }

@@ -11,6 +11,7 @@ import { sha256Hex } from '@shared/util/hash'
 import { bytesToBase64 } from '@shared/security/base64'
 import { verifySeal, type Transfer } from '@shared/casework/clues'
 import { resolveEvidence, type EvidenceSources, type ResolvedEvidence } from '@shared/casework/evidence'
+import { settleFallBack, signingRecord, signoffState, withStandingSignoffs, type SignoffState } from '@shared/casework/signing'
 import { checkChecklistQuestion } from '@shared/casework/checklist'
 import { bridge } from '../platform/bridge'
 import { platform, repo } from '../platform/db/workbench'
@@ -43,15 +44,18 @@ const emptySources = (): EvidenceSources => ({ interviews: [], notes: [], docume
 
 export const useCaseworkStore = defineStore('casework', () => {
   const round = useRoundStore()
-  /** All 底稿 of the round, merged ones included (their numbers stay taken). */
+  /** All 底稿 of the round as stored, merged ones included (their numbers stay taken). */
   const paperCollection = createRoundCollection('workingPapers')
   const clueCollection = createRoundCollection('clues')
   const checklistCollection = createRoundCollection<'checklist', ChecklistItem>('checklist', { sort: (a, b) => a.order - b.order })
   const allPapers = paperCollection.items
   const clues = clueCollection.items
   const checklist = checklistCollection.items
-  const papers = computed(() => allPapers.value.filter((p) => !p.mergedInto))
-  const load = (roundId: string) => Promise.all([paperCollection.load(roundId), clueCollection.load(roundId), checklistCollection.load(roundId)]).then(() => undefined)
+  const load = async (roundId: string) => {
+    await Promise.all([paperCollection.load(roundId), clueCollection.load(roundId), checklistCollection.load(roundId)])
+    // Signed 底稿 need the evidence to tell whether their sign-offs still stand.
+    void refreshStanding()
+  }
 
   /** Attachments without their bytes (evidence shows name, size and fingerprint only); read when evidence is first needed. */
   const attachments = createRoundCollection<'attachments', Omit<Attachment, 'data'>>('attachments', {
@@ -85,6 +89,32 @@ export const useCaseworkStore = defineStore('casework', () => {
   })
 
   const resolve = (link: EvidenceLink): ResolvedEvidence => resolveEvidence(link, { ...sources.value, cadres: round.cadres })
+
+  /**
+   * The 底稿 as they stand: a review sign-off whose cited evidence changed after signing has
+   * fallen back (derived from the evidence as it reads now, shared/casework/signing.ts). Until
+   * the evidence is loaded, the stored sign-offs are shown.
+   */
+  const standingPapers = computed(() => (sourceStores.value ? allPapers.value.map((p) => withStandingSignoffs(p, resolve)) : allPapers.value))
+  const papers = computed(() => standingPapers.value.filter((p) => !p.mergedInto))
+
+  /** Whether the 底稿's sign-offs still stand, and which cited evidence changed since signing. */
+  const signoffStateOf = (p: WorkingPaper): SignoffState | undefined => (sourceStores.value ? signoffState(p, resolve) : undefined)
+
+  /** Signed 底稿 need the evidence as it reads now: load it when any 底稿 was signed over evidence. */
+  function refreshStanding(): Promise<void> {
+    return allPapers.value.some((p) => p.signoffs.some((s) => s.evidence)) ? loadSources() : Promise.resolve()
+  }
+
+  /** The stored 底稿 with any fall-back written in (evidence loaded first). */
+  async function settled(id: string): Promise<WorkingPaper | undefined> {
+    const stored = allPapers.value.find((p) => p.id === id)
+    if (!stored) return undefined
+    await loadSources()
+    return settleFallBack(stored, resolve, userId(), new Date().toISOString())
+  }
+  /** The round's 底稿 with this one settled, for a workflow that edits it. */
+  const withSettled = (p: WorkingPaper | undefined) => (p ? allPapers.value.map((x) => (x.id === p.id ? p : x)) : allPapers.value)
   const userId = () => round.currentUserId || 'system'
 
   function requireRound() {
@@ -114,10 +144,20 @@ export const useCaseworkStore = defineStore('casework', () => {
   }
 
   /** Saves a new 底稿, or an edit of one (sign-offs reset and the version kept when it was signed). */
-  const savePaper = async (draft: Draft<WorkingPaper>): Promise<WorkingPaper> => paperCollection.put(await service.savePaper(platform, allPapers.value, draft, userId()))
-  const signoff = async (paper: WorkingPaper): Promise<WorkingPaper> => paperCollection.put(await service.signoff(platform, paper, round.currentUser))
-  const returnToHandler = async (paper: WorkingPaper, comment: string): Promise<WorkingPaper> =>
-    paperCollection.put(await service.returnToHandler(platform, paper, round.currentUser, comment))
+  async function savePaper(draft: Draft<WorkingPaper>): Promise<WorkingPaper> {
+    const before = draft.id ? await settled(draft.id) : undefined
+    return paperCollection.put(await service.savePaper(platform, withSettled(before), draft, userId()))
+  }
+  /** Signs what the 底稿 and its evidence read now: the content hash and a hashed copy of each cited item. */
+  async function signoff(paper: WorkingPaper): Promise<WorkingPaper> {
+    const current = (await settled(paper.id)) ?? paper
+    const record = await signingRecord(current, current.evidence.map((l) => resolve(l)).map(({ kind, ref, text }) => ({ kind, ref, text })))
+    return paperCollection.put(await service.signoff(platform, current, round.currentUser, record))
+  }
+  async function returnToHandler(paper: WorkingPaper, comment: string): Promise<WorkingPaper> {
+    const current = (await settled(paper.id)) ?? paper
+    return paperCollection.put(await service.returnToHandler(platform, current, round.currentUser, comment))
+  }
 
   async function merge(keepId: string, otherId: string): Promise<WorkingPaper> {
     const { kept, merged } = await service.mergePapers(platform, allPapers.value, keepId, otherId, userId())
@@ -174,7 +214,7 @@ export const useCaseworkStore = defineStore('casework', () => {
   const verify = (clue: Clue) => verifySeal(clue)
 
   async function viewClue(clue: Clue) {
-    await repo.record({ action: 'view', table: 'clues', recordId: clue.id, detail: `查看线索 ${clue.number}` })
+    await repo.record({ action: 'view', table: 'clues', recordId: clue.id, detail: '查看线索' })
   }
 
   // ── 检查清单 and 巡言巡语 ──
@@ -195,7 +235,7 @@ export const useCaseworkStore = defineStore('casework', () => {
   }
 
   return {
-    papers, allPapers, clues, checklist, sources, load, loadSources, resolve, citing, blankPaper, paperFrom, savePaper, signoff, returnToHandler,
+    papers, allPapers, standingPapers, clues, checklist, sources, load, loadSources, refreshStanding, resolve, signoffStateOf, citing, blankPaper, paperFrom, savePaper, signoff, returnToHandler,
     merge, attachFile, clueFrom, blankClue, saveClue, clueStep, transfer, verify, viewClue, saveChecklistItem, removeChecklistItem, savePhrases,
   }
 })

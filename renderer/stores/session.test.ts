@@ -21,7 +21,7 @@ vi.mock('@shared/security', async (original) => {
   }
 })
 
-import { db, keyring } from '../platform/db/workbench'
+import { db, keyring, repo } from '../platform/db/workbench'
 import { useSessionStore } from './session'
 
 const PASS = 'Session-Test-2026'
@@ -30,6 +30,7 @@ beforeEach(async () => {
   await db.delete()
   await db.open()
   keyring.forget()
+  repo.audit.reset()
   keystore.secure = true
   keystore.account = 7
   setActivePinia(createPinia())
@@ -111,5 +112,33 @@ describe('session', () => {
     const c = await restart()
     await c.unlock('Recovered-Pass-2028')
     expect(c.status).toBe('unlocked')
+  })
+
+  it('counts, delays and audits wrong recovery keys like wrong passphrases, in one count', async () => {
+    const s = useSessionStore()
+    await s.init()
+    await s.setUp(PASS)
+    const rightKey = s.recoveryKey
+    s.recoveryKeyKept()
+    const again = await restart()
+    // A well-formed key that is not this vault's (all groups of a valid key, one digit changed).
+    const wrongKey = rightKey.replace(/^./, (c) => (c === '2' ? '3' : '2'))
+    await expect(again.unlock('Wrong-Pass-2026')).rejects.toThrow('口令不正确')
+    for (let i = 0; i < 4; i++) await expect(again.recover(wrongKey, 'New-Passphrase-2026')).rejects.toThrow('恢复密钥')
+    expect(again.failedAttempts).toBe(5)
+    expect(await restart().then((x) => x.failedAttempts)).toBe(5) // kept across restarts
+    // The sixth try, whichever secret, waits first; the wait grows with each further failure.
+    expect(again.retryDelayMs()).toBe(1000)
+    // A weak new passphrase is not a wrong recovery key: not counted.
+    await expect(again.recover(wrongKey, 'short')).rejects.toThrow('口令强度不足')
+    expect(again.failedAttempts).toBe(5)
+    // Nothing could be written to the keyed log while locked: the entries enter it at unlock.
+    expect(await db.auditLog.count()).toBe(1)
+    await again.recover(rightKey, 'New-Passphrase-2026')
+    expect(again.failedAttempts).toBe(0)
+    const log = await db.auditLog.orderBy('seq').toArray()
+    expect(log.map((e) => e.action)).toEqual(['vault-setup', 'unlock-failed', 'recovery-failed', 'recovery-failed', 'recovery-failed', 'recovery-failed', 'passphrase-change'])
+    expect(log[5]!.detail).toBe('恢复密钥错误（连续第 5 次失败）')
+    expect(await repo.audit.verify()).toMatchObject({ ok: true, count: 7 })
   })
 })

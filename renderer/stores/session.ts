@@ -3,7 +3,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import {
-  addDeviceSecret, base64ToBytes, bytesToBase64, changePassphrase as rewrap, createVault, parseVault, removeDeviceSecret,
+  addDeviceSecret, base64ToBytes, bytesToBase64, changePassphrase as rewrap, createVault, isVaultError, parseVault, removeDeviceSecret,
   resetPassphraseWithRecovery, unlockWithDeviceSecret, unlockWithPassphrase, type Vault,
 } from '@shared/security'
 import { bridge } from '../platform/bridge'
@@ -12,7 +12,10 @@ import { getSetting, keyring, repo, setSetting, settings } from '../platform/db/
 export type SessionStatus = 'loading' | 'setup' | 'recovery-key' | 'locked' | 'unlocked'
 
 export const DEFAULT_AUTO_LOCK_MINUTES = 10
-/** After this many wrong passphrases in a row, each further try waits a little longer. */
+/**
+ * After this many wrong secrets in a row, each further try waits a little longer. Passphrase
+ * and recovery-key attempts share one count, so alternating between them gains nothing.
+ */
 const FREE_ATTEMPTS = 5
 
 export const useSessionStore = defineStore('session', () => {
@@ -60,30 +63,52 @@ export const useSessionStore = defineStore('session', () => {
     return extra < 0 ? 0 : Math.min(30_000, 1000 * 2 ** extra)
   }
 
+  /**
+   * A wrong secret: counted (kept across restarts), and audited. The vault is locked, so the
+   * entry waits and enters the keyed chain at the next unlock.
+   */
+  async function failed(action: 'unlock-failed' | 'recovery-failed', what: string) {
+    failedAttempts.value++
+    await setSetting('failedUnlocks', failedAttempts.value)
+    await repo.recordWhileLocked({ action, table: 'settings', recordId: 'vault', detail: `${what}（连续第 ${failedAttempts.value} 次失败）` })
+  }
+
+  async function succeeded() {
+    failedAttempts.value = 0
+    await setSetting('failedUnlocks', 0)
+    await repo.flushHeldAudit()
+  }
+
   async function unlock(passphrase: string) {
     if (!vault) throw new Error('尚未设置口令')
     await new Promise((r) => setTimeout(r, retryDelayMs()))
     try {
       keyring.unlock(await unlockWithPassphrase(vault, passphrase))
     } catch (e) {
-      failedAttempts.value++
-      await setSetting('failedUnlocks', failedAttempts.value)
-      await repo.record({ action: 'unlock-failed', table: 'settings', recordId: 'vault', detail: `口令错误（连续第 ${failedAttempts.value} 次）` })
+      await failed('unlock-failed', '口令错误')
       throw e
     }
-    failedAttempts.value = 0
-    await setSetting('failedUnlocks', 0)
+    await succeeded()
     status.value = 'unlocked'
   }
 
-  /** Forgotten passphrase: the recovery key opens the master key and a new passphrase re-wraps it. */
+  /**
+   * Forgotten passphrase: the recovery key opens the master key and a new passphrase re-wraps it.
+   * A wrong recovery key is counted, delayed and audited like a wrong passphrase.
+   */
   async function recover(recovery: string, newPassphrase: string) {
     if (!vault) throw new Error('尚未设置口令')
-    const reset = await resetPassphraseWithRecovery(vault, recovery, newPassphrase)
+    await new Promise((r) => setTimeout(r, retryDelayMs()))
+    let reset: Awaited<ReturnType<typeof resetPassphraseWithRecovery>>
+    try {
+      reset = await resetPassphraseWithRecovery(vault, recovery, newPassphrase)
+    } catch (e) {
+      if (isVaultError(e, 'wrong-recovery-key')) await failed('recovery-failed', '恢复密钥错误')
+      throw e
+    }
     await saveVault(reset.vault)
     keyring.unlock(reset.masterKey)
-    failedAttempts.value = 0
-    await setSetting('failedUnlocks', 0)
+    await succeeded()
     status.value = 'unlocked'
     await repo.record({ action: 'passphrase-change', table: 'settings', recordId: 'vault', detail: '使用恢复密钥重设口令' })
   }
@@ -124,6 +149,7 @@ export const useSessionStore = defineStore('session', () => {
     } finally {
       secret.fill(0)
     }
+    await repo.flushHeldAudit()
     status.value = 'unlocked'
   }
 

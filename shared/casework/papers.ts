@@ -36,6 +36,14 @@ export function isSigned(p: Pick<WorkingPaper, 'signoffs' | 'deleted' | 'mergedI
   return !p.deleted && !p.mergedInto && hasLeaderSignoff(p)
 }
 
+/**
+ * The one fall-back rule, for any change to what was signed (an edit of the 底稿, or of the
+ * evidence it cites): the 承办人签字 stays, 副组长审核 and 组长审签 drop.
+ */
+export function signoffsAfterChange(signoffs: readonly Signoff[]): Signoff[] {
+  return signoffs.filter((s) => s.step === '承办人签字')
+}
+
 /** The next sign-off due, or undefined when all three are done. */
 export function nextStep(p: Pick<WorkingPaper, 'signoffs'>): SignoffStep | undefined {
   return SIGNOFF_STEPS[p.signoffs.length]
@@ -69,11 +77,13 @@ export function waitsFor(p: Pick<WorkingPaper, 'signoffs' | 'handlerId'>, user: 
 }
 
 /** Makes the next sign-off; throws a Chinese message when it is not this member's turn. */
-export function signPaper<P extends WorkingPaper>(p: P, user: Member | undefined, at: string): P {
+export function signPaper<P extends WorkingPaper>(
+  p: P, user: Member | undefined, at: string, signed?: Pick<Signoff, 'contentSha256' | 'evidence'>,
+): P {
   const why = signDenial(p, user)
   if (why) throw new Error(why)
   const step = nextStep(p)!
-  const signoff: Signoff = { step, memberId: user!.id, at }
+  const signoff: Signoff = { step, memberId: user!.id, at, ...signed }
   return {
     ...p,
     signoffs: [...p.signoffs, signoff],
@@ -107,7 +117,7 @@ export function applyPaperEdit<P extends WorkingPaper>(before: P, after: P, by: 
   const version = { at, by, content: paperContent(before), signoffs: before.signoffs }
   return {
     ...after,
-    signoffs: before.signoffs.filter((s) => s.step === '承办人签字'),
+    signoffs: signoffsAfterChange(before.signoffs),
     editedAfterSignoff: true,
     versions: [...(before.versions ?? []), version],
     reviewLog: [...(before.reviewLog ?? []), { action: '签字后修改', memberId: by, at }],

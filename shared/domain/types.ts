@@ -265,6 +265,21 @@ export interface Signoff {
   step: SignoffStep
   memberId: Id
   at: string
+  /**
+   * What was signed (absent on sign-offs recorded before it was kept): the SHA-256 of the
+   * 底稿's canonical content, and a copy of every cited evidence item with its SHA-256 — the
+   * hashes a personal signature will cover (shared/casework/signing.ts).
+   */
+  contentSha256?: string
+  evidence?: SignedEvidence[]
+}
+
+/** One cited evidence item as it read at a sign-off. */
+export interface SignedEvidence {
+  kind: EvidenceLink['kind']
+  ref: string
+  text: string
+  sha256: string
 }
 
 /** One line of a 底稿's or clue's review history (签字, 退回 with comments, 移交, 撤回…). */
@@ -481,7 +496,10 @@ export interface Attachment extends RoundScoped {
 export interface AuditEntry {
   seq: number
   at: string
-  /** The name (and role) of who acted, as it was at the time. */
+  /**
+   * Who acted: the roster member id (the view resolves the name after unlock). Entries
+   * written before v2 hold the name and role here, in clear.
+   */
   actor: string
   /** Roster member id, or 'system' before a user is chosen. */
   actorId: string
@@ -489,9 +507,13 @@ export interface AuditEntry {
   action: string
   table: string
   recordId: string
+  /** Field names, never their values. */
   fields: string[]
+  /** A fixed phrase, counts, hashes or ids: never a name or free text (docs/security.md). */
   detail: string
   prevHash: string
+  /** v2: HMAC-SHA-256 under the vault-held audit key; absent (v1): plain SHA-256. */
+  v?: 2
   hash: string
 }
 

@@ -4,6 +4,7 @@
 import { sha256Hex } from '../util/hash'
 import { bytesToBase64 } from '../security/base64'
 import type { AuditEntry } from '../domain/types'
+import type { AuditHead } from '../domain/audit'
 
 export interface HandoverFile {
   name: string
@@ -19,6 +20,8 @@ export interface HandoverInput {
   at: string
   archive: Uint8Array
   audit: AuditEntry[]
+  /** The sealed head of this laptop's audit log (count and last hash) when the package was made. */
+  auditHead?: AuditHead
   /** Hook for the report package (issue 7): its files, added as they are. */
   reports?: HandoverFile[]
 }
@@ -32,6 +35,7 @@ export interface HandoverManifest {
   at: string
   files: { name: string; role: string; size: number; sha256: string }[]
   reportsIncluded: boolean
+  auditHead?: AuditHead
 }
 
 export async function buildHandover(input: HandoverInput): Promise<{ manifest: HandoverManifest; payload: Uint8Array }> {
@@ -44,6 +48,7 @@ export async function buildHandover(input: HandoverInput): Promise<{ manifest: H
   const manifest: HandoverManifest = {
     format: 'xuncha-handover', version: 1, roundId: input.roundId, roundName: input.roundName, unitName: input.unitName,
     handedOverBy: input.handedOverBy, at: input.at, reportsIncluded: (input.reports?.length ?? 0) > 0,
+    ...(input.auditHead ? { auditHead: input.auditHead } : {}),
     files: await Promise.all(files.map(async (f) => ({ name: f.name, role: f.role, size: f.bytes.byteLength, sha256: await sha256Hex(f.bytes) }))),
   }
   const body = { manifest, files: files.map((f) => ({ name: f.name, data: bytesToBase64(f.bytes) })) }

@@ -7,6 +7,7 @@ import { gzipSync } from 'fflate'
 import { gzip, gunzipLimited } from '../archive/gzip'
 import { isArchiveError } from '../archive/errors'
 import { sha256Hex } from '../util/hash'
+import type { AuditHead } from '../domain/audit'
 import { base64ToBytes, bytesToBase64 } from '../security/base64'
 import { IV_BYTES, SALT_BYTES, gcm, isPlainObject, randomBytes, subtle, utf8 } from '../security/primitives'
 
@@ -31,6 +32,12 @@ export interface PackageHeader {
   roundName: string
   from: { deviceId: string; name: string }
   createdAt: string
+  /**
+   * The sender's audit log as sealed when the package was made: entry count and last hash
+   * (authenticated with the header). A receiver that sees the count of a laptop go down knows
+   * that laptop's log was cut.
+   */
+  auditHead?: AuditHead
   kdf: { name: 'PBKDF2'; hash: 'SHA-256'; iterations: number; salt: string }
   iv: string
   verifier: string
@@ -84,7 +91,7 @@ export async function deriveKey(passphrase: string, salt: Uint8Array<ArrayBuffer
 }
 
 export async function encodePackage(
-  head: Pick<PackageHeader, 'kind' | 'packageId' | 'roundId' | 'roundName' | 'from' | 'createdAt'>,
+  head: Pick<PackageHeader, 'kind' | 'packageId' | 'roundId' | 'roundName' | 'from' | 'createdAt' | 'auditHead'>,
   payload: Uint8Array,
   passphrase: string,
   options: CryptoOptions = {},
@@ -109,6 +116,10 @@ export async function encodePackage(
   out.set(headerBytes, MAGIC.length + 4)
   out.set(ct, MAGIC.length + 4 + headerBytes.length)
   return out
+}
+
+function isAuditHead(x: unknown): x is AuditHead {
+  return isPlainObject(x) && Number.isInteger(x.count) && (x.count as number) >= 0 && typeof x.head === 'string' && /^[0-9a-f]{64}$/.test(x.head)
 }
 
 /** Reads the clear header only (no passphrase): for the preview of who and which round. */
@@ -136,7 +147,8 @@ export function readHeader(bytes: Uint8Array, options: CryptoOptions = {}): { he
     typeof h.kind !== 'string' || !(h.kind in PACKAGE_KINDS) || strings.some((k) => typeof h[k] !== 'string') ||
     !isPlainObject(h.from) || typeof h.from.deviceId !== 'string' || typeof h.from.name !== 'string' ||
     !isPlainObject(kdf) || kdf.name !== 'PBKDF2' || kdf.hash !== 'SHA-256' || typeof kdf.salt !== 'string' ||
-    typeof kdf.iterations !== 'number' || !Number.isInteger(kdf.iterations)
+    typeof kdf.iterations !== 'number' || !Number.isInteger(kdf.iterations) ||
+    (h.auditHead !== undefined && !isAuditHead(h.auditHead))
   )
     throw new ExchangeError('invalid')
   if (kdf.iterations < (options.minIterations ?? EXCHANGE_ITERATIONS) || kdf.iterations > (options.maxIterations ?? MAX_ITERATIONS))

@@ -8,6 +8,8 @@
 //   what a person said in their own interview is "本人在谈话中…", never others' 评价 of them;
 // - near-duplicate points are said once, with how many people said them;
 // - interview points go to the topic papers' sections by the template's routes.
+import { evidenceSourcesOf, resolveEvidence } from '../casework/evidence'
+import { withStandingSignoffs } from '../casework/signing'
 import { flattenFramework } from '../domain/frameworks'
 import type { RoundSnapshot } from '../domain/snapshot'
 import type {
@@ -94,7 +96,9 @@ function context(snap: RoundSnapshot, template: ReportTemplate): Ctx {
     walk(root, [])
   }
   const order = new Map(flattenFramework(snap.round.framework).map((f, i) => [f.node.id, i]))
-  const papers = snap.tables.workingPapers.filter(isReportable)
+  // A 底稿 whose cited evidence changed after signing has fallen back: it is not signed.
+  const sources = evidenceSourcesOf(snap)
+  const papers = snap.tables.workingPapers.map((p) => withStandingSignoffs(p, (l) => resolveEvidence(l, sources))).filter(isReportable)
     .sort((a, b) => (order.get(a.category) ?? 999) - (order.get(b.category) ?? 999) || a.number.localeCompare(b.number))
   // Points a clue or a clue-bound 底稿 rests on are clue material, whatever their flag says.
   const clueBound = new Set([

@@ -12,5 +12,6 @@ export {
   type Vault, type VaultOptions, type WrappedSecret,
 } from './vault'
 export { createRoundKey, openRoundKey, roundKeyAad, ROUND_KEY_MESSAGE, type WrappedRoundKey } from './round-keys'
+export { AUDIT_KEY_AAD, auditMac, createAuditKey, openAuditKey, type WrappedAuditKey } from './audit-key'
 export { isEncryptedBody, openFields, recordAad, sealFields, type EncryptedBody } from './field-cipher'
 export { base64ToBytes, bytesToBase64 } from './base64'

@@ -24,6 +24,14 @@ async function openPaper(page: Page, number: string) {
   await page.getByTestId('papers-table').locator('.el-table-v2__row', { hasText: number }).click()
   await page.getByTestId('paper-form').waitFor()
 }
+/** Accepts the confirmation that spells out what the act does (signing, 移交并封存). */
+async function confirmBox(page: Page, expected: string) {
+  const box = page.locator('.el-message-box')
+  await box.waitFor()
+  expect(await box.textContent()).toContain(expected)
+  await box.locator('.el-button--primary').click()
+  await box.waitFor({ state: 'hidden' })
+}
 async function closeDialog(page: Page, testId: string) {
   await page.getByTestId(testId).locator('.el-dialog__headerbtn').click()
   await page.getByTestId(testId).waitFor({ state: 'hidden' })
@@ -57,6 +65,7 @@ describe('working papers, clues and lists end to end', () => {
     await openPaper(page, number)
     await poll(() => form.getByTestId('paper-waiting').textContent()).toContain('待承办人')
     await form.getByTestId('paper-sign').click()
+    await confirmBox(page, '所引 1 项支撑材料')
     await poll(() => form.getByTestId('paper-waiting').textContent()).toContain('待副组长')
     expect(await form.getByTestId('sign-denial').textContent()).toContain('只有副组长可以审核底稿')
     expect(await form.getByTestId('paper-sign').isDisabled()).toBe(true)
@@ -66,6 +75,7 @@ describe('working papers, clues and lists end to end', () => {
       await chooseUser(page, who)
       await openPaper(page, number)
       await form.getByTestId('paper-sign').click()
+      await confirmBox(page, '须重新审核')
       await poll(() => form.getByTestId('paper-waiting').textContent()).toContain(after)
       await closeDialog(page, 'paper-form')
     }
@@ -103,6 +113,7 @@ describe('working papers, clues and lists end to end', () => {
     await clue.getByTestId('clue-transfer-no').fill('区委巡察三组移〔2026〕2号')
     await clue.getByTestId('clue-transfer-unit').fill('区纪委监委')
     await clue.getByTestId('clue-transfer').click()
+    await confirmBox(page, '此操作不能撤销')
     await poll(() => lastMessage(page)).toContain('已移交并封存')
     await poll(() => clue.getByTestId('clue-status').textContent()).toContain('已移交')
     const hash = /[0-9a-f]{64}/.exec((await clue.getByTestId('clue-seal').textContent()) ?? '')?.[0]
@@ -139,6 +150,96 @@ describe('working papers, clues and lists end to end', () => {
     // The 工作台 shows checklist items not yet covered.
     await go(page, '工作台')
     await poll(() => page.getByTestId('checklist-uncovered').textContent()).toMatch(/尚未被底稿覆盖的事项（\d+ \/ 21）/)
+
+    expect(await cspViolations()).toEqual([])
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('a signed 底稿 whose evidence is edited in the 谈话记录 falls back and shows the signed and the current text', async () => {
+    const { page, context, cspViolations, errors } = await openApp(served.browser(), served.url())
+    await setUpVault(page)
+    await page.getByTestId('load-sample').click()
+    await poll(() => lastMessage(page)).toContain('已载入示例轮次')
+    await chooseUser(page, '赵敏')
+
+    // A 底稿 from 马俊's interview point, signed through the three roles (each asks first).
+    const SIGNED = '由财务科统筹解决'
+    await go(page, '底稿')
+    await page.getByTestId('paper-from-point').click()
+    await pick(page, 'point-select', '说法含糊')
+    await page.getByTestId('point-confirm').click()
+    const form = page.getByTestId('paper-form')
+    await poll(() => form.getByTestId('evidence-item').count()).toBe(1)
+    const number = (await form.getByTestId('paper-number').textContent())!.trim()
+    await form.getByTestId('paper-title').fill('编外人员住房公积金资金来源不明')
+    await form.getByTestId('paper-save').click()
+    await poll(() => lastMessage(page)).toContain(`已保存底稿 ${number}`)
+    for (const [who, after] of [['赵敏', '待副组长'], ['陈晓梅', '待组长'], ['刘振华', '三级签字已完成']] as const) {
+      await chooseUser(page, who)
+      await openPaper(page, number)
+      await form.getByTestId('paper-sign').click()
+      await confirmBox(page, '须重新审核')
+      await poll(() => form.getByTestId('paper-waiting').textContent()).toContain(after)
+      await closeDialog(page, 'paper-form')
+    }
+
+    // The interview point is reworded in the 谈话记录 (autosaved).
+    const NOW = '陈𠈌称：资金由财务科以办公用品发票报销方式筹集，局长知情'
+    await go(page, '谈话')
+    await page.getByTestId('interviews-search').fill('马俊')
+    const rows = page.getByTestId('interviews-table').locator('.el-table-v2__row', { hasText: '马俊' })
+    await poll(() => rows.count()).toBeGreaterThan(0)
+    const drawer = page.getByTestId('record-drawer')
+    let edited = false
+    for (let r = 0; r < (await rows.count()) && !edited; r++) {
+      await rows.nth(r).getByTestId('row-record').click()
+      await drawer.getByTestId('point-text').first().waitFor()
+      const texts = drawer.getByTestId('point-text')
+      for (let i = 0; i < (await texts.count()); i++) {
+        if (!(await texts.nth(i).inputValue()).includes(SIGNED)) continue
+        await texts.nth(i).fill(NOW)
+        await poll(() => drawer.getByTestId('autosave-state').textContent()).toContain('已自动保存')
+        edited = true
+        break
+      }
+      await page.keyboard.press('Escape')
+      await drawer.waitFor({ state: 'hidden' })
+    }
+    expect(edited).toBe(true)
+
+    // The 底稿: review sign-offs fell back, the change is listed with both texts.
+    await go(page, '底稿')
+    await openPaper(page, number)
+    await poll(() => form.getByTestId('paper-waiting').textContent()).toContain('待副组长')
+    const drift = form.getByTestId('paper-evidence-drift')
+    await drift.waitFor()
+    expect(await drift.textContent()).toContain('副组长审核和组长审签已失效')
+    expect(await drift.getByTestId('drift-signed').textContent()).toContain(SIGNED)
+    expect(await drift.getByTestId('drift-current').textContent()).toBe(NOW)
+    expect(await form.getByTestId('evidence-kept-text').textContent()).toContain(SIGNED)
+    expect(await form.getByTestId('evidence-now-text').textContent()).toContain(NOW)
+    // The steps show the 承办人签字 standing and the later two open (the review log keeps them all).
+    const steps = form.getByTestId('signoff-panel').locator('.el-steps')
+    expect(await steps.textContent()).toContain('赵敏')
+    expect(await steps.textContent()).not.toContain('刘振华')
+    await page.screenshot({ path: join(dir, 'paper-evidence-drift.png'), fullPage: true })
+    // The 组长 cannot sign over it: the 副组长 reviews again first.
+    expect(await form.getByTestId('sign-denial').textContent()).toContain('只有副组长可以审核底稿')
+    await closeDialog(page, 'paper-form')
+    await page.getByTestId('paper-filter').locator('label', { hasText: '改动于签字后' }).click()
+    await poll(() => page.getByTestId('papers-table').textContent()).toContain('证据签字后有改动')
+
+    // A fresh review stands: the 副组长 signs what the evidence says now.
+    await chooseUser(page, '陈晓梅')
+    await page.getByTestId('paper-filter').locator('label', { hasText: '全部' }).click()
+    await openPaper(page, number)
+    await form.getByTestId('paper-sign').click()
+    await confirmBox(page, '须重新审核')
+    await poll(() => form.getByTestId('paper-waiting').textContent()).toContain('待组长')
+    await poll(() => form.getByTestId('paper-evidence-drift').count()).toBe(0)
+    expect(await form.getByTestId('paper-version').count()).toBe(1)
+    expect(await form.getByTestId('paper-log').textContent()).toContain('所引证据签字后改动')
 
     expect(await cspViolations()).toEqual([])
     expect(errors).toEqual([])

@@ -116,6 +116,23 @@ describe('confidentiality end to end', () => {
     expect(texts).toContain('设置口令')
     expect(texts).toContain('导入')
 
+    // The log holds member ids only; the view names who acted (the export just made), after unlock.
+    await page.locator('.el-menu-item', { hasText: '工作台' }).click()
+    await openMenu(page, '审计日志')
+    await poll(() => page.getByTestId('audit-table').textContent()).toContain(`${leader}（组长）`)
+    const raw = await page.evaluate(() => new Promise<string>((resolve, reject) => {
+      const req = indexedDB.open('xuncha-workbench')
+      req.onerror = () => reject(req.error)
+      req.onsuccess = () => {
+        const get = req.result.transaction('auditLog').objectStore('auditLog').getAll()
+        get.onsuccess = () => resolve(JSON.stringify(get.result))
+        get.onerror = () => reject(get.error)
+      }
+    }))
+    expect(raw).toContain('"v":2')
+    expect(raw).not.toContain(leader)
+    await page.screenshot({ path: join(tmpdir(), 'h6-audit-view.png') })
+
     // Hand over (archive), then wipe: the archive is verified, the key destroyed, a certificate printed.
     await openMenu(page, '导出')
     const archive = await download(page, () => page.getByTestId('archive-export').click())
@@ -127,7 +144,13 @@ describe('confidentiality end to end', () => {
     const roundName = (await page.getByTestId('rounds-table').locator('tbody tr td').first().textContent())?.trim() ?? ''
     expect(await dialog.getByTestId('wipe-run').isDisabled()).toBe(true)
     await dialog.getByTestId('wipe-confirm-name').fill(roundName)
-    const pdf = await download(page, () => dialog.getByTestId('wipe-run').click())
+    const pdf = await download(page, async () => {
+      await dialog.getByTestId('wipe-run').click()
+      const box = page.locator('.el-message-box')
+      await box.waitFor()
+      expect(await box.textContent()).toContain('先销毁本轮数据密钥')
+      await box.locator('.el-button--primary').click()
+    })
     expect(pdf.name).toMatch(/-清理证明-\d{4}-\d{2}-\d{2}\.pdf$/)
     const dir = mkdtempSync(join(tmpdir(), 'wipe-'))
     writeFileSync(join(dir, 'c.pdf'), pdf.bytes)

@@ -45,7 +45,7 @@ export function useRoundArchive() {
       const fileName = `${round.name}-轮次归档-${todayIso()}${ARCHIVE_FILE_EXTENSION}`
       const result = await bridge().saveFile({ suggestedName: fileName, filters: FILTERS, data: bytes })
       if (!result.saved) return
-      await repo.record({ action: 'export', table: 'rounds', recordId: round.id, detail: `导出轮次归档 ${fileName} sha256:${await sha256Hex(bytes)}` })
+      await repo.record({ action: 'export', table: 'rounds', recordId: round.id, detail: `导出轮次归档 sha256:${await sha256Hex(bytes)}` })
       ElMessage.success({ message: `已导出轮次归档：${result.location ?? fileName}（${formatBytes(result.size ?? bytes.byteLength)}）`, duration: 6000 })
     } catch (e) {
       ElMessage.error(`导出失败：${describeError(e)}`)
@@ -89,7 +89,7 @@ export function useRoundArchive() {
     busy.value = true
     try {
       await store.installRound(p.decoded.snapshot, {
-        action: 'import', table: 'rounds', recordId: p.decoded.snapshot.round.id, detail: `导入轮次归档 ${p.fileName} sha256:${p.fingerprint}`,
+        action: 'import', table: 'rounds', recordId: p.decoded.snapshot.round.id, detail: `导入轮次归档 sha256:${p.fingerprint}`,
       })
       ElMessage.success(`已导入轮次“${p.decoded.snapshot.round.name}”`)
       preview.value = undefined

@@ -10,18 +10,20 @@ import { formatDateTimeCN } from '@shared/util/dates'
 import { useRoundStore } from '../../stores/round'
 import { deliverExport } from '../exports/deliverExport'
 import { ledgerXlsx } from '../../platform/workers/exportJobs'
+import type { AuditNames } from '../../services/auditNames'
 
 export function useAuditExport() {
   const store = useRoundStore()
   const busy = ref(false)
 
-  async function exportEntries(entries: AuditEntry[]) {
+  /** The names are resolved by the view (after unlock); the log itself holds ids. */
+  async function exportEntries(entries: AuditEntry[], names: AuditNames) {
     const round = store.activeRound
     if (!round) return ElMessage.error('请先选择巡察轮次：导出的标识按轮次设置')
     busy.value = true
     try {
       const rows = [...entries].sort((a, b) => a.seq - b.seq).map((e) => ({
-        seq: e.seq, at: formatDateTimeCN(e.at), actor: e.actor, device: e.deviceId.slice(0, 8), action: auditActionLabel(e.action),
+        seq: e.seq, at: formatDateTimeCN(e.at), actor: names.actor(e), record: names.record(e), device: e.deviceId.slice(0, 8), action: auditActionLabel(e.action),
         table: (TABLE_LABELS as Record<string, string>)[e.table] ?? e.table, fields: e.fields.map((f) => fieldLabel(e.table, f)).join('、'),
         detail: e.detail, hash: e.hash,
       }))
@@ -30,7 +32,7 @@ export function useAuditExport() {
           name: '审计日志', title: '审计日志', rows,
           columns: [
             { header: '序号', key: 'seq', kind: 'number' }, { header: '时间', key: 'at' }, { header: '人员', key: 'actor' },
-            { header: '设备', key: 'device' }, { header: '操作', key: 'action' }, { header: '对象', key: 'table' },
+            { header: '设备', key: 'device' }, { header: '操作', key: 'action' }, { header: '对象', key: 'table' }, { header: '记录', key: 'record' },
             { header: '改动字段', key: 'fields', kind: 'wrap' }, { header: '说明', key: 'detail', kind: 'wrap' }, { header: '哈希', key: 'hash' },
           ],
         }],

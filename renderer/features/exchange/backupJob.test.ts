@@ -28,6 +28,7 @@ beforeEach(async () => {
   keyring = new Keyring(db)
   keyring.unlock((await createVault('Xuncha-2026-Round', { iterations: 1000 })).masterKey)
   repo = new Repository(db, keyring.codec(), () => ({ actor: 'm1', deviceId: 'd1' }))
+  repo.audit.useKey(() => keyring.auditKey())
 })
 afterEach(() => vi.restoreAllMocks())
 

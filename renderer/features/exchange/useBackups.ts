@@ -129,7 +129,7 @@ export async function deliverBackup(prepared: PreparedBackup, reason: string, op
       const name = autoBackupName(round.name)
       const written = await bridge().writeBackup({ fileName: name, data: bytes, keep: keepCount() })
       const pruned = written.removed.length ? `，已删除较早的自动备份 ${written.removed.length} 份` : ''
-      await repo.record({ action: 'export', table: 'rounds', recordId: roundId, detail: `${reason}：${name}（${formatBytes(written.size)}）写入备份文件夹${pruned}` })
+      await repo.record({ action: 'export', table: 'rounds', recordId: roundId, detail: `${reason}（${formatBytes(written.size)}）写入备份文件夹${pruned}` })
       lastBackup.value = `${written.location}（${reason}${pruned}）`
       return written.location
     }
@@ -137,7 +137,7 @@ export async function deliverBackup(prepared: PreparedBackup, reason: string, op
   const name = `${round.name}-备份-${stamp()}.${PACKAGE_EXTENSIONS.backup}`
   const saved = await bridge().saveFile({ suggestedName: name, filters: [{ name: '巡察工作台备份', extensions: ['xbak'] }], data: bytes })
   if (!saved.saved) throw new Error('备份未保存，操作已取消')
-  await repo.record({ action: 'export', table: 'rounds', recordId: roundId, detail: `${reason}：${name}（${formatBytes(bytes.byteLength)}）` })
+  await repo.record({ action: 'export', table: 'rounds', recordId: roundId, detail: `${reason}（${formatBytes(bytes.byteLength)}）` })
   lastBackup.value = saved.location ?? name
   return lastBackup.value
 }
@@ -231,7 +231,7 @@ export function useBackups() {
     if (!p) return
     busy.value = true
     try {
-      await store.installRound(p.decoded.snapshot, { action: 'import', table: 'rounds', recordId: p.decoded.snapshot.round.id, detail: `从备份恢复 ${p.fileName}` })
+      await store.installRound(p.decoded.snapshot, { action: 'import', table: 'rounds', recordId: p.decoded.snapshot.round.id, detail: '从备份恢复' })
       ElMessage.success(`已从备份恢复轮次“${p.decoded.snapshot.round.name}”`)
       restore.value = undefined
     } catch (e) {
@@ -255,12 +255,13 @@ export function useBackups() {
       const { manifest, payload } = await buildHandover({
         roundId: round.id, roundName: round.name, unitName: round.unitName, handedOverBy: store.currentUser.name, at,
         archive: await archiveOf(round.id, store.currentUser.name), audit, reports: await handoverReportFiles(round.id),
+        auditHead: await repo.audit.head(),
       })
-      const bytes = await encodePackage({ kind: 'handover', packageId: crypto.randomUUID(), roundId: round.id, roundName: round.name, from: { deviceId: store.deviceId, name: store.currentUser.name }, createdAt: at }, payload, passphrase)
+      const bytes = await encodePackage({ kind: 'handover', packageId: crypto.randomUUID(), roundId: round.id, roundName: round.name, from: { deviceId: store.deviceId, name: store.currentUser.name }, createdAt: at, auditHead: await repo.audit.head() }, payload, passphrase)
       const name = `${round.name}-移交包-${todayIso()}.${PACKAGE_EXTENSIONS.handover}`
       const saved = await bridge().saveFile({ suggestedName: name, filters: [{ name: '巡察工作台移交包', extensions: ['xhov'] }], data: bytes })
       if (!saved.saved) return
-      await repo.record({ action: 'export', table: 'rounds', recordId: round.id, detail: `生成移交包 ${name}：${manifest.files.map((f) => `${f.role} ${f.sha256.slice(0, 12)}`).join('，')}` })
+      await repo.record({ action: 'export', table: 'rounds', recordId: round.id, detail: `生成移交包：${manifest.files.map((f) => `${f.role} ${f.sha256.slice(0, 12)}`).join('，')}` })
       ElMessage.success({ message: `已生成移交包（${manifest.files.length} 个文件${manifest.reportsIncluded ? '' : '，尚不含报告'}）：${saved.location ?? name}`, duration: 8000 })
     } catch (e) {
       ElMessage.error(`生成移交包失败：${describeError(e)}`)

@@ -11,7 +11,8 @@ import { TABLE_LABELS } from '@shared/domain/labels'
 import { checkPassphrase } from '@shared/security'
 import { todayIso } from '@shared/util/dates'
 import { bridge } from '../../platform/bridge'
-import { repo } from '../../platform/db/workbench'
+import { getSetting, repo, setSetting } from '../../platform/db/workbench'
+import { peerAuditWarning, type AuditHead } from '@shared/domain/audit'
 import { useRoundStore } from '../../stores/round'
 import { describeError, formatBytes } from '../../util/format'
 import { packageRecords, reloadRound, sealState, useExchangeStore } from './exchangeStore'
@@ -78,11 +79,12 @@ export function useExchange() {
       const from = { deviceId: store.deviceId, name: user.name }
       const set = buildChangeSet(state, records, kind === 'config' ? { kind: 'all', tables: CONFIG_TABLES } : scope, { packageId, roundId: round.id, from, createdAt })
       if (kind === 'changes' && set.records.length === 0) return ElMessage.warning('自上次确认以来本机没有新的变更，无需导出')
-      const bytes = await encodePackage({ kind, packageId, roundId: round.id, roundName: round.name, from, createdAt }, new TextEncoder().encode(JSON.stringify(set)), passphrase)
+      const auditHead = await repo.audit.head()
+      const bytes = await encodePackage({ kind, packageId, roundId: round.id, roundName: round.name, from, createdAt, auditHead }, new TextEncoder().encode(JSON.stringify(set)), passphrase)
       const fileName = `${round.name}-${PACKAGE_KINDS[kind]}-${user.name}-${todayIso()}.${PACKAGE_EXTENSIONS[kind]}`
       const saved = await bridge().saveFile({ suggestedName: fileName, filters: FILTERS, data: bytes })
       if (!saved.saved) return
-      await repo.record({ action: 'export', table: 'rounds', recordId: round.id, detail: `导出${PACKAGE_KINDS[kind]} ${fileName}（${set.records.length} 条记录）` })
+      await repo.record({ action: 'export', table: 'rounds', recordId: round.id, detail: `导出${PACKAGE_KINDS[kind]}（${set.records.length} 条记录）` })
       const open = exchange.openCount
       ElMessage.success({ message: `已导出${PACKAGE_KINDS[kind]}：${set.records.length} 条记录，${saved.location ?? fileName}（${formatBytes(saved.size ?? bytes.byteLength)}）${open ? `。注意：尚有 ${open} 项冲突未处理` : ''}`, duration: 6000 })
     } catch (e) {
@@ -190,11 +192,17 @@ export function useExchange() {
       step(`正在写入 ${r.writes.length} 条记录…`)
       await paint()
       const summary = describeCounts(r).map((c) => `${c.table} 新增 ${c.new} 修改 ${c.changed} 冲突 ${c.conflicting}`).join('；')
+      // The sender's sealed audit head, against the last one seen from that laptop.
+      const seenKey = `auditSeen:${p.header.from.deviceId}`
+      const peerWarning = peerAuditWarning(await getSetting<AuditHead | undefined>(seenKey, undefined), p.header.auditHead)
+      const peerAudit = p.header.auditHead ? `，对方审计日志 ${p.header.auditHead.count} 条` : ''
       const audits = [
-        { action: 'import', table: 'rounds', recordId: p.header.roundId, detail: `导入${PACKAGE_KINDS[p.header.kind as PackageKind]} ${p.fileName}，来自${p.header.from.name}，sha256:${p.fingerprint}：${summary}` },
-        ...r.writes.map((w) => ({ action: 'import', table: w.table, recordId: w.record.id as string, detail: `合并自${p.header.from.name}` })),
+        { action: 'import', table: 'rounds', recordId: p.header.roundId, detail: `导入${PACKAGE_KINDS[p.header.kind as PackageKind]}，来自设备 ${p.header.from.deviceId}${peerAudit}${peerWarning ? '（条数减少）' : ''}，sha256:${p.fingerprint}：${summary}` },
+        ...r.writes.map((w) => ({ action: 'import', table: w.table, recordId: w.record.id as string, detail: `合并自设备 ${p.header.from.deviceId}` })),
       ]
       await repo.applyMerge(r.writes, audits, await sealState(p.header.roundId, r.state))
+      if (p.header.auditHead) await setSetting(seenKey, p.header.auditHead)
+      if (peerWarning) ElMessage.warning({ message: peerWarning, duration: 0, showClose: true })
       exchange.keep(p.header.roundId, r.state)
       measure('写入', t)
       ElMessage.success({ message: p.joining ? `已加入轮次“${p.header.roundName}”：请在页面顶部选择本人` : `已导入：${summary || '没有需要更改的内容'}`, duration: 6000 })

@@ -53,7 +53,7 @@ export function useRosterImport() {
         saved++
         progress.value = Math.round((saved / ready.value.length) * 100)
       }
-      await repo.record({ action: 'import', table: 'people', recordId: store.activeRoundId, detail: `导入干部名册 ${p.fileName} sha256:${p.fingerprint}，新增 ${p.matched.newCount} 人，更新 ${p.matched.updateCount} 人` })
+      await repo.record({ action: 'import', table: 'people', recordId: store.activeRoundId, detail: `导入干部名册 sha256:${p.fingerprint}，新增 ${p.matched.newCount} 人，更新 ${p.matched.updateCount} 人` })
       ElMessage.success(`名册导入完成：新增 ${p.matched.newCount} 人，更新 ${p.matched.updateCount} 人`)
       preview.value = undefined
     } catch (e) {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { openDatabase, SCHEMA_V1 } from './database'
 import { plainCodec } from './codec'
 import { Repository } from './repository'
+import { ephemeralAuditKey } from './testing'
 
 describe('schema v3 and applyMerge', () => {
   it('upgrades a v2 database without touching its rows', async () => {
@@ -24,6 +25,7 @@ describe('schema v3 and applyMerge', () => {
   it('writes merged records, the state and the audit entries together, or nothing', async () => {
     const db = openDatabase(`m-${crypto.randomUUID()}`)
     const repo = new Repository(db, plainCodec, () => ({ actor: 'm1', deviceId: 'dev-L' }))
+    repo.audit.useKey(ephemeralAuditKey())
     const record = { id: 'v1', roundId: 'R', createdAt: 'a', updatedAt: 'b', updatedBy: '甲', deviceId: 'dev-A', notes: '走访' }
     await repo.applyMerge([{ table: 'visits', record }], [{ action: 'import', table: 'visits', recordId: 'v1' }], { key: 'state:R', roundId: 'R', body: 1 })
     expect(await repo.get('visits', 'v1')).toEqual(record) // the author's metadata is kept

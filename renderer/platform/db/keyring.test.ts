@@ -30,6 +30,7 @@ beforeEach(async () => {
   keyring = new Keyring(db)
   keyring.unlock(masterKey)
   repo = new Repository(db, keyring.codec(), () => ({ actor: 'm1', deviceId: 'd1' }))
+  repo.audit.useKey(() => keyring.auditKey())
 })
 
 describe('encryption at rest', () => {

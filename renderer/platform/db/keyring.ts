@@ -1,6 +1,8 @@
 // The unlocked keys, in memory only: the master key and the round keys opened from it.
 // Locking drops every reference (and the app reloads, so decrypted records go too).
-import { createRoundKey, isEncryptedBody, openFields, openRoundKey, recordAad, sealFields, VaultError } from '@shared/security'
+import {
+  createAuditKey, createRoundKey, isEncryptedBody, openAuditKey, openFields, openRoundKey, recordAad, sealFields, VaultError, type WrappedAuditKey,
+} from '@shared/security'
 import type { AnyTableName } from '@shared/domain/tables'
 import type { FieldCodec, RecordRef } from './codec'
 import type { WorkbenchDb } from './database'
@@ -8,6 +10,7 @@ import type { WorkbenchDb } from './database'
 export class Keyring {
   private master: CryptoKey | undefined
   private rounds = new Map<string, Promise<CryptoKey>>()
+  private audit: Promise<CryptoKey> | undefined
 
   constructor(private readonly db: WorkbenchDb) {}
 
@@ -18,11 +21,30 @@ export class Keyring {
   unlock(master: CryptoKey): void {
     this.master = master
     this.rounds.clear()
+    this.audit = undefined
   }
 
   forget(): void {
     this.master = undefined
     this.rounds.clear()
+    this.audit = undefined
+  }
+
+  /** The audit log's HMAC key, wrapped by the master key in the settings; made on first use. */
+  auditKey(): Promise<CryptoKey> {
+    const master = this.master
+    if (!master) return Promise.reject(new VaultError('tampered', '数据已锁定，请先解锁'))
+    if (!this.audit) {
+      this.audit = (async () => {
+        const stored = (await this.db.settings.get('auditKey'))?.value as WrappedAuditKey | undefined
+        if (stored) return openAuditKey(master, stored)
+        const created = await createAuditKey(master)
+        await this.db.settings.put({ key: 'auditKey', value: created.wrapped })
+        return created.key
+      })()
+      this.audit.catch(() => (this.audit = undefined))
+    }
+    return this.audit
   }
 
   /** The round's data key; created (and its wrapped form stored) on the round's first write. */

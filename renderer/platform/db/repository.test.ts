@@ -6,9 +6,12 @@ import type { Cadre, Round } from '@shared/domain/types'
 import { openDatabase, type WorkbenchDb } from './database'
 import { plainCodec, type FieldCodec } from './codec'
 import { Repository, type Draft } from './repository'
+import { ephemeralAuditKey } from './testing'
+import { GENESIS_HASH, legacyAuditHash } from './audit'
 
 let db: WorkbenchDb
 let repo: Repository
+let key: () => Promise<CryptoKey>
 let tick = 0
 const clock = () => new Date(Date.UTC(2026, 10, 21, 8, 0, tick++)).toISOString()
 
@@ -29,6 +32,8 @@ function cadreDraft(roundId: string, name: string): Draft<Cadre> {
 beforeEach(() => {
   db = openDatabase(`test-${crypto.randomUUID()}`)
   repo = new Repository(db, plainCodec, () => ({ actor: 'member-1', deviceId: 'device-A' }), clock)
+  key = ephemeralAuditKey()
+  repo.audit.useKey(key)
 })
 
 describe('Repository', () => {
@@ -112,6 +117,7 @@ describe('Repository', () => {
     await repo.remove('people', a.id)
     const snap = await repo.snapshot(round.id)
     const other = new Repository(openDatabase(`test-${crypto.randomUUID()}`), plainCodec, () => ({ actor: 'x', deviceId: 'B' }), clock)
+    other.audit.useKey(key)
     await other.replaceRound(snap, { action: 'import', table: 'rounds', recordId: round.id })
     expect(await other.snapshot(round.id)).toEqual(snap)
   })
@@ -139,28 +145,113 @@ describe('Repository', () => {
 })
 
 describe('audit chain', () => {
-  it('verifies an intact chain and finds an edited or removed entry', async () => {
+  /** What someone with write access to the database but not the vault can do: plain SHA-256. */
+  async function rehashFrom(seq: number) {
+    const all = await db.auditLog.orderBy('seq').toArray()
+    let prev = all.find((e) => e.seq === seq - 1)?.hash ?? GENESIS_HASH
+    for (const e of all.filter((x) => x.seq >= seq)) {
+      const { hash: _old, ...rest } = { ...e, prevHash: prev }
+      const hash = await legacyAuditHash(rest)
+      await db.auditLog.put({ ...rest, hash })
+      prev = hash
+    }
+  }
+  async function session() {
     const round = await repo.save('rounds', roundDraft())
     for (const name of ['甲', '乙', '丙']) await repo.save('people', cadreDraft(round.id, name))
+    await repo.record({ action: 'view', table: 'petitions', recordId: 'p-1', detail: '查看信访反映人联系方式' })
     await repo.record({ action: 'export', table: 'rounds', recordId: round.id, detail: '导出轮次归档' })
-    expect(await repo.audit.verify()).toEqual({ ok: true, count: 5 })
+    return round
+  }
 
-    await db.auditLog.update(3, { actor: 'someone-else' })
-    expect(await repo.audit.verify()).toMatchObject({ ok: false, brokenAt: 3 })
+  it('verifies an intact chain against its sealed head', async () => {
+    await session()
+    expect(await repo.audit.verify()).toMatchObject({ ok: true, count: 6, message: expect.stringContaining('与封存的条数和末条哈希一致') })
+    expect((await db.auditLog.toArray()).every((e) => e.v === 2)).toBe(true)
+    expect(await repo.audit.head()).toMatchObject({ count: 6 })
   })
 
-  it('detects a deleted entry', async () => {
-    const round = await repo.save('rounds', roundDraft())
-    await repo.save('people', cadreDraft(round.id, '孙立'))
-    await repo.save('people', cadreDraft(round.id, '周全'))
+  it('finds an entry edited in place', async () => {
+    await session()
+    await db.auditLog.update(3, { detail: '（改）' })
+    expect(await repo.audit.verify()).toMatchObject({ ok: false, problem: 'edited', at: 3, message: '审计日志第 3 条被直接修改：内容与其哈希不符' })
+  })
+
+  it('finds a deleted tail (the newest three: a view of a petitioner contact and an export among them)', async () => {
+    await session()
+    for (const seq of [4, 5, 6]) await db.auditLog.delete(seq)
+    expect(await repo.audit.verify()).toMatchObject({ ok: false, problem: 'truncated', at: 4, message: '审计日志末尾 3 条被删除：封存记录为 6 条，现存 3 条' })
+    // Writing on does not seal the truncation over: the next entry chains from the sealed head.
+    await repo.record({ action: 'view', table: 'people', recordId: 'x', detail: '查看干部信息' })
+    expect(await repo.audit.verify()).toMatchObject({ ok: false, problem: 'gap', at: 4, message: expect.stringContaining('第 4 至第 6 条被删除') })
+  })
+
+  it('finds a rewrite with every later hash recomputed', async () => {
+    await session()
+    await db.auditLog.update(2, { action: 'view' })
+    await rehashFrom(2)
+    expect(await repo.audit.verify()).toMatchObject({ ok: false, problem: 'rewritten', at: 2, message: expect.stringContaining('自第 2 条起被改写，其后各条的哈希被重新计算') })
+  })
+
+  it('finds a deleted tail whose last hashes were recomputed', async () => {
+    await session()
+    await db.auditLog.delete(6)
+    await rehashFrom(5)
+    expect(await repo.audit.verify()).toMatchObject({ ok: false, problem: 'rewritten', at: 5 })
+  })
+
+  it('finds a head edited to match a deleted tail', async () => {
+    await session()
+    await db.auditLog.delete(6)
+    const sealed = (await db.settings.get('auditHead'))!.value as { count: number; head: string; mac: string }
+    await db.settings.put({ key: 'auditHead', value: { ...sealed, count: 5 } })
+    expect(await repo.audit.verify()).toMatchObject({ ok: false, problem: 'head', message: '审计日志的封存记录被改动：无法确认末尾是否被删除' })
+  })
+
+  it('finds an entry deleted in the middle', async () => {
+    await session()
     await db.auditLog.delete(2)
-    expect(await repo.audit.verify()).toMatchObject({ ok: false, brokenAt: 3 })
+    expect(await repo.audit.verify()).toMatchObject({ ok: false, problem: 'gap', at: 2 })
   })
 
   it('continues the chain across a new repository on the same database', async () => {
     const round = await repo.save('rounds', roundDraft())
     const again = new Repository(db, plainCodec, () => ({ actor: 'member-2', deviceId: 'device-A' }), clock)
+    again.audit.useKey(key)
     await again.save('people', cadreDraft(round.id, '吴昊'))
-    expect(await again.audit.verify()).toEqual({ ok: true, count: 2 })
+    expect(await again.audit.verify()).toMatchObject({ ok: true, count: 2 })
+  })
+
+  it('holds entries asked for while locked and chains them at the next write', async () => {
+    await repo.save('rounds', roundDraft())
+    const locked = new Repository(db, plainCodec, () => ({ actor: 'system', deviceId: 'device-A' }), clock)
+    await locked.recordWhileLocked({ action: 'recovery-failed', table: 'settings', recordId: 'vault', detail: '恢复密钥错误（连续第 1 次失败）' })
+    await expect(locked.record({ action: 'view', table: 'settings', recordId: 'vault' })).rejects.toThrow('审计密钥不可用')
+    await repo.flushHeldAudit()
+    const log = await db.auditLog.orderBy('seq').toArray()
+    expect(log.map((e) => e.action)).toEqual(['create', 'recovery-failed'])
+    expect(await repo.audit.verify()).toMatchObject({ ok: true, count: 2 })
+    expect(await db.settings.get('auditPending')).toBeUndefined()
+  })
+
+  it('opens an old (pre-key) log: verifies it as SHA-256, then protects it with the first keyed entry', async () => {
+    // Two entries as the previous version wrote them: plain SHA-256, the actor's name in clear.
+    let prev = GENESIS_HASH
+    for (const seq of [1, 2]) {
+      const base = { seq, at: clock(), actor: '刘洋（组长）', actorId: 'm-1', deviceId: 'device-A', action: 'view', table: 'people', recordId: `c-${seq}`, fields: [], detail: '查看 王建国', prevHash: prev }
+      const hash = await legacyAuditHash(base)
+      await db.auditLog.add({ ...base, hash })
+      prev = hash
+    }
+    expect(await repo.audit.verify()).toMatchObject({ ok: true, count: 2, legacy: 2, message: expect.stringContaining('尚未启用审计密钥') })
+    await repo.record({ action: 'view', table: 'people', recordId: 'c-3', detail: '查看干部信息' })
+    const log = await db.auditLog.orderBy('seq').toArray()
+    expect(log.map((e) => e.action)).toEqual(['view', 'view', 'audit-upgrade', 'view'])
+    expect(log[2]!.detail).toBe('启用审计密钥：此前 2 条旧格式条目按 SHA-256 校验通过，自本条起用密钥保护并封存条数')
+    expect(await repo.audit.verify()).toMatchObject({ ok: true, count: 4, legacy: 2, message: expect.stringContaining('前 2 条为启用审计密钥前的旧格式') })
+    // The old part cannot be rewritten unseen any more: the first keyed entry chains from it.
+    await db.auditLog.update(1, { detail: '查看 另一人' })
+    await rehashFrom(1)
+    expect(await repo.audit.verify()).toMatchObject({ ok: false, problem: 'rewritten' })
   })
 })

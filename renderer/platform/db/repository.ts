@@ -4,16 +4,16 @@
 import { CLEAR_FIELDS, ROUND_TABLES, type AnyTableName, type IndexRowOf, type RecordOf, type RoundTableName } from '@shared/domain/tables'
 import { emptyTables, type RoundSnapshot } from '@shared/domain/snapshot'
 import type { AuditEntry, RecordMeta } from '@shared/domain/types'
-import { AuditChain, type AuditDraft } from './audit'
+import { AuditChain, type AuditDraft, type PreparedAudit } from './audit'
 import type { FieldCodec, RecordRef } from './codec'
 import { decodeRow, openInSlices, readLiveRows, yieldToPage } from '../roundReader'
 import type { ExchangeRow, StoredRow, WorkbenchDb } from './database'
 import { ChangeFeed } from '../events'
 
 export interface WriteContext {
-  /** Roster member id (recorded as updatedBy). */
+  /** Roster member id (recorded as updatedBy, and as the actor in the audit log). */
   actor: string
-  /** How the audit log names them: 刘洋（组长）. */
+  /** How the app names them: 刘洋（组长）. Not written to the audit log (names stay out of clear). */
   actorName?: string
   deviceId: string
 }
@@ -184,6 +184,19 @@ export class Repository {
     return action ? this.db.auditLog.where('action').equals(action).sortBy('seq') : this.db.auditLog.orderBy('seq').toArray()
   }
 
+  /** Chains the entries held while locked (right after an unlock). */
+  flushHeldAudit(): Promise<void> {
+    return this.serial(async () => {
+      const prepared = await this.audit.prepare([], this.context(), this.now())
+      if (prepared.entries.length) await this.commit({ roundId: '', tables: [] }, prepared, async () => undefined)
+    })
+  }
+
+  /** An audit entry asked for while the vault is locked: held, and chained at the next unlock. */
+  recordWhileLocked(draft: AuditDraft): Promise<void> {
+    return this.serial(() => this.audit.holdWhileLocked(draft, this.context(), this.now()))
+  }
+
   /** Everything of one round, tombstones included (an archive is lossless). */
   async snapshot(roundId: string): Promise<RoundSnapshot> {
     const round = await this.get('rounds', roundId)
@@ -253,14 +266,14 @@ export class Repository {
    */
   private async commit(
     change: Change,
-    entries: Awaited<ReturnType<AuditChain['prepare']>>,
+    entries: PreparedAudit,
     write: () => Promise<unknown>,
     alsoWrites: WorkbenchDb['exchange'][] = [],
   ) {
     try {
-      await this.db.transaction('rw', [...change.tables.map((t) => this.db[t]), ...alsoWrites, this.db.auditLog], async () => {
+      await this.db.transaction('rw', [...change.tables.map((t) => this.db[t]), ...alsoWrites, this.db.auditLog, this.db.settings], async () => {
         await write()
-        await this.db.auditLog.bulkAdd(entries)
+        await this.audit.write(entries)
       })
       this.audit.committed(entries)
     } catch (e) {

@@ -11,6 +11,8 @@ export const keyring = new Keyring(db)
 
 const context: WriteContext = { actor: 'system', actorName: '未指定用户', deviceId: 'unknown' }
 export const repo = new Repository(db, keyring.codec(), () => ({ ...context }))
+// The audit chain is keyed by an HMAC key that only the unlocked vault opens.
+repo.audit.useKey(() => keyring.auditKey())
 
 export function setWriteContext(next: Partial<WriteContext>): void {
   Object.assign(context, next)
