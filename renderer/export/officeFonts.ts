@@ -4,7 +4,7 @@
 // The set is handed to each export worker once (exportJobs.ts) and kept there.
 import type { DetectedFont } from '@shared/bridge/contract'
 import { FONT_ROLES, type FontBytes, type OfficeFont } from '@shared/export/fonts'
-import { bestPerSlot, type FontSlot, type FoundFont } from '@shared/export/office-fonts'
+import { bestPerSlot, FONT_SLOTS, type FontSlot, type FoundFont } from '@shared/export/office-fonts'
 import { bridge } from '../bridge'
 import { getSetting, setSetting } from '../db/workbench'
 
@@ -18,15 +18,16 @@ export interface ChosenFont {
 export type FontChoices = Partial<Record<FontSlot, ChosenFont>>
 export type OfficeFontSet = Pick<FontBytes, 'roles' | 'extra'>
 
-const SETTING = 'officeFonts'
+/** One setting per slot: a font is 10–30 MB, so choosing one does not rewrite the others. */
+const setting = (slot: FontSlot) => `officeFont:${slot}`
 
-export const loadFontChoices = () => getSetting<FontChoices>(SETTING, {})
+export async function loadFontChoices(): Promise<FontChoices> {
+  const all = await Promise.all(FONT_SLOTS.map((slot) => getSetting<ChosenFont | null>(setting(slot), null)))
+  return Object.fromEntries(FONT_SLOTS.flatMap((slot, i) => (all[i] ? [[slot, all[i]]] : [])))
+}
 
 export async function saveFontChoice(slot: FontSlot, choice: ChosenFont | undefined): Promise<void> {
-  const all = await loadFontChoices()
-  if (choice) all[slot] = choice
-  else delete all[slot]
-  await setSetting(SETTING, all)
+  await setSetting(setting(slot), choice ?? null)
   forgetOfficeFonts()
 }
 

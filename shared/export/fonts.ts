@@ -150,11 +150,11 @@ export interface RoleFontUse {
   standIn: boolean
 }
 
-/** Which font each role used (for the export summary). */
-export function fontUse(fonts: FontBytes): RoleFontUse[] {
+/** Which font each role uses (for the export summary), from the office fonts given per role. */
+export function fontUse(fonts: Pick<FontBytes, 'roles'>): RoleFontUse[] {
   return FONT_ROLES.map((role) => {
-    const f = roleFont(fonts, role)
-    return { role, name: f.name, standIn: f.standIn }
+    const own = fonts.roles?.[role]
+    return own ? { role, name: own.name, standIn: false } : { role, name: FONT_FILES[ROLE_STAND_IN[role]].name, standIn: true }
   })
 }
 

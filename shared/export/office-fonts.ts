@@ -19,8 +19,8 @@ export const isFontFileName = (name: string) => /\.(ttf|otf|ttc)$/i.test(name)
 const PATTERNS: Record<FontSlot, RegExp[]> = {
   fangsong: [/^仿宋_GB2312$|^FangSong_GB2312$/i, /^仿宋$|^FangSong$/i, /^方正仿宋|^FZFangSong|^华文仿宋$|^STFangsong$/i, /仿宋|FangSong/i],
   hei: [/^黑体$|^SimHei$/i, /^方正黑体|^FZHei|^华文黑体$|^STHeiti$/i, /黑体/],
-  // the last: any 楷 face a Linux desktop ships (文鼎ＰＬ中楷, 霞鹜文楷)
-  kai: [/^楷体_GB2312$|^KaiTi_GB2312$/i, /^楷体$|^KaiTi$/i, /^方正楷体|^FZKai|^华文楷体$|^STKaiti$/i, /楷/],
+  // the last: any 楷 face a Linux desktop ships (AR PL UKai 文鼎ＰＬ中楷, 霞鹜文楷)
+  kai: [/^楷体_GB2312$|^KaiTi_GB2312$/i, /^楷体$|^KaiTi$/i, /^方正楷体|^FZKai|^华文楷体$|^STKaiti$/i, /楷|UKai|WenKai/i],
   xiaobiaosong: [/^方正小标宋简体$|^FZXiaoBiaoSong-B05S$/i, /小标宋|XiaoBiaoSong/i],
   song: [/^宋体$|^SimSun$/i, /^方正书宋|^FZShuSong|^华文宋体$|^STSong$/i],
   extra: [/^SimSun-ExtB$|^宋体-ExtB$/i, /^MingLiU-ExtB$|^HanaMinB$|^花園明朝B$|^TH-Tshyn-P1$|^SimSun-ExtG$/i],

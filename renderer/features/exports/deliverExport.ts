@@ -5,7 +5,9 @@ import { ElMessage } from 'element-plus'
 import type { ExportKind } from '@shared/domain/types'
 import type { FileFilter } from '@shared/bridge/contract'
 import { sha256Hex } from '@shared/util/hash'
+import { fontUse, standInNote } from '@shared/export/fonts'
 import { bridge } from '../../bridge'
+import { officeFontSet } from '../../export/officeFonts'
 import { getSetting, repo, setSetting } from '../../db/workbench'
 import { formatBytes } from '../../util/format'
 
@@ -38,7 +40,18 @@ export async function deliverExport(d: ExportDelivery): Promise<boolean> {
   const result = await bridge().saveFile({ suggestedName: d.fileName, filters: FILTERS[extension] ? [FILTERS[extension]] : [], data: d.bytes })
   if (!result.saved) return false
   const copy = d.copyNumber ? `，份号 ${String(d.copyNumber).padStart(6, '0')}` : ''
+  // PDFs (alone or in the package zip) say which typeface roles used a bundled stand-in.
+  const fonts = extension === 'pdf' || extension === 'zip' ? await fontNote() : ''
   await repo.record({ action: 'export', table: 'rounds', recordId: d.roundId, detail: `导出${d.kind} ${d.fileName}（${d.verified}${copy}）sha256:${await sha256Hex(d.bytes)}` })
-  ElMessage.success({ message: `已导出${d.kind}：${result.location ?? d.fileName}（${formatBytes(result.size ?? d.bytes.byteLength)}，${d.verified}）`, duration: 8000 })
+  ElMessage.success({ message: `已导出${d.kind}：${result.location ?? d.fileName}（${formatBytes(result.size ?? d.bytes.byteLength)}，${d.verified}）${fonts ? `。${fonts}` : ''}`, duration: 8000 })
   return true
+}
+
+/** Which roles the PDFs just exported set in a stand-in (the set the export workers hold). */
+async function fontNote(): Promise<string> {
+  try {
+    return standInNote(fontUse((await officeFontSet()).fonts))
+  } catch {
+    return ''
+  }
 }
