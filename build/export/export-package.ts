@@ -92,7 +92,7 @@ function officeFonts(dir: string): Pick<FontBytes, 'roles' | 'extra'> {
 }
 const started = Date.now()
 const { zip, manifest } = await buildPackage(
-  { snap, reports, user, at, today, includeClueList: flag('--with-clues') },
+  { snap, reports, user, at, today, includeClueList: flag('--with-clues'), docxFonts: Object.fromEntries(Object.entries(fonts.roles ?? {}).map(([role, f]) => [role, f.name])) },
   { pdf: (doc, options) => buildOfficialPdf(doc, fonts, options), onProgress: (step, done, total) => console.log(`[${done}/${total}] ${step}`) },
 )
 const check = await verifyPackage(zip)

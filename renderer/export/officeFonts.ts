@@ -3,7 +3,7 @@
 // not sealed), else the best font the Electron shell found installed, else the bundled stand-in.
 // The set is handed to each export worker once (exportJobs.ts) and kept there.
 import type { DetectedFont } from '@shared/bridge/contract'
-import { FONT_ROLES, type FontBytes, type OfficeFont } from '@shared/export/fonts'
+import { FONT_ROLES, type FontBytes, type FontRole, type OfficeFont } from '@shared/export/fonts'
 import { bestPerSlot, FONT_SLOTS, type FontSlot, type FoundFont } from '@shared/export/office-fonts'
 import { bridge } from '../bridge'
 import { getSetting, setSetting } from '../db/workbench'
@@ -77,4 +77,10 @@ export function officeFontSet(): Promise<{ key: string; fonts: OfficeFontSet }> 
   })()
   current.catch(() => (current = undefined))
   return current
+}
+
+/** The office fonts' names per role, for the Word files' styles (roles without one keep the standard names). */
+export async function officeFontNames(): Promise<Partial<Record<FontRole, string>>> {
+  const { fonts } = await officeFontSet()
+  return Object.fromEntries(Object.entries(fonts.roles ?? {}).map(([role, f]) => [role, f.name]))
 }

@@ -15,7 +15,7 @@ import { registerSheets } from '../interviews/documents'
 import { lendingSheet } from '../registers/exports'
 import { surveySheets } from '../surveys/surveys'
 import { sha256Hex } from '../util/hash'
-import { reportDocx } from './docx'
+import { reportDocx, type DocxFontNames } from './docx'
 import { combinedDoc, reportDoc } from './official'
 
 export type PackageFileKind = 'report-pdf' | 'report-docx' | 'combined-pdf' | 'attachment-xlsx'
@@ -53,6 +53,8 @@ export interface PackageInput {
   /** 问题线索清单 carries clue details: only when the 组长 exports. */
   includeClueList: boolean
   copyNumber?: number
+  /** The office's font names per role (设置 → 公文字体), for the Word files' styles. */
+  docxFonts?: DocxFontNames
 }
 export interface PackageDeps {
   pdf: (doc: OfficialDoc, options: Omit<OfficialPdfOptions, 'onProgress'>) => Promise<Uint8Array>
@@ -108,7 +110,7 @@ export async function buildPackage(input: PackageInput, deps: PackageDeps): Prom
   const officeFiles = async () => {
     const docx: Uint8Array[] = []
     for (const r of reports) {
-      docx.push(await reportDocx(r, { marking: markingFor(round, REPORT_EXPORT_KIND(r.kind)), copyNumber: input.copyNumber }))
+      docx.push(await reportDocx(r, { marking: markingFor(round, REPORT_EXPORT_KIND(r.kind)), copyNumber: input.copyNumber, ...(input.docxFonts ? { fonts: input.docxFonts } : {}) }))
       finished(`已生成${r.kind} Word`)
     }
     const xlsx: { bytes: Uint8Array; sheets: { name: string; dataRows: number }[] }[] = []

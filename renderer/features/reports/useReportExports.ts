@@ -12,6 +12,7 @@ import type { VerifyResult } from '@shared/reports/package'
 import { surveySheets } from '@shared/surveys/surveys'
 import { todayIso } from '@shared/util/dates'
 import { layoutPdf, ledgerXlsx, reportPackage, reportWord as wordInWorker } from '../../export/exportJobs'
+import { officeFontNames } from '../../export/officeFonts'
 import { useRoundStore } from '../../stores/round'
 import { describeError } from '../../util/format'
 import { deliverExport, nextCopyNumber } from '../exports/deliverExport'
@@ -55,7 +56,7 @@ export function useReportExports() {
     run('docx', async () => {
       const r = round.activeRound!
       const copyNumber = await nextCopyNumber(r.id)
-      const { bytes, text } = await wordInWorker(report, { marking: markingFor(r, kindOf(report)), copyNumber })
+      const { bytes, text } = await wordInWorker(report, { marking: markingFor(r, kindOf(report)), copyNumber, fonts: await officeFontNames() })
       if (!text.includes(report.title)) throw new Error('读回核对失败：Word 正文中找不到标题')
       await deliverExport({ kind: kindOf(report), fileName: exportFileName(r, kindOf(report), 'docx').replace(kindOf(report), report.kind), bytes, verified: '读回核对一致', roundId: r.id, copyNumber })
     })
@@ -77,7 +78,7 @@ export function useReportExports() {
       // The worker reads and opens the tables the package needs itself, with the round's key.
       const input = {
         snap: { round: r, tables: emptyTables() }, reports: store.reports, user: user(), at: new Date().toISOString(), today: todayIso(),
-        includeClueList: can(round.currentUser, 'export-clues'), copyNumber,
+        includeClueList: can(round.currentUser, 'export-clues'), copyNumber, docxFonts: await officeFontNames(),
       }
       const onProgress = (p: number, step?: string) => {
         if (step) stepText.value = step
