@@ -38,6 +38,7 @@ const value = (name: string) => {
 const out = value('--out') ?? usage('缺少 --out <目录>')
 const user = value('--user') ?? '命令行导出'
 const fontDir = value('--fonts')
+if (fontDir && !isFolder(resolve(fontDir))) usage(`无法读取字体目录 ${fontDir}（不存在或不是目录）`)
 const positional = args.filter((a, i) => !a.startsWith('--') && !['--out', '--user', '--fonts'].includes(args[i - 1] ?? ''))
 if (!flag('--sample') && positional.length !== 1) usage('请给出一个轮次归档文件，或使用 --sample')
 
@@ -60,11 +61,18 @@ if (fontDir) Object.assign(fonts, officeFonts(resolve(fontDir)))
 for (const u of fontUse(fonts)) console.log(`· ${FONT_ROLE_LABELS[u.role]}：${u.name}${u.standIn ? '（内置替代字体）' : ''}`)
 if (fonts.extra?.length) console.log(`· 生僻字补充字体：${fonts.extra.map((f) => f.name).join('、')}`)
 
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory()
+  } catch {
+    return false
+  }
+}
+
 /** The office's fonts found in `dir` (and its sub-folders), per role. */
 function officeFonts(dir: string): Pick<FontBytes, 'roles' | 'extra'> {
   let files: string[]
   try {
-    if (!statSync(dir).isDirectory()) usage(`--fonts ${dir} 不是目录`)
     files = (readdirSync(dir, { recursive: true }) as string[]).filter(isFontFileName).map((f) => join(dir, f))
   } catch {
     usage(`无法读取字体目录 ${dir}`)
