@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { debianFont, loadBundledFonts } from '../../test/export/fonts'
 import { missingCharacters, splitByCoverage } from './font-fallback'
 import { fallbackChain, FONT_ROLES, fontForRole, fontUse, lineBoxHeight, readFontMetrics, roleFont, ROLE_STAND_IN, standInNote } from './fonts'
-import { chineseNumber, headingPrefix } from './pdf-document'
+import { chineseNumber, fontFamilies, headingPrefix, officialDocDefinition } from './pdf-document'
 import { bytesReader, extractFace, faceOffsets, readCoverage, readFaceNames } from './sfnt'
 
 describe('fonts', () => {
@@ -112,6 +112,42 @@ describe('per-character fallback', () => {
     )
     expect(missing).toEqual([{ char: '𠈌', places: ['“基本情况”下第 2 段'] }])
     expect(missingCharacters({ title: '陈𠈌', blocks: [] }, chain.map((f) => f.coverage))).toEqual([])
+  })
+})
+
+describe('each role in its own font', () => {
+  it('sets title, headings, body, marking and page number in their roles’ fonts, an office font replacing only its role', () => {
+    const bundled = loadBundledFonts()
+    const hanaA = debianFont('hanaMinA')
+    // five distinct byte arrays (same font) so each role's font can be told apart by identity
+    const own = Object.fromEntries(FONT_ROLES.map((r) => [r, { name: r, bytes: hanaA.slice() }])) as Record<(typeof FONT_ROLES)[number], { name: string; bytes: Uint8Array }>
+    for (const role of FONT_ROLES) {
+      const families = fontFamilies({ ...bundled, roles: { [role]: own[role] } })
+      const usedBy = (family: string) => FONT_ROLES.filter((r) => families[family]!.normal === own[r].bytes)
+      const def = officialDocDefinition(
+        { title: '标题', blocks: [{ kind: 'heading', level: 1, text: '一级' }, { kind: 'heading', level: 2, text: '二级' }, { kind: 'paragraph', text: '正文' }] },
+        { ...bundled, roles: { [role]: own[role] } },
+        { marking: { level: '秘密', years: 1 }, copyNumber: 1 },
+      ) as { content: { text: unknown; font?: string }[]; defaultStyle: { font: string }; footer: (n: number) => { font: string } }
+      const plain = (t: unknown): string => (typeof t === 'string' ? t : Array.isArray(t) ? t.map(plain).join('') : t && typeof t === 'object' ? plain((t as { text: unknown }).text) : '')
+      const fontOf = (text: string) => {
+        const node = def.content.find((n) => plain(n.text) === text)
+        if (!node) throw new Error(`no node “${text}”`)
+        return node.font ?? def.defaultStyle.font
+      }
+      const roleOf = (family: string) => usedBy(family)[0] ?? 'stand-in'
+      const got = {
+        xiaobiaosong: roleOf(fontOf('标题')),
+        hei: roleOf(fontOf('一、一级')),
+        kai: roleOf(fontOf('（一）二级')),
+        fangsong: roleOf(fontOf('正文')),
+        song: roleOf(def.footer(1).font),
+      }
+      // the role given an office font, and only that one, is set in it
+      expect(Object.entries(got).filter(([, v]) => v !== 'stand-in')).toEqual([[role, role]])
+      expect(roleOf(fontOf('秘密★1年'))).toBe(role === 'hei' ? 'hei' : 'stand-in') // 密级 in 黑体
+      expect(roleOf(fontOf('000001'))).toBe(role === 'song' ? 'song' : 'stand-in') // 份号 in 宋体
+    }
   })
 })
 
