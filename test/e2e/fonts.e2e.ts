@@ -1,7 +1,8 @@
 // 设置 → 公文字体 as an office meets it in the browser build (no font folders to look into): the
 // bundled stand-ins are shown with a preview, a 楷体 is chosen from a font collection (.ttc, one
 // face picked), a font for rare characters is added, and a report PDF exported afterwards embeds
-// exactly those fonts and says which roles still used stand-ins. Debian's AR PL UKai (ukai.ttc)
+// exactly those fonts and says which roles still used stand-ins. Before that, a report naming 陈𠈌
+// (CJK Extension B, in no bundled font) is refused with the character and its place. Debian's AR PL UKai (ukai.ttc)
 // plays the office's 楷体 and 花园明朝 B (HanaMinB.ttf) the office's SimSun-ExtB.
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
@@ -53,6 +54,18 @@ describe('设置 → 公文字体', () => {
     await poll(() => lastMessage(page)).toContain('无法使用 simkai.ttf：不是 TrueType/OpenType 字体文件')
     expect(await page.getByTestId('font-in-use-kai').textContent()).toContain('LXGW WenKai')
 
+    // A name with a CJK Extension B character and no font on hand that has it: the export stops, naming it and where it is.
+    await openMenu(page, '报告')
+    await page.getByTestId('generate-report-0').click()
+    await page.getByTestId('trace-panel').waitFor()
+    await page.getByTestId('para-0-0').fill('陈𠈌同志任党组书记以来，注重班子团结。')
+    await page.getByTestId('report-save').click()
+    await poll(() => lastMessage(page)).toContain('报告已保存')
+    await page.getByTestId('report-pdf').click()
+    await expect.poll(() => lastMessage(page), { timeout: 150_000, interval: 250 }).toContain('以下字符在所有可用字体中都没有字形')
+    expect(await lastMessage(page)).toMatch(/“𠈌”（U\+2020C，见[^）]*第 1 段/)
+    await openMenu(page, '系统设置')
+
     // A collection: the face is chosen in a dialog.
     await chooseFontFile(page, 'kai', UKAI)
     await page.getByTestId('font-face-select').waitFor()
@@ -70,9 +83,10 @@ describe('设置 → 公文字体', () => {
     await openMenu(page, '系统设置')
     await poll(() => page.getByTestId('font-in-use-kai').textContent()).toBe('AR PL UKai CN')
 
-    // Export a report as PDF: its 二级标题 are in the chosen 楷体; the summary names the stand-ins left.
+    // Export the report again: its 二级标题 are in the chosen 楷体, which has 𠈌 too (AR PL UKai covers
+    // much of Extension B); the summary names the stand-ins left.
     await openMenu(page, '报告')
-    await page.getByTestId('generate-report-0').click()
+    await page.getByTestId('open-report-0').click()
     await page.getByTestId('trace-panel').waitFor()
     // The first PDF after a change sends the fonts to the export worker (≈50 MB here) and lays out with them.
     const [dl] = await Promise.all([
@@ -93,6 +107,7 @@ describe('设置 → 公文字体', () => {
     expect(fonts).not.toMatch(/LXGWWenKai/)
     const text = execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
     expect(text).toMatch(/（一）/)
+    expect(text).toContain('陈𠈌同志任党组书记以来')
     expect(await cspViolations()).toEqual([])
     expect(errors).toEqual([])
   }, 300_000)
