@@ -31,10 +31,12 @@ describe('registerBridge', () => {
       'xuncha:app-info',
       'xuncha:backup-folder-status',
       'xuncha:choose-backup-folder',
+      'xuncha:detect-office-fonts',
       'xuncha:keystore-protect',
       'xuncha:keystore-status',
       'xuncha:keystore-unprotect',
       'xuncha:open-file',
+      'xuncha:read-office-font',
       'xuncha:save-file',
       'xuncha:write-backup',
     ])

@@ -3,6 +3,7 @@ import {
   BRIDGE_CHANNELS,
   checkKeystoreProtectData,
   checkKeystoreUnprotectData,
+  checkOfficeFontId,
   checkOpenFileRequest,
   checkSaveFileRequest,
   checkWriteBackupRequest,
@@ -12,6 +13,7 @@ import { backupFolderStatus, chooseBackupFolder, writeBackup } from './backup-fo
 import { openFile, saveFile } from './files'
 import { handle, noArgument } from './ipc'
 import { keystoreProtect, keystoreStatus, keystoreUnprotect } from './keystore'
+import { detectOfficeFonts, readOfficeFont } from './office-fonts'
 
 /** The main-process side of XunchaBridge: one validated handler per channel. */
 export function registerBridge(): void {
@@ -24,4 +26,6 @@ export function registerBridge(): void {
   handle(BRIDGE_CHANNELS.chooseBackupFolder, noArgument, (_none, event) => chooseBackupFolder(BrowserWindow.fromWebContents(event.sender)))
   handle(BRIDGE_CHANNELS.backupFolderStatus, noArgument, () => backupFolderStatus())
   handle(BRIDGE_CHANNELS.writeBackup, checkWriteBackupRequest, (req) => writeBackup(req))
+  handle(BRIDGE_CHANNELS.detectOfficeFonts, noArgument, () => detectOfficeFonts())
+  handle(BRIDGE_CHANNELS.readOfficeFont, checkOfficeFontId, (id) => readOfficeFont(id))
 }

@@ -21,10 +21,12 @@ describe('preload', () => {
       'appInfo',
       'backupFolderStatus',
       'chooseBackupFolder',
+      'detectOfficeFonts',
       'keystoreProtect',
       'keystoreStatus',
       'keystoreUnprotect',
       'openFile',
+      'readOfficeFont',
       'saveFile',
       'writeBackup',
     ])
@@ -48,6 +50,8 @@ describe('preload', () => {
     await bridge.chooseBackupFolder('/etc')
     await bridge.backupFolderStatus('ignored')
     await bridge.writeBackup(backup, '/tmp')
+    await bridge.detectOfficeFonts('C:\\Windows\\Fonts')
+    await bridge.readOfficeFont('3', '/etc/passwd')
     expect(electron.ipcRenderer.invoke.mock.calls).toEqual([
       ['xuncha:app-info'],
       ['xuncha:save-file', req],
@@ -58,6 +62,8 @@ describe('preload', () => {
       ['xuncha:choose-backup-folder'],
       ['xuncha:backup-folder-status'],
       ['xuncha:write-backup', backup],
+      ['xuncha:detect-office-fonts'],
+      ['xuncha:read-office-font', '3'],
     ])
     expect(electron.ipcRenderer.send).not.toHaveBeenCalled()
   })

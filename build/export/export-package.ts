@@ -1,19 +1,23 @@
 // Headless "1+3" package export, for the 巡察办's own tooling and CI:
 //   npm run export -- <round archive .xcra> --out <dir> [--zip] [--with-clues] [--user 姓名]
-//                      [--copy-number N] [--allow-empty]
+//                      [--copy-number N] [--allow-empty] [--fonts <字体目录>]
 //   npm run export -- --sample --out <dir>
 //   npm run export -- --housing [--scale 10] --out <dir>    (the 市住建局 test round, shared/housing)
 // The 报告检查 list is printed first; with empty sections the export stops unless --allow-empty.
 // --copy-number gives the 份号 printed on the documents marked 秘密 or 机密 (the CLI keeps no counter).
+// --fonts: a folder holding the office's fonts (e.g. a copy of C:\Windows\Fonts): each role uses the
+// face found there (仿宋_GB2312, 黑体, 楷体_GB2312, 方正小标宋简体, 宋体, SimSun-ExtB), the rest the
+// bundled stand-ins, and the run says which.
 // Same shared code as the app (shared/reports/package.ts). Reports saved in the archive are used
 // as written; report kinds not yet drafted are generated from the round's data (and said so).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import { unzipSync } from 'fflate'
 import { decodeArchive } from '../../shared/archive'
 import { REPORT_KINDS, type Report } from '../../shared/domain/types'
-import { FONT_FILES, type FontBytes } from '../../shared/export/fonts'
+import { BUNDLED_FONT_KEYS, FONT_FILES, FONT_ROLE_LABELS, FONT_ROLES, fontUse, standInNote, type BundledFontKey, type FontBytes } from '../../shared/export/fonts'
+import { bestPerSlot, faceBytes, inspectFontFile, isFontFileName, type FoundFont } from '../../shared/export/office-fonts'
 import { buildOfficialPdf } from '../../shared/export/pdf-document'
 import { generateDraft } from '../../shared/reports/draft'
 import { checkLines, needsConfirmation } from '../../shared/reports/check'
@@ -45,8 +49,10 @@ if (copyNumber !== undefined && !(Number.isInteger(copyNumber) && copyNumber >= 
 const scaleArg = value('--scale')
 const scale = scaleArg === undefined ? 1 : Number(scaleArg)
 if (!(Number.isInteger(scale) && scale >= 1 && scale <= 20)) usage(`--scale 应为 1–20 的整数，实际是“${scaleArg}”`)
-const positional = args.filter((a, i) => !a.startsWith('--') && !['--out', '--user', '--copy-number', '--scale'].includes(args[i - 1] ?? ''))
+const positional = args.filter((a, i) => !a.startsWith('--') && !['--out', '--user', '--copy-number', '--scale', '--fonts'].includes(args[i - 1] ?? ''))
 if (!flag('--sample') && !flag('--housing') && positional.length !== 1) usage('请给出一个轮次归档文件，或使用 --sample / --housing')
+const fontDir = value('--fonts')
+if (fontDir && !isFolder(resolve(fontDir))) usage(`无法读取字体目录 ${fontDir}（不存在或不是目录）`)
 
 const snap = flag('--sample') ? buildSampleRound()
   : flag('--housing') ? buildHousingRound({ scale })
@@ -64,11 +70,50 @@ const reports: Report[] = REPORT_KINDS.map((kind) => {
 })
 
 const require = createRequire(import.meta.url)
-const fonts: FontBytes = {
-  serifRegular: new Uint8Array(readFileSync(require.resolve(FONT_FILES.serifRegular.npm))),
-  serifBold: new Uint8Array(readFileSync(require.resolve(FONT_FILES.serifBold.npm))),
+const fonts: FontBytes = Object.fromEntries(BUNDLED_FONT_KEYS.map((k) => [k, new Uint8Array(readFileSync(require.resolve(FONT_FILES[k].npm)))])) as Record<BundledFontKey, Uint8Array>
+if (fontDir) Object.assign(fonts, officeFonts(resolve(fontDir)))
+for (const u of fontUse(fonts)) console.log(`· ${FONT_ROLE_LABELS[u.role]}：${u.name}${u.standIn ? '（内置替代字体）' : ''}`)
+if (fonts.extra?.length) console.log(`· 生僻字补充字体：${fonts.extra.map((f) => f.name).join('、')}`)
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory()
+  } catch {
+    return false
+  }
 }
-const input = { snap, reports, user, at, today, includeClueList: flag('--with-clues'), copyNumber, allowEmpty: flag('--allow-empty') }
+
+/** The office's fonts found in `dir` (and its sub-folders), per role. */
+function officeFonts(dir: string): Pick<FontBytes, 'roles' | 'extra'> {
+  let files: string[]
+  try {
+    files = (readdirSync(dir, { recursive: true }) as string[]).filter(isFontFileName).map((f) => join(dir, f))
+  } catch {
+    usage(`无法读取字体目录 ${dir}`)
+  }
+  const found: FoundFont[] = []
+  for (const file of files) {
+    const fd = openSync(file, 'r')
+    try {
+      const read = (offset: number, length: number) => {
+        const buf = new Uint8Array(length)
+        return buf.subarray(0, readSync(fd, buf, 0, length, offset))
+      }
+      for (const face of inspectFontFile(read)) found.push({ ...face, file })
+    } catch {
+      // not a font, or damaged: skipped, like the system's own font list does
+    } finally {
+      closeSync(fd)
+    }
+  }
+  const best = bestPerSlot(found)
+  const load = (f: FoundFont) => ({ name: f.name, bytes: faceBytes(new Uint8Array(readFileSync(f.file)), f.face) })
+  const roles = Object.fromEntries(FONT_ROLES.filter((r) => best[r]).map((r) => [r, load(best[r]!)]))
+  if (!Object.keys(roles).length && !best.extra) console.log(`注意：${dir} 中没有找到公文字体（仿宋、黑体、楷体、小标宋、宋体）`)
+  return { roles, extra: best.extra ? [load(best.extra)] : [] }
+}
+const input = { snap, reports, user, at, today, includeClueList: flag('--with-clues'), copyNumber, allowEmpty: flag('--allow-empty'),
+  docxFonts: Object.fromEntries(Object.entries(fonts.roles ?? {}).map(([role, f]) => [role, f.name])) }
 const checks = packageChecks(input)
 if (checks.length) {
   console.log(`报告检查 ${checks.length} 项：`)
@@ -94,6 +139,8 @@ if (flag('--zip')) {
   console.log(`已写出 ${manifest.files.length + 1} 个文件到 ${resolve(out)}`)
 }
 for (const n of manifest.notes) console.log(`注意：${n}`)
+const fontNote = standInNote(fontUse(fonts))
+if (fontNote) console.log(`注意：${fontNote.replace('（可在 设置 → 公文字体 中选择本机字体）', '（可用 --fonts <字体目录> 指定本单位字体）')}`)
 console.log(`${check.ok ? '核对通过' : '核对失败'}：${check.summary}（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`)
 for (const p of check.problems) console.error(`  ${p}`)
 process.exit(check.ok ? 0 : 1)

@@ -75,6 +75,22 @@ export interface WriteBackupResult {
   removed: string[]
 }
 
+/** An installed font face the shell found and identified by its names (shared/export/office-fonts.ts). */
+export interface DetectedFont {
+  /** Handle for `readOfficeFont`, valid until the next detection. */
+  id: string
+  /** The role it plays: 'fangsong' | 'hei' | 'kai' | 'xiaobiaosong' | 'song' | 'extra'. */
+  slot: string
+  /** 0 = the best match for the role (e.g. 仿宋_GB2312 before 仿宋). */
+  rank: number
+  /** Its family name, Chinese where it has one. */
+  name: string
+  /** The file, for display. */
+  file: string
+  /** Face index in a .ttc collection. */
+  face: number
+}
+
 export interface XunchaBridge {
   appInfo(): Promise<AppInfo>
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>
@@ -89,6 +105,10 @@ export interface XunchaBridge {
   backupFolderStatus(): Promise<BackupFolderStatus>
   /** Writes into the remembered folder without a dialog and prunes the series to the newest `keep`. */
   writeBackup(request: WriteBackupRequest): Promise<WriteBackupResult>
+  /** Electron: the office fonts installed on this machine (Windows, UOS/Kylin/Deepin, macOS font folders). Browser: none. */
+  detectOfficeFonts(): Promise<DetectedFont[]>
+  /** One detected face as a standalone .ttf/.otf, ready to embed. */
+  readOfficeFont(id: string): Promise<Uint8Array>
 }
 
 export const BRIDGE_GLOBAL = 'xuncha'
@@ -103,6 +123,8 @@ export const BRIDGE_CHANNELS = {
   chooseBackupFolder: 'xuncha:choose-backup-folder',
   backupFolderStatus: 'xuncha:backup-folder-status',
   writeBackup: 'xuncha:write-backup',
+  detectOfficeFonts: 'xuncha:detect-office-fonts',
+  readOfficeFont: 'xuncha:read-office-font',
 } as const satisfies Record<keyof XunchaBridge, string>
 
 export const MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -186,4 +208,10 @@ export function checkWriteBackupRequest(x: unknown): WriteBackupRequest {
   if (typeof keep !== 'number' || !Number.isInteger(keep) || keep < 1 || keep > MAX_BACKUP_KEEP)
     throw new BridgeArgumentError(`保留份数必须是 1 到 ${MAX_BACKUP_KEEP} 之间的整数`)
   return { fileName, data, keep }
+}
+
+/** A handle from `detectOfficeFonts` (never a path: the renderer does not name files). */
+export function checkOfficeFontId(x: unknown): string {
+  if (typeof x !== 'string' || !/^\d{1,5}$/.test(x)) throw new BridgeArgumentError('字体编号不合法')
+  return x
 }

@@ -5,11 +5,16 @@ export {
   FONT_FILES,
   FONT_ROLES,
   FONT_ROLE_LABELS,
-  ROLE_FALLBACK,
+  FONT_ROLE_NAMES,
+  ROLE_STAND_IN,
   fontForRole,
+  fontUse,
+  standInNote,
   readFontMetrics,
   type FontBytes,
   type FontRole,
+  type OfficeFont,
+  type RoleFontUse,
   type BundledFontKey,
 } from './fonts'
 export {

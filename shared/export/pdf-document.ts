@@ -16,7 +16,8 @@
 // - Watermark "user yyyy-mm-dd hh:mm" on every page (pdfmake `watermark`, light grey, CJK font).
 // - 避头尾 through kinsoku.ts; headings are never left alone at the bottom of a page.
 import type { Marking } from '../domain/types'
-import { fontForRole, readFontMetrics, lineBoxHeight, type FontBytes, type FontRole } from './fonts'
+import { missingCharacters, missingCharactersMessage, splitByCoverage, type FallbackFonts } from './font-fallback'
+import { bundledSfnt, fallbackChain, fontForRole, readFontMetrics, lineBoxHeight, roleFont, type FontBytes, type FontRole } from './fonts'
 import { kinsokuRuns } from './kinsoku'
 import { formatCopyNumber, markingText, needsCopyNumber, watermarkText } from './marking'
 import { renderPdf, type PdfFontFamily } from './pdf-engine'
@@ -97,15 +98,30 @@ const HEADING_ROLE: Record<HeadingLevel, { role: FontRole; bold: boolean }> = {
   4: { role: 'fangsong', bold: false },
 }
 
-/** The pdfmake font families for a FontBytes set. A role's bold face is the bundled bold unless the user supplied that role. */
+/** Family names of the fallback chain (fonts.ts `fallbackChain`), in order. */
+const fallbackFamily = (i: number) => `XcFallback${i}`
+
+/**
+ * The pdfmake font families for a FontBytes set: one per role, then one per font of the fallback
+ * chain. An office font is its own bold (CJK office fonts have no bold face); a stand-in's bold is
+ * Noto Serif SC Bold for the serif roles.
+ */
 export function fontFamilies(fonts: FontBytes): Record<string, PdfFontFamily> {
   const out: Record<string, PdfFontFamily> = {}
   for (const role of Object.keys(FAMILY) as FontRole[]) {
-    const own = fonts.roles?.[role]
-    const normal = fontForRole(fonts, role)
-    out[FAMILY[role]] = { normal, bold: own ?? fonts.serifBold }
+    const f = roleFont(fonts, role)
+    const serif = role !== 'hei' && role !== 'kai'
+    out[FAMILY[role]] = { normal: f.bytes, bold: f.standIn && serif ? bundledSfnt(fonts, 'serifBold') : f.bytes }
   }
+  fallbackChain(fonts).forEach((f, i) => (out[fallbackFamily(i)] = { normal: f.bytes, bold: f.bytes }))
   return out
+}
+
+function fallbackFonts(fonts: FontBytes): FallbackFonts {
+  const coverage = new Map<string, ReturnType<typeof roleFont>['coverage']>()
+  for (const role of Object.keys(FAMILY) as FontRole[]) coverage.set(FAMILY[role], roleFont(fonts, role).coverage)
+  const chain = fallbackChain(fonts).map((f, i) => (coverage.set(fallbackFamily(i), f.coverage), fallbackFamily(i)))
+  return { coverage, chain }
 }
 
 type Node = Record<string, unknown>
@@ -244,10 +260,14 @@ export function officialDocDefinition(doc: OfficialDoc, fonts: FontBytes, option
     pageBreakBefore: (node: { headlineLevel?: number }, api: { getFollowingNodesOnPage: () => unknown[] }) =>
       node.headlineLevel !== undefined && api.getFollowingNodesOnPage().length === 0,
   }
+  const fallback = fallbackFonts(fonts)
+  splitByCoverage(content, FAMILY.fangsong, fallback)
   if (options.watermark) {
+    // One run only: the first font that has every character of the user's name.
+    const text = watermarkText(options.watermark.user, options.watermark.at)
     def.watermark = {
-      text: watermarkText(options.watermark.user, options.watermark.at),
-      font: FAMILY.fangsong,
+      text,
+      font: [FAMILY.fangsong, ...fallback.chain].find((f) => fallback.coverage.get(f)!.covers(text)) ?? FAMILY.fangsong,
       color: '#9a9a9a',
       opacity: 0.22,
       bold: false,
@@ -336,6 +356,12 @@ export function buildOfficialPdf(doc: OfficialDoc, fonts: FontBytes, options: Of
   const { onProgress, ...rest } = options
   let definition: Node
   try {
+    const missing = missingCharacters(
+      doc,
+      fallbackChain(fonts).map((f) => f.coverage),
+      options.watermark ? [{ place: '水印（使用人）', text: options.watermark.user }] : [],
+    )
+    if (missing.length) throw new Error(`《${doc.title}》${missingCharactersMessage(missing)}`)
     definition = officialDocDefinition(doc, fonts, rest)
   } catch (e) {
     return Promise.reject(e)

@@ -1,5 +1,8 @@
 // A report as an editable Word file with the GB/T 9704 page set-up, because the office edits in
-// Word/WPS: A4, margins 37/35/28/26 mm, fonts by name (the office's own fonts render it),
+// Word/WPS: A4, margins 37/35/28/26 mm, one style per typeface role (正文 仿宋_GB2312, 标题 方正小标宋简体,
+// 标题 1 黑体, 标题 2 楷体_GB2312, 标题 3/4 仿宋_GB2312, 页码 宋体, 密级 黑体) naming the office's fonts for
+// East Asian text too (w:eastAsia), so Word/WPS set the text in the fonts installed there and a
+// change to a style changes every paragraph of its role;
 // 16 pt 仿宋 body on a fixed 28.95 pt line pitch (22 lines), first-line indent of two characters,
 // headings 黑体/楷体/仿宋 by level, page numbers "— N —" 14 pt 宋体 right on odd pages and
 // left on even pages, one character in; 份号 and 密级 top-left.
@@ -8,25 +11,60 @@ import {
   TextRun, WidthType,
 } from 'docx'
 import type { Marking, Report } from '../domain/types'
+import type { FontRole } from '../export/fonts'
 import { formatCopyNumber, markingText, needsCopyNumber } from '../export/marking'
 import { attachmentLines, signOff, type Furniture } from './furniture'
 import { sectionNumbers } from './outline'
 
 const MM = 1440 / 25.4
+/** The office's font names per role (the names Word/WPS know them by on a Windows office machine). */
 export const DOCX_FONTS = { body: '仿宋_GB2312', hei: '黑体', kai: '楷体_GB2312', title: '方正小标宋简体', song: '宋体' } as const
 const PITCH = Math.round((225 / 22) * MM) // twips per line: 22 lines in 225 mm
 const BODY = 32 // half-points: 16 pt
 const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, hint: 'eastAsia' as const })
-const HEADING_FONT = [DOCX_FONTS.hei, DOCX_FONTS.kai, DOCX_FONTS.body, DOCX_FONTS.body]
 const HEADING_LEVEL = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4]
 
+/** Font name per role: the office's own where the export knows it (设置 → 公文字体), else DOCX_FONTS. */
+export type DocxFontNames = Partial<Record<FontRole, string>>
+function roleNames(own: DocxFontNames = {}): Record<FontRole, string> {
+  return {
+    fangsong: own.fangsong ?? DOCX_FONTS.body,
+    hei: own.hei ?? DOCX_FONTS.hei,
+    kai: own.kai ?? DOCX_FONTS.kai,
+    xiaobiaosong: own.xiaobiaosong ?? DOCX_FONTS.title,
+    song: own.song ?? DOCX_FONTS.song,
+  }
+}
+
+/** Character styles of the roles that sit inside paragraphs of another style (份号/页码 宋体, 密级 黑体). */
+const STYLE = { song: 'XcSong', hei: 'XcHei' } as const
+
+/** The styles part: document default = 正文 仿宋; Title 小标宋; Heading 1–4 黑体/楷体/仿宋/仿宋; 宋体 and 黑体 as character styles. */
+function roleStyles(names: Record<FontRole, string>) {
+  const heading = (name: string, bold = false) => ({ run: { font: font(name), size: BODY, bold, color: '000000' }, paragraph: { spacing: line, indent: { firstLine: 2 * 320 }, keepNext: true } })
+  return {
+    default: {
+      document: { run: { font: font(names.fangsong), size: BODY } },
+      title: { run: { font: font(names.xiaobiaosong), size: 44, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER } },
+      heading1: heading(names.hei),
+      heading2: heading(names.kai),
+      heading3: heading(names.fangsong, true),
+      heading4: heading(names.fangsong),
+    },
+    characterStyles: [
+      { id: STYLE.song, name: '宋体（页码、份号）', run: { font: font(names.song) } },
+      { id: STYLE.hei, name: '黑体（密级、表头）', run: { font: font(names.hei) } },
+    ],
+  }
+}
+
 const line = { line: PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 }
-const body = (text: string, opts: { bold?: boolean; fontName?: string; indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) =>
+const body = (text: string, opts: { bold?: boolean; role?: keyof typeof STYLE; indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) =>
   new Paragraph({
     alignment: opts.align ?? AlignmentType.BOTH,
     spacing: line,
     indent: opts.indent === false ? undefined : { firstLine: 2 * 320 },
-    children: [new TextRun({ text, font: font(opts.fontName ?? DOCX_FONTS.body), size: BODY, bold: opts.bold })],
+    children: [new TextRun({ text, size: BODY, bold: opts.bold, ...(opts.role ? { style: STYLE[opts.role] } : {}) })],
   })
 
 const pageNumber = (side: 'odd' | 'even') =>
@@ -35,14 +73,14 @@ const pageNumber = (side: 'odd' | 'even') =>
       new Paragraph({
         alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: side === 'odd' ? { right: 280 } : { left: 280 },
-        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font(DOCX_FONTS.song), size: 28 })],
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], style: STYLE.song, size: 28 })],
       }),
     ],
   })
 
 function table(t: NonNullable<Report['sections'][number]['table']>): Table {
   const cell = (text: string, head = false) =>
-    new TableCell({ children: [new Paragraph({ alignment: head ? AlignmentType.CENTER : AlignmentType.LEFT, children: [new TextRun({ text, size: 21, font: font(head ? DOCX_FONTS.hei : DOCX_FONTS.body) })] })] })
+    new TableCell({ children: [new Paragraph({ alignment: head ? AlignmentType.CENTER : AlignmentType.LEFT, children: [new TextRun({ text, size: 21, ...(head ? { style: STYLE.hei } : {}) })] })] })
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [new TableRow({ tableHeader: true, children: t.columns.map((c) => cell(c, true)) }), ...t.rows.map((r) => new TableRow({ children: t.columns.map((_, i) => cell(r[i] ?? '')) }))],
@@ -55,31 +93,33 @@ export interface DocxOptions {
   copyNumber?: number
   /** 附件说明 and 落款 after the body. */
   furniture?: Furniture
+  /** The office's font names per role, where known; the styles name DOCX_FONTS otherwise. */
+  fonts?: DocxFontNames
 }
 
 /** 附件说明 and 落款 (shared/reports/furniture.ts), one body line each. */
 function furnitureParagraphs(f: Furniture): Paragraph[] {
   const out: Paragraph[] = []
   const lines = attachmentLines(f.attachments)
-  if (lines.length) out.push(body('', { indent: false }), ...lines.map((l) => new Paragraph({ spacing: line, indent: { firstLine: l.indent * 320 }, children: [new TextRun({ text: l.text, font: font(DOCX_FONTS.body), size: BODY })] })))
+  if (lines.length) out.push(body('', { indent: false }), ...lines.map((l) => new Paragraph({ spacing: line, indent: { firstLine: l.indent * 320 }, children: [new TextRun({ text: l.text, size: BODY })] })))
   const { signer, date } = signOff(f)
   out.push(body('', { indent: false }))
-  for (const x of [signer, date]) out.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: line, indent: { right: x.right * 320 }, children: [new TextRun({ text: x.text, font: font(DOCX_FONTS.body), size: BODY })] }))
+  for (const x of [signer, date]) out.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: line, indent: { right: x.right * 320 }, children: [new TextRun({ text: x.text, size: BODY })] }))
   return out
 }
 
 export async function reportDocx(report: Report, options: DocxOptions): Promise<Uint8Array> {
   const children: (Paragraph | Table)[] = []
-  if (options.copyNumber !== undefined && needsCopyNumber(options.marking)) children.push(body(formatCopyNumber(options.copyNumber), { indent: false, fontName: DOCX_FONTS.song, align: AlignmentType.LEFT }))
+  if (options.copyNumber !== undefined && needsCopyNumber(options.marking)) children.push(body(formatCopyNumber(options.copyNumber), { indent: false, role: 'song', align: AlignmentType.LEFT }))
   const mark = markingText(options.marking)
-  if (mark) children.push(body(mark, { indent: false, fontName: DOCX_FONTS.hei, align: AlignmentType.LEFT }))
+  if (mark) children.push(body(mark, { indent: false, role: 'hei', align: AlignmentType.LEFT }))
   if (children.length) children.push(body('', { indent: false }))
   children.push(
     new Paragraph({
       heading: HeadingLevel.TITLE,
       alignment: AlignmentType.CENTER,
       spacing: { line: Math.round(22 * 1.5 * 20), lineRule: LineRuleType.EXACT },
-      children: [new TextRun({ text: report.title, font: font(DOCX_FONTS.title), size: 44 })],
+      children: [new TextRun({ text: report.title })],
     }),
     body('', { indent: false }),
   )
@@ -93,7 +133,7 @@ export async function reportDocx(report: Report, options: DocxOptions): Promise<
           spacing: line,
           indent: { firstLine: 2 * 320 },
           keepNext: true,
-          children: [new TextRun({ text: `${numbers[i]}${s.heading}`, font: font(HEADING_FONT[lv]!), size: BODY, bold: lv === 2, color: '000000' })],
+          children: [new TextRun({ text: `${numbers[i]}${s.heading}` })],
         }),
       )
     }
@@ -105,7 +145,7 @@ export async function reportDocx(report: Report, options: DocxOptions): Promise<
     creator: '巡察工作台',
     title: report.title,
     evenAndOddHeaderAndFooters: true,
-    styles: { default: { document: { run: { font: font(DOCX_FONTS.body), size: BODY } } } },
+    styles: roleStyles(roleNames(options.fonts)),
     sections: [
       {
         properties: {

@@ -16,7 +16,7 @@ import { registerSheets } from '../interviews/documents'
 import { lendingSheet } from '../registers/exports'
 import { surveySheets } from '../surveys/surveys'
 import { sha256Hex } from '../util/hash'
-import { reportDocx } from './docx'
+import { reportDocx, type DocxFontNames } from './docx'
 import { checkReport, needsConfirmation, type CheckItem } from './check'
 import { highestMarking, teamName, type Furniture } from './furniture'
 import { combinedDoc, reportDoc } from './official'
@@ -59,6 +59,8 @@ export interface PackageInput {
   copyNumber?: number
   /** The user saw the 报告检查 list and confirmed exporting reports with empty sections. */
   allowEmpty?: boolean
+  /** The office's font names per role (设置 → 公文字体), for the Word files' styles. */
+  docxFonts?: DocxFontNames
 }
 export interface PackageDeps {
   pdf: (doc: OfficialDoc, options: Omit<OfficialPdfOptions, 'onProgress'>) => Promise<Uint8Array>
@@ -147,7 +149,7 @@ export async function buildPackage(input: PackageInput, deps: PackageDeps): Prom
   const officeFiles = async () => {
     const docx: Uint8Array[] = []
     for (const r of reports) {
-      docx.push(await reportDocx(r, { marking: markingOf(r), copyNumber: copyFor(markingOf(r)), furniture: furniture(r) }))
+      docx.push(await reportDocx(r, { marking: markingOf(r), copyNumber: copyFor(markingOf(r)), furniture: furniture(r), ...(input.docxFonts ? { fonts: input.docxFonts } : {}) }))
       finished(`已生成${r.kind} Word`)
     }
     const xlsx: { bytes: Uint8Array; sheets: { name: string; dataRows: number }[] }[] = []

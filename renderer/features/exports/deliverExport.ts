@@ -7,6 +7,8 @@ import type { FileFilter } from '@shared/bridge/contract'
 import { bridge } from '../../platform/bridge'
 import { appContext } from '../../services/app'
 import { nextCopyNumber as nextCopy, recordExport } from '../../services/exports'
+import { fontUse, standInNote } from '@shared/export/fonts'
+import { officeFontSet } from '../../platform/workers/officeFonts'
 import { formatBytes } from '../../util/format'
 
 const FILTERS: Record<string, FileFilter> = {
@@ -33,7 +35,18 @@ export async function deliverExport(d: ExportDelivery): Promise<boolean> {
   const extension = d.fileName.split('.').pop() ?? ''
   const result = await bridge().saveFile({ suggestedName: d.fileName, filters: FILTERS[extension] ? [FILTERS[extension]] : [], data: d.bytes })
   if (!result.saved) return false
+  // PDFs (alone or in the package zip) say which typeface roles used a bundled stand-in.
+  const fonts = extension === 'pdf' || extension === 'zip' ? await fontNote() : ''
   await recordExport(appContext, d)
-  ElMessage.success({ message: `已导出${d.kind}：${result.location ?? d.fileName}（${formatBytes(result.size ?? d.bytes.byteLength)}，${d.verified}）`, duration: 8000 })
+  ElMessage.success({ message: `已导出${d.kind}：${result.location ?? d.fileName}（${formatBytes(result.size ?? d.bytes.byteLength)}，${d.verified}）${fonts ? `。${fonts}` : ''}`, duration: 8000 })
   return true
+}
+
+/** Which roles the PDFs just exported set in a stand-in (the set the export workers hold). */
+async function fontNote(): Promise<string> {
+  try {
+    return standInNote(fontUse((await officeFontSet()).fonts))
+  } catch {
+    return ''
+  }
 }

@@ -17,6 +17,7 @@ import { surveySheets } from '@shared/surveys/surveys'
 import { todayIso } from '@shared/util/dates'
 import { layoutPdf, ledgerXlsx, reportPackage, reportWord as wordInWorker } from '../../platform/workers/exportJobs'
 import { useTask } from '../../ui/useTask'
+import { officeFontNames } from '../../platform/workers/officeFonts'
 import { useRoundStore } from '../../stores/round'
 import { deliverExport, nextCopyNumber } from '../exports/deliverExport'
 import { keyring } from '../../platform/db/workbench'
@@ -72,7 +73,7 @@ export function useReportExports() {
     (await confirmChecks(reportCheck(report))) && run('docx', async () => {
       const r = round.activeRound!
       const copyNumber = await copyNumberFor(kindOf(report))
-      const { bytes, text } = await wordInWorker(report, { marking: markingFor(r, kindOf(report)), copyNumber, furniture: furnitureOf() })
+      const { bytes, text } = await wordInWorker(report, { marking: markingFor(r, kindOf(report)), copyNumber, furniture: furnitureOf(), fonts: await officeFontNames() })
       if (!text.includes(report.title)) throw new Error('读回核对失败：Word 正文中找不到标题')
       await deliverExport({ kind: kindOf(report), fileName: exportFileName(r, kindOf(report), 'docx').replace(kindOf(report), report.kind), bytes, verified: '读回核对一致', roundId: r.id, copyNumber })
     })
@@ -96,7 +97,7 @@ export function useReportExports() {
       // The worker reads and opens the tables the package needs itself, with the round's key.
       const input = {
         snap: { round: r, tables: emptyTables() }, reports: store.reports, user: user(), at: new Date().toISOString(), today: todayIso(),
-        includeClueList: can(round.currentUser, 'export-clues'), copyNumber, allowEmpty: true,
+        includeClueList: can(round.currentUser, 'export-clues'), copyNumber, allowEmpty: true, docxFonts: await officeFontNames(),
       }
       const onProgress = (p: number, step?: string) => {
         if (step) stepText.value = step

@@ -2,6 +2,7 @@
 // Used by the e2e tests and `npm run dev:browser`; never by the packaged app.
 import type {
   BackupFolderStatus,
+  DetectedFont,
   KeystoreStatus,
   OpenFileRequest,
   OpenedFile,
@@ -98,5 +99,14 @@ export const browserBridge: XunchaBridge = {
     const { fileName, data } = checkWriteBackupRequest(request)
     const { location, size } = download(fileName, data)
     return { location, size, removed: [] }
+  },
+
+  /** A browser cannot look into the system's font folders: fonts are chosen as files in 设置 → 公文字体. */
+  async detectOfficeFonts(): Promise<DetectedFont[]> {
+    return []
+  },
+
+  async readOfficeFont(_id: string): Promise<Uint8Array> {
+    throw new Error('浏览器版不能读取本机字体，请在 设置 → 公文字体 中选择字体文件')
   },
 }

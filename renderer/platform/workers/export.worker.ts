@@ -3,18 +3,24 @@
 // worker from the app's own assets (allowed by the CSP's connect-src 'self') and kept.
 import serifRegularUrl from '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf?url'
 import serifBoldUrl from '@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf?url'
+import sansMediumUrl from '@expo-google-fonts/noto-sans-sc/500Medium/NotoSansSC_500Medium.ttf?url'
+import kaiRegularUrl from '@fontsource/lxgw-wenkai/files/lxgw-wenkai-latin-500-normal.woff?url'
 import { buildOfficialPdf } from '@shared/export/pdf-document'
-import type { FontBytes } from '@shared/export/fonts'
+import type { BundledFontKey, FontBytes } from '@shared/export/fonts'
 import { readBackXlsx } from '@shared/export/read-back'
 import { buildLedgerXlsx } from '@shared/export/xlsx-ledger'
 import { reportDocx } from '@shared/reports/docx'
 import { buildPackage, docxText, PACKAGE_TABLES, verifyPackage } from '@shared/reports/package'
 import { describeError } from '../../util/format'
 import type { ExportJob, FromWorker, JobResults, ToWorker } from './exportJobs'
+import type { OfficeFontSet } from './officeFonts'
 import { readRoundTables } from './readRound'
 import { Assembly, transferables } from './transfer'
 
-let fonts: Promise<FontBytes> | undefined
+let fonts: Promise<Record<BundledFontKey, Uint8Array>> | undefined
+/** The office's fonts, as last sent by the UI thread. */
+let office: OfficeFontSet = {}
+const BUNDLED: Record<BundledFontKey, string> = { serifRegular: serifRegularUrl, serifBold: serifBoldUrl, sansMedium: sansMediumUrl, kaiRegular: kaiRegularUrl }
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
   const response = await fetch(url)
@@ -22,10 +28,11 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
   return new Uint8Array(await response.arrayBuffer())
 }
 
-function loadFonts(): Promise<FontBytes> {
-  fonts ??= Promise.all([fetchBytes(serifRegularUrl), fetchBytes(serifBoldUrl)]).then(([serifRegular, serifBold]) => ({ serifRegular, serifBold }))
+async function loadFonts(): Promise<FontBytes> {
+  const keys = Object.keys(BUNDLED) as BundledFontKey[]
+  fonts ??= Promise.all(keys.map((k) => fetchBytes(BUNDLED[k]))).then((all) => Object.fromEntries(keys.map((k, i) => [k, all[i]!])) as Record<BundledFontKey, Uint8Array>)
   fonts.catch(() => (fonts = undefined))
-  return fonts
+  return { ...(await fonts), ...office }
 }
 
 const post = (message: FromWorker, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(message, transfer)
@@ -86,6 +93,10 @@ function begin(id: number, job: ExportJob) {
 self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
   const m = event.data
   try {
+    if (m.type === 'fonts') {
+      office = m.fonts
+      return
+    }
     if (m.type === 'sub-done' || m.type === 'sub-failed') {
       const sub = subs.get(m.sub)
       subs.delete(m.sub)

@@ -11,6 +11,7 @@ import type { OfficialDoc, OfficialPdfOptions } from '@shared/export/pdf-documen
 import type { Report } from '@shared/domain/types'
 import type { DocxOptions } from '@shared/reports/docx'
 import type { Manifest, PackageInput, VerifyResult } from '@shared/reports/package'
+import { officeFontSet, type OfficeFontSet } from './officeFonts'
 import { plainCopy, slicesOf, transferables, type Slice } from './transfer'
 
 export type PdfOptions = Omit<OfficialPdfOptions, 'onProgress'>
@@ -37,6 +38,8 @@ export type ToWorker =
   | { type: 'slice'; id: number; slice: Slice }
   | { type: 'sub-done'; sub: number; result: unknown }
   | { type: 'sub-failed'; sub: number; error: string }
+  /** The office's fonts (设置 → 公文字体), sent once per worker and whenever they change. */
+  | { type: 'fonts'; fonts: OfficeFontSet }
 
 /** Worker → UI thread. */
 export type FromWorker =
@@ -52,6 +55,8 @@ const POOL = 2
 interface Slot {
   worker: Worker
   busy: number
+  /** Which office font set the worker holds. */
+  fontsKey?: string
 }
 interface Pending {
   slot: Slot
@@ -123,6 +128,13 @@ function runJob<K extends ExportJob['kind']>(job: Extract<ExportJob, { kind: K }
   const result = new Promise<JobResults[K]>((resolve, reject) => pending.set(id, { slot, resolve: resolve as (r: unknown) => void, reject, onProgress }))
   void (async () => {
     try {
+      if (job.kind === 'pdf') {
+        const { key, fonts } = await officeFontSet()
+        if (slot.fontsKey !== key) {
+          slot.worker.postMessage({ type: 'fonts', fonts } satisfies ToWorker)
+          slot.fontsKey = key
+        }
+      }
       slot.worker.postMessage({ type: 'start', id, head } satisfies ToWorker)
       for (const slice of slicesOf(bulk)) {
         await nextTask()
