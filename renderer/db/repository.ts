@@ -104,9 +104,10 @@ export class Repository {
     return rounds.filter((r) => !r.deleted).sort((a, b) => b.entryDate.localeCompare(a.entryDate))
   }
 
-  async list<T extends RoundTableName>(table: T, roundId: string): Promise<RecordOf<T>[]> {
+  /** A round's live records; `withDeleted` adds the tombstones (the roster import asks before bringing one back). */
+  async list<T extends RoundTableName>(table: T, roundId: string, { withDeleted = false } = {}): Promise<RecordOf<T>[]> {
     const rows = await this.db[table].where('roundId').equals(roundId).toArray()
-    return (await this.decodeAll(table, rows)).filter((r) => !r.deleted)
+    return (await this.decodeAll(table, rows)).filter((r) => withDeleted || !r.deleted)
   }
 
   /**
