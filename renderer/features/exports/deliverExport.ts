@@ -25,6 +25,8 @@ export async function nextCopyNumber(roundId: string): Promise<number> {
 
 export interface ExportDelivery {
   kind: ExportKind
+  /** What the user exported, when the kind alone would misname it (the whole package, not one report). */
+  label?: string
   fileName: string
   bytes: Uint8Array
   /** What the read-back found, e.g. "3 个工作表，共 120 行" or "共 2 页". */
@@ -38,7 +40,7 @@ export async function deliverExport(d: ExportDelivery): Promise<boolean> {
   const result = await bridge().saveFile({ suggestedName: d.fileName, filters: FILTERS[extension] ? [FILTERS[extension]] : [], data: d.bytes })
   if (!result.saved) return false
   const copy = d.copyNumber ? `，份号 ${String(d.copyNumber).padStart(6, '0')}` : ''
-  await repo.record({ action: 'export', table: 'rounds', recordId: d.roundId, detail: `导出${d.kind} ${d.fileName}（${d.verified}${copy}）sha256:${await sha256Hex(d.bytes)}` })
-  ElMessage.success({ message: `已导出${d.kind}：${result.location ?? d.fileName}（${formatBytes(result.size ?? d.bytes.byteLength)}，${d.verified}）`, duration: 8000 })
+  await repo.record({ action: 'export', table: 'rounds', recordId: d.roundId, detail: `导出${d.label ?? d.kind} ${d.fileName}（${d.verified}${copy}）sha256:${await sha256Hex(d.bytes)}` })
+  ElMessage.success({ message: `已导出${d.label ?? d.kind}：${result.location ?? d.fileName}（${formatBytes(result.size ?? d.bytes.byteLength)}，${d.verified}）`, duration: 8000 })
   return true
 }
