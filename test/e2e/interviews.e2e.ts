@@ -127,11 +127,11 @@ describe('interviews end to end', () => {
     await poll(() => drawer.getByTestId('point-row').nth(0).getByTestId('evidence-paper').count()).toBe(1)
     // Not before it has started: at 18:00 the 19:00 interview cannot be 已谈; at 20:05 it can.
     const today = await page.evaluate(() => new Date().toLocaleDateString('sv'))
-    await page.clock.setFixedTime(new Date(`${today}T18:00:00`))
+    await page.clock.setSystemTime(new Date(`${today}T18:00:00`))
     await drawer.getByTestId('mark-done').click()
     await poll(() => lastMessage(page)).toContain('尚未开始，不能标记为已谈')
     expect(await drawer.getByTestId('rec-status').textContent()).not.toBe('已谈')
-    await page.clock.setFixedTime(new Date(`${today}T20:05:00`))
+    await page.clock.setSystemTime(new Date(`${today}T20:05:00`))
     await drawer.getByTestId('mark-done').click()
     await poll(() => drawer.getByTestId('rec-status').textContent()).toBe('已谈')
     const record = await download(page, () => drawer.getByTestId('export-record').click())
