@@ -1,7 +1,7 @@
 // Search by scan: the round's texts, normalised once and held in memory only (the search
 // worker builds this after unlock; nothing of it is written to disk). A plain substring scan
 // of ~37,000 entries beats an inverted index at ten times a real round, and costs no index.
-import { pinyinMatchesName, pinyinQuery } from './pinyin'
+import { pinyinMatchesName, pinyinQuery, preparePinyin } from './pinyin'
 import { isWholeWordAt, normalize, queryTerms } from './tokenize'
 
 export interface SearchDoc {
@@ -82,6 +82,7 @@ export class SearchCorpus {
   /** The people whose names pinyin terms may stand for (the round's team and registry). */
   setNames(names: Iterable<string>): void {
     this.names = [...new Set([...names].map(normalize).filter((n) => n !== ''))]
+    preparePinyin(this.names)
   }
 
   /** A term and what else satisfies it: the names a pinyin term spells (at least two letters). */

@@ -3,7 +3,7 @@ import { personMatches, pinyinMatchesName, pinyinQuery } from './pinyin'
 
 describe('pinyin matching of names', () => {
   it('finds 张卫东 by initials, surname, full pinyin and a mix, in any case', () => {
-    for (const q of ['zwd', 'zhang', 'zhangweidong', 'zhangwd', 'ZWD', 'zhang wei dong', 'z']) expect(pinyinMatchesName('张卫东', q), q).toBe(true)
+    for (const q of ['zwd', 'zhang', 'zhangweidong', 'zhangwd', 'zhwd', 'zhan', 'ZWD', 'zhang wei dong', 'z']) expect(pinyinMatchesName('张卫东', q), q).toBe(true)
   })
   it('matches from the surname on, without gaps, and never on other letters', () => {
     for (const q of ['weidong', 'wd', 'zd', 'zwdx', 'li', 'zhangweidongx']) expect(pinyinMatchesName('张卫东', q), q).toBe(false)
@@ -15,6 +15,8 @@ describe('pinyin matching of names', () => {
     expect(pinyinMatchesName('解放', 'xief')).toBe(true)
     expect(pinyinMatchesName('朴正浩', 'piao')).toBe(true)
     expect(pinyinMatchesName('区志明', 'ouzm')).toBe(true)
+    expect(pinyinMatchesName('吕建平', 'lvjp')).toBe(true)
+    expect(pinyinMatchesName('吕建平', 'lujianping')).toBe(true)
   })
   it('reads the surname of a name with a rare character', () => {
     expect(pinyinMatchesName('陈𠈌', 'chen')).toBe(true)
