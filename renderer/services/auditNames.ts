@@ -2,6 +2,7 @@
 // unlock, for the view and its export. A record gone since (a wiped round) shows its id.
 import type { AnyTableName } from '@shared/domain/tables'
 import type { AuditEntry } from '@shared/domain/types'
+import { auditActorLabel } from '@shared/domain/audit'
 import { repo } from '../platform/db/workbench'
 
 export interface AuditNames {
@@ -37,7 +38,7 @@ export async function resolveAuditNames(entries: AuditEntry[]): Promise<AuditNam
   return {
     actor: (e) => {
       if (e.v !== 2) return e.actor // old entries kept the name itself
-      if (e.actorId === 'system') return '未指定用户'
+      if (e.actorId === 'system') return auditActorLabel(e)
       const m = people.get(e.actorId)
       return m ? `${String(m.name)}${m.role ? `（${String(m.role)}）` : ''}` : `成员 ${e.actorId.slice(0, 8)}`
     },

@@ -36,12 +36,12 @@ export const useInterviewsStore = defineStore('interviews', () => {
 
   const save = (draft: Draft<Interview>): Promise<Interview> => collection.save(draft)
 
-  /** 改期: the new slot replaces the old one, which is kept in `history` with the reason. */
+  /** 改期: the new slot replaces the old one, which is kept in `history` with the reason; it waits again (待谈). */
   async function reschedule(iv: Interview, slot: Slot, reason: string): Promise<Interview> {
     if (iv.status === '已谈') throw new Error('已谈的谈话不能改期；如需再谈，请安排再次约谈')
     if (iv.status === '取消') throw new Error('已取消的谈话不能改期，请重新安排')
     const old = { date: iv.date, start: iv.start, end: iv.end, room: iv.room, changedAt: new Date().toISOString(), reason: reason.trim() }
-    return save({ ...iv, ...slot, status: '改期', history: [...iv.history, old] })
+    return save({ ...iv, ...slot, status: '待谈', history: [...iv.history, old] })
   }
 
   const remove = (iv: Interview) => collection.remove(iv.id)

@@ -1,6 +1,8 @@
-// The audit log's vocabulary: what each action is called in the log view and its export;
-// and the rules of its chain (below).
+// The audit log's vocabulary: what each action, table, field and actor is called in the log view
+// and its export (developer names such as settings or generatedAt never reach the screen); and
+// the rules of its chain (below).
 import { canonicalJson, sha256Hex } from '../util/hash'
+import { fieldLabel, TABLE_LABELS } from './labels'
 import type { AuditEntry } from './types'
 
 export const AUDIT_ACTIONS = {
@@ -26,6 +28,28 @@ export type AuditAction = keyof typeof AUDIT_ACTIONS
 
 export function auditActionLabel(action: string): string {
   return (AUDIT_ACTIONS as Record<string, string>)[action] ?? action
+}
+
+/** 对象 column: the record tables, plus the app's own settings (unlocks, passphrase) and the vault. */
+export const AUDIT_TABLE_LABELS: Record<string, string> = { ...TABLE_LABELS, settings: '系统设置' }
+
+export function auditTableLabel(table: string): string {
+  return AUDIT_TABLE_LABELS[table] ?? '其他'
+}
+
+/** 改动字段 column: Chinese labels only; a field without one (written by an older version) is “其他字段”. */
+export function auditFieldsLabel(table: string, fields: readonly string[]): string {
+  return [...new Set(fields.map((f) => fieldLabel(table, f)).map((label) => (/^[\x20-\x7e]+$/.test(label) ? '其他字段' : label)))].join('、')
+}
+
+/**
+ * 人员 column. Entries written before anyone was chosen on this laptop carry actorId 'system': a
+ * failed unlock happens on the lock screen, where nobody can be known.
+ */
+export function auditActorLabel(entry: Pick<AuditEntry, 'actor' | 'actorId' | 'action'>): string {
+  if (entry.actorId !== 'system') return entry.actor
+  if (entry.action === 'unlock-failed' || entry.action === 'unlock' || entry.action === 'vault-setup' || entry.action === 'passphrase-change') return '锁屏界面（尚未确认身份）'
+  return '本机（尚未选择使用人）'
 }
 
 // ── The chain ──

@@ -36,6 +36,10 @@ export const CADRE_LABELS = {
   duties: '分工',
   inPostSince: '任现职时间',
   department: '所在部门',
+  politicalStatus: '政治面貌',
+  ethnicity: '民族',
+  education: '学历',
+  nativePlace: '籍贯',
   category: '对象类别',
   isTopLeader: '一把手',
   isDisciplineChief: '纪检组长/纪委书记',
@@ -254,6 +258,31 @@ export const TABLE_LABELS = {
   attachments: '附件',
 } as const
 
+/** 检查清单 items (guide §6). */
+export const CHECKLIST_LABELS = {
+  nodeId: '检查事项',
+  question: '检查问题',
+  order: '顺序',
+  paperIds: '关联底稿',
+} as const
+
+/** Stored files (scans, photos) attached to records. */
+export const ATTACHMENT_LABELS = {
+  name: '文件名',
+  mime: '文件类型',
+  size: '大小',
+  sha256: '校验值',
+  data: '文件内容',
+} as const
+
+/** Fields every round record has, and links to the registry kept beside a typed name. */
+const RECORD_FIELD_LABELS = {
+  roundId: '所属轮次',
+  kind: '人员类别',
+  subjectId: '被反映人（名册）',
+  anonymous: '匿名',
+} as const
+
 const FIELD_LABELS: Record<string, Record<string, string>> = {
   rounds: ROUND_LABELS,
   interviews: INTERVIEW_LABELS,
@@ -264,11 +293,14 @@ const FIELD_LABELS: Record<string, Record<string, string>> = {
   workingPapers: PAPER_LABELS,
   clues: CLUE_LABELS,
   people: { ...CADRE_LABELS, ...MEMBER_LABELS },
+  checklist: CHECKLIST_LABELS,
+  attachments: ATTACHMENT_LABELS,
 }
 
 /** The Chinese name of a record field, for the audit log ('post' in people → 职务). */
 export function fieldLabel(table: string, field: string): string {
-  return FIELD_LABELS[table]?.[field] ?? field
+  const own = table === 'reports' ? (REPORT_LABELS as Record<string, string>)[field] : FIELD_LABELS[table]?.[field]
+  return own ?? (RECORD_FIELD_LABELS as Record<string, string>)[field] ?? field
 }
 
 /** "1+3" reports (guide §8). */

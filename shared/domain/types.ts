@@ -128,6 +128,11 @@ export interface Cadre extends RoundScoped {
   duties: string
   inPostSince: YearMonth | ''
   department: string
+  /** 政治面貌, 民族, 学历, 籍贯: optional because records written before they existed lack them. */
+  politicalStatus?: string
+  ethnicity?: string
+  education?: string
+  nativePlace?: string
   category: CadreCategory
   isTopLeader: boolean
   isDisciplineChief: boolean

@@ -9,6 +9,7 @@ import { INTERVIEW_LABELS as L } from '../domain/labels'
 import type { Cadre, ClockTime, Interview, InterviewCheckKey, InterviewStatus, Round, TeamMember } from '../domain/types'
 import { addDays, formatDateCN, isIsoDate } from '../util/dates'
 import type { Verdict } from '../round/validation'
+import { markDoneDenial } from './status'
 
 export const OCCUPYING: readonly InterviewStatus[] = ['待谈', '已谈', '改期']
 
@@ -88,7 +89,7 @@ export function interviewWarnings(iv: Draft, others: Interview[], dir: Directory
 }
 
 /** The form's verdict: errors block, warnings are the checks above. */
-export function checkInterview(iv: Draft, others: Interview[], dir: Directory, round: Pick<Round, 'entryDate' | 'exitDate'>): Verdict {
+export function checkInterview(iv: Draft, others: Interview[], dir: Directory, round: Pick<Round, 'entryDate' | 'exitDate'>, now: Date = new Date()): Verdict {
   const errors: string[] = []
   if (!iv.intervieweeId) errors.push(`请选择${L.intervieweeId}，或新增一名谈话对象`)
   if (!isIsoDate(iv.date)) errors.push(`请填写有效的${L.date}`)
@@ -96,6 +97,8 @@ export function checkInterview(iv: Draft, others: Interview[], dir: Directory, r
   if (!isClockTime(iv.end)) errors.push(`${L.end}应为“时:分”，如 10:30`)
   if (isClockTime(iv.start) && isClockTime(iv.end) && iv.end <= iv.start) errors.push(`${L.end}必须晚于${L.start}`)
   if (iv.followUpOf && iv.followUpOf === iv.id) errors.push('再次约谈不能关联本次谈话自身')
+  const early = iv.status === '已谈' && isIsoDate(iv.date) && isClockTime(iv.start) ? markDoneDenial(iv, now) : null
+  if (early) errors.push(early)
   const warnings = errors.length ? [] : interviewWarnings(iv, others, dir, round)
   const earlier = iv.followUpOf ? others.find((o) => o.id === iv.followUpOf) : undefined
   if (earlier && earlier.intervieweeId !== iv.intervieweeId) warnings.push('关联的前次谈话不是同一谈话对象，请核对')

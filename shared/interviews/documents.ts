@@ -7,6 +7,7 @@ import { CADRE_CATEGORIES, INTERVIEW_STATUSES, type Cadre, type Interview, type 
 import type { LedgerColumn, LedgerSheet } from '../export/xlsx-ledger'
 import type { OfficialDoc } from '../export/pdf-document'
 import { formatDateCN } from '../util/dates'
+import { rescheduleNotes, shownStatus } from './status'
 
 export interface People {
   members: TeamMember[]
@@ -54,12 +55,11 @@ export interface ScheduleRow {
 /** One row per interview of the 谈话安排表 (guide §3 columns, 序号 added by the sheet). */
 export function scheduleRows(interviews: Interview[], people: People, all: Interview[] = interviews): ScheduleRow[] {
   return interviews.map((iv) => {
-    const moved = iv.history.at(-1)
-    const movedNote = iv.status === '改期' && moved ? `由${formatDateCN(moved.date)} ${moved.start}改期${moved.reason ? `（${moved.reason}）` : ''}` : ''
+    const movedNote = rescheduleNotes(iv).at(-1) ?? ''
     return {
       date: iv.date, slot: `${iv.start}—${iv.end}`, room: iv.room, interviewee: name(people, iv.intervieweeId),
       post: unitPost(people.cadres.find((c) => c.id === iv.intervieweeId)), category: iv.category,
-      lead: name(people, iv.leadId), recorder: name(people, iv.recorderId), status: iv.status, followUp: followUpText(iv, all),
+      lead: name(people, iv.leadId), recorder: name(people, iv.recorderId), status: shownStatus(iv), followUp: followUpText(iv, all),
       notes: [movedNote, iv.notes].filter(Boolean).join('；'),
     }
   })
@@ -155,11 +155,11 @@ export function countsByCategory(interviews: Interview[], cadres: Cadre[]): Cate
   const live = interviews.filter((iv) => !iv.deleted)
   const rows = CADRE_CATEGORIES.map((category) => {
     const own = live.filter((iv) => iv.category === category)
-    const n = (s: Interview['status']) => own.filter((iv) => iv.status === s).length
+    const n = (s: Interview['status']) => own.filter((iv) => shownStatus(iv) === s).length
     return {
       category, registry: cadres.filter((c) => !c.deleted && c.category === category).length, planned: own.length - n('取消'),
       done: n('已谈'), donePeople: new Set(own.filter((iv) => iv.status === '已谈').map((iv) => iv.intervieweeId)).size,
-      pending: n('待谈'), moved: n('改期'), absent: n('未到'), cancelled: n('取消'),
+      pending: n('待谈'), moved: own.filter((iv) => iv.history.length > 0 || iv.status === '改期').length, absent: n('未到'), cancelled: n('取消'),
     }
   })
   const sum = (k: keyof Omit<CategoryCount, 'category'>) => rows.reduce((a, r) => a + r[k], 0)

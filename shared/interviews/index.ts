@@ -2,3 +2,4 @@
 export * from './checks'
 export * from './outline'
 export * from './documents'
+export * from './status'

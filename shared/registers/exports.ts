@@ -7,7 +7,7 @@ import type { BorrowedDocument, DocumentNote, Framework, Petition } from '../dom
 import type { LedgerColumn, LedgerSheet } from '../export/xlsx-ledger'
 import type { OfficialDoc } from '../export/pdf-document'
 import { formatDateCN } from '../util/dates'
-import { redactPetition, reporterLabel } from './petitions'
+import { dispositionText, redactPetition, reporterLabel } from './petitions'
 
 /** Blank signature columns for hand signing, or the names filled in. */
 export type SignatureVariant = 'blank' | 'filled'
@@ -150,7 +150,7 @@ export function petitionSheet(petitions: Petition[], linksOf: (ref: string) => s
     .map((p) => ({
       receivedOn: p.receivedOn, channel: p.channel, reporter: reporterLabel(p), ...(includeContact ? { reporterContact: p.reporterContact } : {}),
       subjectName: p.subjectName, subjectPost: p.subjectPost, summary: p.summary, discipline: p.discipline,
-      inScope: p.inScope ? '是' : '否', disposition: p.disposition, links: linksOf(p.id),
+      inScope: p.inScope ? '是' : '否', disposition: dispositionText(p.disposition), links: linksOf(p.id),
     }))
   return { name: '信访登记表', title: '信访登记表', columns, rows, serial: true, spareRows: 0 }
 }

@@ -31,6 +31,13 @@ export function checkPetition(p: PetitionInput, round: Pick<Round, 'entryDate' |
 }
 
 /** The 处置 after a 底稿 or clue was made from the petition: a clue wins, a 底稿 fills an empty one. */
+/** What an empty 处置 means: nothing decided yet. Shown, exported and offered as the placeholder alike. */
+export const PENDING_DISPOSITION = '待处置'
+
+export function dispositionText(d: Petition['disposition']): string {
+  return d || PENDING_DISPOSITION
+}
+
 export function dispositionAfter(current: Petition['disposition'], made: '底稿' | '线索'): Petition['disposition'] {
   if (made === '线索') return '转为线索'
   return current === '' ? '纳入底稿' : current

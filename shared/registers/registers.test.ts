@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { buildSampleRound, SAMPLE_DEFAULT_TODAY as TODAY } from '../sample'
 import type { BorrowedDocument, Cadre, Person, Petition, TeamMember } from '../domain/types'
@@ -140,6 +141,23 @@ describe('信访', () => {
     expect(withContact.columns.map((c) => c.header)).toContain('联系方式')
     expect(JSON.stringify(withContact.rows)).toContain(contacts[0]!)
     expect(redactPetition(p).reporterContact).toBe('')
+  })
+  it('exports an undecided 处置 as 待处置, never an empty cell', async () => {
+    const pending = sample.petitions.filter((x) => !x.deleted && x.disposition === '')
+    expect(pending.length).toBeGreaterThan(0)
+    const sheet = petitionSheet(sample.petitions, () => '', false)
+    const cells = sheet.rows.map((r) => r.disposition)
+    expect(cells.filter((c) => c === '待处置')).toHaveLength(pending.length)
+    expect(cells).not.toContain('')
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load((await buildLedgerXlsx([sheet], { marking: round.defaultMarking })) as unknown as ArrayBuffer)
+    const ws = book.getWorksheet('信访登记表')!
+    const header = ws.getRows(1, 6)!.find((r) => (r.values as unknown[]).includes('处置'))!
+    const column = (header.values as unknown[]).indexOf('处置')
+    const written: string[] = []
+    ws.eachRow((r, n) => n > header.number && r.getCell(2).value && written.push(String(r.getCell(column).value ?? '')))
+    expect(written.filter((c) => c === '待处置')).toHaveLength(pending.length)
+    expect(written).not.toContain('')
     expect(reporterLabel({ anonymous: true, reporterName: '王某' })).toBe('匿名')
   })
 })

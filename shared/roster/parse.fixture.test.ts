@@ -20,8 +20,8 @@ describe('the sample roster 干部名册-示例.xlsx', () => {
       ['B', '姓名', 'name'],
       ['C', '性别', 'gender'],
       ['D', '出生年月', 'birth'],
-      ['E', '民族', null],
-      ['F', '政治面貌', null],
+      ['E', '民族', 'ethnicity'],
+      ['F', '政治面貌', 'politicalStatus'],
       ['G', '职务', 'post'],
       ['H', '分工', 'duties'],
       ['I', '任现职时间', 'inPostSince'],
@@ -77,8 +77,8 @@ describe('the sample roster 干部名册-示例.xlsx', () => {
 
   it('skips the blank row and the footnote, and reports nothing else', () => {
     expect(result.skipped).toEqual([
-      { row: 15, reason: '空行' },
-      { row: 16, reason: expect.stringMatching(/^说明行：注：名册由被巡察单位组织人事科提供/) },
+      { row: 15, reason: '空行', suspect: true },
+      { row: 16, reason: expect.stringMatching(/^说明行：注：名册由被巡察单位组织人事科提供/), suspect: true },
     ])
     expect(result.problems).toEqual([])
   })

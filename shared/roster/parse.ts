@@ -153,13 +153,16 @@ function shorten(text: string, max = 30): string {
   return line.length > max ? `${line.slice(0, max)}…` : line
 }
 
+const OPTIONAL_FIELDS = ['politicalStatus', 'ethnicity', 'education', 'nativePlace'] as const
+
 type Draft = Omit<RosterRow, 'category' | 'isTopLeader' | 'isDisciplineChief' | 'isLeadershipMember' | 'isMidLevelHead'> & {
   givenCategory: CadreCategory | null
 }
 
 /**
- * Read a cadre roster. Row-level trouble (bad dates, missing names, duplicates) is reported in
- * `problems`; only a file that cannot be read at all throws a RosterImportError.
+ * Read a cadre roster. Row-level trouble (bad dates, missing names) is reported in
+ * `problems`; only a file that cannot be read at all throws a RosterImportError. Duplicate names are
+ * kept: planRosterImport flags them and the user decides.
  */
 export async function parseRoster(bytes: Uint8Array | ArrayBuffer, options: ParseRosterOptions = {}): Promise<RosterParseResult> {
   const workbook = await loadWorkbook(bytes)
@@ -202,6 +205,9 @@ export async function parseRoster(bytes: Uint8Array | ArrayBuffer, options: Pars
     return c === undefined ? { kind: 'empty' } : cellOf(row, c)
   }
   const fieldText = (row: Row, field: RosterField) => displayText(fieldCell(row, field))
+  // 政治面貌, 民族, 学历, 籍贯 only when the file has the column, so a re-import never blanks them.
+  const optionalLines = (row: Row) =>
+    Object.fromEntries(OPTIONAL_FIELDS.filter((f) => col.has(f)).map((f) => [f, cleanLine(fieldText(row, f))])) as Pick<RosterRow, (typeof OPTIONAL_FIELDS)[number]>
 
   let pendingBlank: number[] = []
   for (let r = found.row + 1; r <= sheet.rowCount; r++) {
@@ -212,10 +218,10 @@ export async function parseRoster(bytes: Uint8Array | ArrayBuffer, options: Pars
       continue
     }
     // Blank rows count only when something follows them: trailing empty (formatted) rows are ignored.
-    for (const b of pendingBlank) skipped.push({ row: b, reason: '空行' })
+    for (const b of pendingBlank) skipped.push({ row: b, reason: '空行', suspect: true })
     pendingBlank = []
 
-    const skip = (reason: string) => skipped.push({ row: r, reason })
+    const skip = (reason: string, suspect = false) => skipped.push({ row: r, reason, ...(suspect ? { suspect } : {}) })
     const first = texts[0]!.text
     const nameText = fieldText(row, 'name')
     const distinct = new Set(texts.map((t) => t.text))
@@ -225,11 +231,11 @@ export async function parseRoster(bytes: Uint8Array | ArrayBuffer, options: Pars
       continue
     }
     if (headerField(nameText) === 'name') {
-      skip('重复的表头行')
+      skip('重复的表头行', true)
       continue
     }
     if (NOTE_ROW.test(first.normalize('NFKC').trim())) {
-      skip(`说明行：${shorten(first)}`)
+      skip(`说明行：${shorten(first)}`, true)
       continue
     }
     if (nameText !== '' && isMergedFromAbove(row, nameColumn)) {
@@ -252,7 +258,7 @@ export async function parseRoster(bytes: Uint8Array | ArrayBuffer, options: Pars
     // One long text, merged over several cells or in the name / an unnamed column: a note, not a person.
     const lone = texts[0]!.column
     if (distinct.size === 1 && first.length >= 10 && (texts.length > 1 || lone === nameColumn || !knownColumns.has(lone))) {
-      skip(`说明行：${shorten(first)}`)
+      skip(`说明行：${shorten(first)}`, true)
       continue
     }
     if (TOTAL_ROW.test(first)) {
@@ -260,7 +266,7 @@ export async function parseRoster(bytes: Uint8Array | ArrayBuffer, options: Pars
       continue
     }
     if (texts.every((t) => found.serialColumns.has(t.column))) {
-      skip('空行（只有序号）')
+      skip('空行（只有序号）', true)
       continue
     }
 
@@ -308,33 +314,16 @@ export async function parseRoster(bytes: Uint8Array | ArrayBuffer, options: Pars
       duties: cleanMultiline(fieldText(row, 'duties')),
       inPostSince,
       department: cleanLine(fieldText(row, 'department')),
+      ...optionalLines(row),
       notes: cleanMultiline(fieldText(row, 'notes')),
       givenCategory,
     })
     problems.push(...rowProblems)
   }
 
-  const rows = assignRoles(dropDuplicates(drafts, problems), problems)
+  const rows = assignRoles(drafts, problems)
   problems.sort((a, b) => a.row - b.row)
   return { sheetName: sheet.name, headerRow: found.row, columns: found.columns, rows, problems, skipped }
-}
-
-/** Same name and same 出生年月 (both empty counts as the same) → the later row is left out. */
-function dropDuplicates(drafts: Draft[], problems: RosterProblem[]): Draft[] {
-  const seen = new Map<string, Draft>()
-  return drafts.filter((d) => {
-    const key = `${d.name}\u0000${d.birth}`
-    const earlier = seen.get(key)
-    if (!earlier) {
-      seen.set(key, d)
-      return true
-    }
-    const same = d.birth ? `${CADRE_LABELS.name}“${d.name}”、${CADRE_LABELS.birth}${d.birth}相同` : `${CADRE_LABELS.name}“${d.name}”相同，均无${CADRE_LABELS.birth}`
-    problems.push({ row: d.sourceRow, message: `第${d.sourceRow}行：与第${earlier.sourceRow}行重复（${same}），该行未导入`, rowImported: false })
-    // Field problems of a dropped row no longer apply.
-    for (let i = problems.length - 2; i >= 0; i--) if (problems[i]!.row === d.sourceRow && problems[i]!.rowImported) problems.splice(i, 1)
-    return false
-  })
 }
 
 /** Category and flags: from the 对象类别 column when valid, otherwise from the post; one 一把手 only. */

@@ -10,7 +10,9 @@ export interface RosterRow extends CadreDraft {
 }
 
 /** The Cadre fields a roster column can fill. */
-export type RosterField = 'name' | 'gender' | 'birth' | 'post' | 'duties' | 'inPostSince' | 'department' | 'category' | 'notes'
+export type RosterField =
+  | 'name' | 'gender' | 'birth' | 'post' | 'duties' | 'inPostSince' | 'department'
+  | 'politicalStatus' | 'ethnicity' | 'education' | 'nativePlace' | 'category' | 'notes'
 
 export interface RosterProblem {
   /** Spreadsheet row number (1-based). */
@@ -19,7 +21,7 @@ export interface RosterProblem {
   message: string
   /** The field concerned, when the problem is about one field. */
   field?: RosterField
-  /** False when the whole row was left out (no name, duplicate); true when it imported with the field left empty. */
+  /** False when the whole row was left out (no name); true when it imported with the field left empty. */
   rowImported: boolean
 }
 
@@ -27,6 +29,8 @@ export interface RosterSkippedRow {
   row: number
   /** Chinese, e.g. 空行 / 说明行：注：名册由… */
   reason: string
+  /** A row that is probably not data at all (blank, repeated header, footnote): 疑似非数据行 in the preview. */
+  suspect?: true
 }
 
 export interface RosterColumn {
@@ -36,7 +40,7 @@ export interface RosterColumn {
   letter: string
   /** The header text as written in the file (trimmed). */
   header: string
-  /** The field the column fills; null when the column is not imported (序号, 民族, 政治面貌…). */
+  /** The field the column fills; null when the column is not imported (序号, 联系电话…). */
   field: RosterField | null
 }
 

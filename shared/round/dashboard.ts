@@ -19,7 +19,7 @@ export function interviewsPerDay(round: Pick<Round, 'entryDate' | 'exitDate'>, i
   }
   for (const iv of interviews) {
     const day = byDate.get(iv.date)
-    if (!day || iv.deleted || iv.status === '取消' || iv.status === '改期') continue
+    if (!day || iv.deleted || iv.status === '取消') continue
     day.planned++
     if (iv.status === '已谈') day.done++
   }

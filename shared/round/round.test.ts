@@ -96,12 +96,12 @@ describe('timeline', () => {
 })
 
 describe('dashboard figures', () => {
-  it('counts planned and done interviews per day, ignoring cancelled and moved ones', () => {
+  it('counts planned and done interviews per day, ignoring cancelled ones; a moved one counts on its new day', () => {
     const iv = (date: string, status: Interview['status']) => ({ date, status }) as Interview
     const days = interviewsPerDay(round, [iv('2026-10-19', '已谈'), iv('2026-10-19', '待谈'), iv('2026-10-19', '取消'), iv('2026-10-20', '改期')])
     expect(days).toHaveLength(61)
     expect(days[0]).toEqual({ date: '2026-10-19', planned: 2, done: 1 })
-    expect(days[1]).toEqual({ date: '2026-10-20', planned: 0, done: 0 })
+    expect(days[1]).toEqual({ date: '2026-10-20', planned: 1, done: 0 })
   })
   it('counts 底稿 under top-level framework nodes', () => {
     const p = (category: string) => ({ category }) as WorkingPaper

@@ -104,7 +104,7 @@ export function buildInterviews(ctx: SampleContext, cadres: Cadre[]): { intervie
       category: cadre.category,
       date, start: slot[0], end: slot[1], room, leadId, recorderId,
       outline: spec.session > 1 ? `再次约谈：就第一次谈话反映的有关情况进一步核实。${OUTLINES[group]}` : OUTLINES[group],
-      status: movedReason && !past ? '改期' : status,
+      status: movedReason && !past ? '待谈' : status,
       history,
       notes: spec.session === 1 ? (NOTES[spec.status ? `${spec.key}:${spec.status}` : spec.key] ?? '') : '',
       record: null,

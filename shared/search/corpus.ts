@@ -1,6 +1,7 @@
 // Search by scan: the round's texts, normalised once and held in memory only (the search
 // worker builds this after unlock; nothing of it is written to disk). A plain substring scan
 // of ~37,000 entries beats an inverted index at ten times a real round, and costs no index.
+import { pinyinMatchesName, pinyinQuery, preparePinyin } from './pinyin'
 import { isWholeWordAt, normalize, queryTerms } from './tokenize'
 
 export interface SearchDoc {
@@ -44,6 +45,7 @@ export interface SearchGroup {
 }
 
 export interface SearchResult {
+  /** What was looked for: the query's terms, and the names a pinyin term stands for. */
   terms: string[]
   total: number
   /** Best group first. */
@@ -62,6 +64,8 @@ export class SearchCorpus {
   /** Normalised `title \n text` of each entry, and where its title ends. */
   private hay: string[] = []
   private titleEnd: number[] = []
+  /** People's names (normalised, distinct), for pinyin terms: "zwd" also looks for 张卫东. */
+  private names: string[] = []
 
   get size(): number {
     return this.docs.length
@@ -75,28 +79,50 @@ export class SearchCorpus {
     this.titleEnd.push(doc.title.includes('\n') ? normalize(doc.title).length : hay.indexOf('\n'))
   }
 
-  /** Entries holding every term of the query, grouped by kind, the best `perKind` of each ranked. */
+  /** The people whose names pinyin terms may stand for (the round's team and registry). */
+  setNames(names: Iterable<string>): void {
+    this.names = [...new Set([...names].map(normalize).filter((n) => n !== ''))]
+    preparePinyin(this.names)
+  }
+
+  /** A term and what else satisfies it: the names a pinyin term spells (at least two letters). */
+  private alternatives(term: string): string[] {
+    if (term.length < 2 || pinyinQuery(term) === '') return [term]
+    return [term, ...this.names.filter((name) => pinyinMatchesName(name, term))]
+  }
+
+  /** Entries holding every term of the query (or, for a pinyin term, a name it spells), grouped by kind, the best `perKind` of each ranked. */
   search(query: string, filters: SearchFilters = {}, perKind = 10): SearchResult {
-    const terms = queryTerms(query)
-    if (!terms.length) return { terms, total: 0, groups: [] }
-    // Longest first: a longer term is rarer, so most entries are ruled out by the first test.
-    const scan = [...terms].sort((a, b) => b.length - a.length)
+    const asked = queryTerms(query)
+    if (!asked.length) return { terms: asked, total: 0, groups: [] }
+    const options = asked.map((t) => this.alternatives(t))
+    const terms = [...new Set(options.flat())]
+    // Rarest first: a longer term is rarer, so most entries are ruled out by the first test.
+    const shortest = (o: string[]) => Math.min(...o.map((t) => t.length))
+    const scan = [...options].sort((a, b) => shortest(b) - shortest(a))
     const byKind = new Map<string, { total: number; top: Match[] }>()
     let total = 0
     const { docs, hay: hays, titleEnd } = this
     // Plain loops, no closure per entry: this runs over every entry on every keystroke.
     entries: for (let i = 0; i < docs.length; i++) {
       const hay = hays[i]!
-      for (let k = 0; k < scan.length; k++) if (!hay.includes(scan[k]!)) continue entries
+      scan: for (let k = 0; k < scan.length; k++) {
+        const o = scan[k]!
+        for (let a = 0; a < o.length; a++) if (hay.includes(o[a]!)) continue scan
+        continue entries
+      }
       const doc = docs[i]!
       if (!passes(doc, filters)) continue
       let inTitle = 0
       let occurrences = 0
-      for (let k = 0; k < terms.length; k++) {
-        const t = terms[k]!
-        const first = hay.indexOf(t)
-        if (first < titleEnd[i]!) inTitle++
-        for (let at = first; at >= 0; at = hay.indexOf(t, at + t.length)) occurrences++
+      for (let k = 0; k < options.length; k++) {
+        let titled = false
+        for (const t of options[k]!) {
+          const first = hay.indexOf(t)
+          if (first >= 0 && first < titleEnd[i]!) titled = true
+          for (let at = first; at >= 0; at = hay.indexOf(t, at + t.length)) occurrences++
+        }
+        if (titled) inTitle++
       }
       let group = byKind.get(doc.kind)
       if (!group) byKind.set(doc.kind, (group = { total: 0, top: [] }))
@@ -107,7 +133,7 @@ export class SearchCorpus {
     const groups: SearchGroup[] = []
     for (const [kind, { total: n, top }] of byKind) {
       // Whole-word checks segment text: only for the entries that will be shown.
-      for (const m of top) m.wholeWords = terms.filter((t) => this.hasWholeWord(m.i, t)).length
+      for (const m of top) m.wholeWords = options.filter((o) => o.some((t) => this.hasWholeWord(m.i, t))).length
       groups.push({ kind, total: n, hits: top.sort((a, b) => this.compare(a, b)).map((m) => this.hit(m, terms)) })
     }
     const best = (g: SearchGroup) => g.hits[0]!

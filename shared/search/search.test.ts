@@ -68,6 +68,32 @@ describe('matching', () => {
   })
 })
 
+describe('pinyin', () => {
+  const corpus = corpusOf(
+    doc('a', '与张卫东谈话', '反映其在农田建设项目招投标中打招呼。', { personIds: ['p1'] }),
+    doc('b', '调阅财务凭证', '单雪峰签批，张卫东知情。', { kind: 'documentNotes' }),
+    doc('c', '信访件', '反映卫东路门面出租，涉及zhang姓商户。', { kind: 'petitions' }),
+  )
+  corpus.setNames(['张卫东', '单雪峰', '李俊'])
+
+  it('finds a person by initials, surname pinyin or full pinyin, and highlights the name', () => {
+    for (const q of ['zwd', 'zhangweidong', 'zhangwd']) expect(keys(corpus, q).sort(), q).toEqual(['a', 'b'])
+    // "zhang" also stands for itself: the petition has the letters.
+    expect(keys(corpus, 'zhang').sort()).toEqual(['a', 'b', 'c'])
+    const hit = corpus.search('zwd').groups.flatMap((g) => g.hits).find((h) => h.doc.key === 'a')!
+    expect(marked(hit.doc.title, hit.titleHighlights)).toEqual(['张卫东'])
+  })
+  it('reads a polyphonic surname the way surnames are read, and combines with other terms', () => {
+    expect(keys(corpus, 'shanxuefeng')).toEqual(['b'])
+    expect(keys(corpus, 'sxf 签批')).toEqual(['b'])
+    expect(keys(corpus, 'zwd 招投标')).toEqual(['a'])
+  })
+  it('finds nothing for pinyin of nobody, and a single letter is not a name', () => {
+    expect(keys(corpus, 'wgf')).toEqual([])
+    expect(keys(corpus, 'z')).toEqual(['c']) // the letter itself, not every 张 and 赵
+  })
+})
+
 describe('ranking', () => {
   it('puts title matches above text matches, then more occurrences, then newer', () => {
     const c = corpusOf(

@@ -94,7 +94,8 @@ describe('interviews end to end', () => {
     await move.getByTestId('rs-reason').fill('与前一场衔接')
     await move.getByTestId('rs-save').click()
     await poll(() => lastMessage(page)).toContain('已将与唐丽的谈话改期至')
-    await poll(() => row(page, '唐丽', '20:00').textContent()).toContain('改期')
+    await poll(() => row(page, '唐丽', '20:00').textContent()).toContain('待谈')
+    expect(await row(page, '唐丽', '20:00').textContent()).toContain('改期1次')
     await poll(() => row(page, ROOM).getByTestId('row-warning').count()).toBe(0)
 
     // The board shows both in the new room.
@@ -123,6 +124,13 @@ describe('interviews end to end', () => {
     await drawer.getByTestId('point-row').nth(0).getByTestId('make-paper').click()
     await poll(() => lastMessage(page)).toMatch(/已生成底稿草稿 .+，并关联到此处/)
     await poll(() => drawer.getByTestId('point-row').nth(0).getByTestId('evidence-paper').count()).toBe(1)
+    // Not before it has started: at 18:00 the 19:00 interview cannot be 已谈; at 20:05 it can.
+    const today = await page.evaluate(() => new Date().toLocaleDateString('sv'))
+    await page.clock.setSystemTime(new Date(`${today}T18:00:00`))
+    await drawer.getByTestId('mark-done').click()
+    await poll(() => lastMessage(page)).toContain('尚未开始，不能标记为已谈')
+    expect(await drawer.getByTestId('rec-status').textContent()).not.toBe('已谈')
+    await page.clock.setSystemTime(new Date(`${today}T20:05:00`))
     await drawer.getByTestId('mark-done').click()
     await poll(() => drawer.getByTestId('rec-status').textContent()).toBe('已谈')
     const record = await download(page, () => drawer.getByTestId('export-record').click())
@@ -168,7 +176,7 @@ describe('interviews end to end', () => {
     const a = data.find((r) => r[4] === '周明远')!
     expect(a.slice(2, 10)).toEqual(['19:00—20:00', ROOM, '周明远', '办公室科员', '一般干部', '刘振华', '李静', '已谈'])
     const b = data.find((r) => r[4] === '唐丽' && r[2] === '20:00—21:00')!
-    expect(b[9]).toBe('改期')
+    expect(b[9]).toBe('待谈')
     expect(b[11]).toContain('19:30改期（与前一场衔接）')
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 })
     expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, printTitlesRow: '4:4' })

@@ -117,6 +117,8 @@ describe('the "1+3" reports end to end', () => {
     const pkg = { name: dl.suggestedFilename(), bytes: readFileSync(await dl.path()) }
     await poll(() => page.getByTestId('package-check').textContent()).toMatch(/14 个文件逐一读回核对一致/)
     expect(pkg.name).toMatch(/报告包.*\.zip$/)
+    // The toast names the whole package and what it holds.
+    await poll(() => lastMessage(page)).toMatch(/^已导出“1\+3”报告包（4 份报告（PDF、Word）.*共 14 个文件）：/)
     const files = unzipSync(new Uint8Array(pkg.bytes))
     const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json'])) as Manifest
     expect(manifest.files.map((f) => f.file).sort()).toEqual([

@@ -3,8 +3,7 @@ import { describeError } from '../../util/format'
 import { ref } from 'vue'
 import { ElMessage } from 'element-plus'
 import type { AuditEntry } from '@shared/domain/types'
-import { auditActionLabel } from '@shared/domain/audit'
-import { fieldLabel, TABLE_LABELS } from '@shared/domain/labels'
+import { auditActionLabel, auditActorLabel, auditFieldsLabel, auditTableLabel } from '@shared/domain/audit'
 import { exportFileName, markingFor } from '@shared/export/delivery'
 import { formatDateTimeCN } from '@shared/util/dates'
 import { useRoundStore } from '../../stores/round'
@@ -24,7 +23,7 @@ export function useAuditExport() {
     try {
       const rows = [...entries].sort((a, b) => a.seq - b.seq).map((e) => ({
         seq: e.seq, at: formatDateTimeCN(e.at), actor: names.actor(e), record: names.record(e), device: e.deviceId.slice(0, 8), action: auditActionLabel(e.action),
-        table: (TABLE_LABELS as Record<string, string>)[e.table] ?? e.table, fields: e.fields.map((f) => fieldLabel(e.table, f)).join('、'),
+        table: auditTableLabel(e.table), fields: auditFieldsLabel(e.table, e.fields),
         detail: e.detail, hash: e.hash,
       }))
       const { bytes, sheets } = await ledgerXlsx(

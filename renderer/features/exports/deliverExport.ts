@@ -23,6 +23,8 @@ export const nextCopyNumber = (roundId: string): Promise<number> => nextCopy(app
 
 export interface ExportDelivery {
   kind: ExportKind
+  /** What the user exported, when the kind alone would misname it (the whole package, not one report). */
+  label?: string
   fileName: string
   bytes: Uint8Array
   /** What the read-back found, e.g. "3 个工作表，共 120 行" or "共 2 页". */
@@ -38,7 +40,7 @@ export async function deliverExport(d: ExportDelivery): Promise<boolean> {
   // PDFs (alone or in the package zip) say which typeface roles used a bundled stand-in.
   const fonts = extension === 'pdf' || extension === 'zip' ? await fontNote() : ''
   await recordExport(appContext, d)
-  ElMessage.success({ message: `已导出${d.kind}：${result.location ?? d.fileName}（${formatBytes(result.size ?? d.bytes.byteLength)}，${d.verified}）${fonts ? `。${fonts}` : ''}`, duration: 8000 })
+  ElMessage.success({ message: `已导出${d.label ?? d.kind}：${result.location ?? d.fileName}（${formatBytes(result.size ?? d.bytes.byteLength)}，${d.verified}）${fonts ? `。${fonts}` : ''}`, duration: 8000 })
   return true
 }
 

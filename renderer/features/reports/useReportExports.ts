@@ -13,6 +13,7 @@ import { checkReport, needsConfirmation, type CheckItem } from '@shared/reports/
 import { needsCopyNumber } from '@shared/export/marking'
 import { teamName, type Furniture } from '@shared/reports/furniture'
 import { useCaseworkStore } from '../../stores/casework'
+import { packageLabel } from '@shared/reports/package-label'
 import { surveySheets } from '@shared/surveys/surveys'
 import { todayIso } from '@shared/util/dates'
 import { layoutPdf, ledgerXlsx, reportPackage, reportWord as wordInWorker } from '../../platform/workers/exportJobs'
@@ -84,7 +85,7 @@ export function useReportExports() {
       const sheets = surveySheets(s)
       const { bytes, sheets: back } = await ledgerXlsx(sheets, { marking: markingFor(r, '巡察报告'), unitName: r.unitName, generatedBy: user() })
       for (const sh of sheets) if (back.find((x) => x.name === sh.name)?.dataRows !== sh.rows.length) throw new Error(`读回核对失败：${sh.name}`)
-      await deliverExport({ kind: '巡察报告', fileName: exportFileName(r, '巡察报告', 'xlsx').replace('巡察报告', '测评统计'), bytes, verified: `读回核对一致：${sheets.map((x) => `${x.name} ${x.rows.length} 行`).join('，')}`, roundId: r.id })
+      await deliverExport({ kind: '巡察报告', label: '测评统计表', fileName: exportFileName(r, '巡察报告', 'xlsx').replace('巡察报告', '测评统计'), bytes, verified: `读回核对一致：${sheets.map((x) => `${x.name} ${x.rows.length} 行`).join('，')}`, roundId: r.id })
     })
 
   const packageZip = async () =>
@@ -107,7 +108,7 @@ export function useReportExports() {
       lastCheck.value = check
       if (!check.ok) throw new Error(`报告包核对未通过：${check.problems.join('；')}`)
       const notes = manifest.notes.length ? `；${manifest.notes.join('；')}` : ''
-      await deliverExport({ kind: '巡察报告', fileName: exportFileName(r, '巡察报告', 'zip').replace('巡察报告', '报告包'), bytes: zip, verified: `${check.summary}${notes}`, roundId: r.id, copyNumber })
+      await deliverExport({ kind: '巡察报告', label: packageLabel(manifest), fileName: exportFileName(r, '巡察报告', 'zip').replace('巡察报告', '报告包'), bytes: zip, verified: `${check.summary}${notes}`, roundId: r.id, copyNumber })
     })
 
   return { busy, progress, stepText, lastCheck, packageChecks, reportPdf, reportWord, surveyXlsx, packageZip }

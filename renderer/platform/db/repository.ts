@@ -103,9 +103,11 @@ export class Repository {
     return rounds.filter((r) => !r.deleted).sort((a, b) => b.entryDate.localeCompare(a.entryDate))
   }
 
-  async list<T extends RoundTableName>(table: T, roundId: string): Promise<RecordOf<T>[]> {
-    // Tombstones are skipped unopened (`deleted` is a clear field).
-    return this.decodeAll(table, (await readLiveRows(this.db, table, roundId)).rows)
+  /** A round's live records; `withDeleted` adds the tombstones (the roster import asks before bringing one back). */
+  async list<T extends RoundTableName>(table: T, roundId: string, { withDeleted = false } = {}): Promise<RecordOf<T>[]> {
+    // Tombstones are skipped unopened (`deleted` is a clear field), unless asked for.
+    const rows = withDeleted ? await this.db[table].where('roundId').equals(roundId).toArray() : (await readLiveRows(this.db, table, roundId)).rows
+    return this.decodeAll(table, rows)
   }
 
   /**

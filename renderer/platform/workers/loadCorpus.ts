@@ -59,6 +59,7 @@ export async function loadCorpus(
   onProgress(90, 'prepare')
   const corpus = new SearchCorpus()
   for (const doc of searchDocs({ tables } as Pick<RoundSnapshot, 'tables'>)) corpus.add(doc)
+  corpus.setNames(tables.people.map((p) => p.name))
   onProgress(100, 'prepare')
   return { corpus, cache: next, decrypted, openMs: Math.round(t1 - t0), prepareMs: Math.round(performance.now() - t1) }
 }
