@@ -1,6 +1,7 @@
 // The app's one database and repository. The write context (who, which laptop) is set by
 // the session store once the current user is known.
 import { openDatabase } from './database'
+import { DraftStore } from './drafts'
 import { Keyring } from './keyring'
 import { Repository, type WriteContext } from './repository'
 
@@ -10,6 +11,8 @@ export const keyring = new Keyring(db)
 
 const context: WriteContext = { actor: 'system', actorName: '未指定用户', deviceId: 'unknown' }
 export const repo = new Repository(db, keyring.codec(), () => ({ ...context }))
+/** Unsaved forms and editors, sealed with the round key (never exported). */
+export const drafts = new DraftStore(db, (roundId) => keyring.roundKey(roundId))
 
 export function setWriteContext(next: Partial<WriteContext>): void {
   Object.assign(context, next)
