@@ -1,19 +1,14 @@
 // Keeps a draft of what is being typed: written (sealed) half a second after the last change, one
 // write at a time with the newest value always written last, flushed when the page is hidden or
-// reloaded and before a lock. The draft belongs to the active round and the current user.
+// reloaded and before a lock (pendingWrites.ts). The draft belongs to the active round and the current user.
 import { onBeforeUnmount } from 'vue'
 import { latestSaver } from '@shared/util/latest-saver'
 import { drafts } from '../db/workbench'
 import type { Draft, DraftKey } from '../db/drafts'
 import { useRoundStore } from '../stores/round'
+import { registerFlush } from './pendingWrites'
 
 const DEBOUNCE_MS = 500
-
-/** Flushes of every open draft, run before the app locks (the keys go, then the page reloads). */
-const openDrafts = new Set<() => Promise<void>>()
-export async function flushAllDrafts(): Promise<void> {
-  await Promise.all([...openDrafts].map((flush) => flush().catch(() => undefined)))
-}
 
 type Op = { key: DraftKey; value: unknown } | { key: DraftKey; remove: true }
 
@@ -27,21 +22,23 @@ export function useDraft<T>(form: string, recordId: () => string | undefined) {
     (e) => console.warn('草稿未能保存', e),
   )
   let timer: ReturnType<typeof setTimeout> | undefined
-  let take: (() => T) | undefined
+  /** The scheduled write: its key is taken when the user typed (the route may have changed since). */
+  let take: { key: DraftKey; get: () => T } | undefined
 
   function fire() {
     clearTimeout(timer)
     timer = undefined
-    const k = key()
-    const get = take
+    const next = take
     take = undefined
-    // A plain copy: the value is usually a reactive proxy, which WebCrypto's JSON.stringify reads fine but later edits would change.
-    if (k && get) void saver.push({ key: k, value: JSON.parse(JSON.stringify(get())) })
+    // A plain copy, taken now: later edits must not change what is being sealed.
+    if (next) void saver.push({ key: next.key, value: JSON.parse(JSON.stringify(next.get())) })
   }
 
   /** Schedules a write of `get()`'s value (read when the write happens, not now). */
   function keep(get: () => T) {
-    take = get
+    const k = key()
+    if (!k) return
+    take = { key: k, get }
     clearTimeout(timer)
     timer = setTimeout(fire, DEBOUNCE_MS)
   }
@@ -69,10 +66,10 @@ export function useDraft<T>(form: string, recordId: () => string | undefined) {
   const onHide = () => void flush()
   globalThis.addEventListener?.('pagehide', onHide)
   globalThis.addEventListener?.('beforeunload', onHide)
-  openDrafts.add(flush)
+  const unregister = registerFlush(flush)
   onBeforeUnmount(() => {
     void flush()
-    openDrafts.delete(flush)
+    unregister()
     globalThis.removeEventListener?.('pagehide', onHide)
     globalThis.removeEventListener?.('beforeunload', onHide)
   })

@@ -3,11 +3,11 @@
 // time, a clear message either way — and nothing typed is lost: the form is kept as an encrypted
 // draft while the user types, closing a changed form asks, and a successful save deletes the draft.
 import { computed, reactive, ref, watch, type Ref } from 'vue'
-import { ElMessage, ElMessageBox } from 'element-plus'
+import { ElMessage } from 'element-plus'
 import type { Verdict } from '@shared/round/validation'
-import { formatDateTimeCN } from '@shared/util/dates'
 import { describeError } from '../../util/format'
 import { useDraft } from '../../ui/useDraft'
+import { askKeepDraft, offerDraft } from '../../ui/draftPrompts'
 
 /** What renderer/ui/FormDialog.vue needs from the form: its state and how to close it. */
 export interface FormDialogControl {
@@ -48,11 +48,7 @@ export function useFormDialog<D>(visible: Ref<boolean>, existing: () => D | unde
     warnings.value = []
     const found = await store.load()
     if (found && JSON.stringify(found.value) !== baseline && visible.value) {
-      const restore = await ElMessageBox.confirm(`有一份 ${formatDateTimeCN(found.savedAt)} 未保存的草稿。`, '恢复草稿', {
-        confirmButtonText: '恢复草稿', cancelButtonText: '放弃草稿', type: 'info',
-        showClose: false, closeOnClickModal: false, closeOnPressEscape: false,
-      }).then(() => true, () => false)
-      if (restore) draft.value = found.value
+      if (await offerDraft(found.savedAt)) draft.value = found.value
       else await store.discard()
     }
     dirty.value = JSON.stringify(draft.value) !== baseline
@@ -72,9 +68,7 @@ export function useFormDialog<D>(visible: Ref<boolean>, existing: () => D | unde
       visible.value = false
       return
     }
-    const choice = await ElMessageBox.confirm('表单中有尚未保存的内容。保留为草稿后，下次打开时可以恢复。', '关闭表单', {
-      confirmButtonText: '保留草稿并关闭', cancelButtonText: '放弃修改', distinguishCancelAndClose: true, type: 'warning',
-    }).then(() => 'keep' as const, (action: string) => (action === 'cancel' ? ('discard' as const) : ('stay' as const)))
+    const choice = await askKeepDraft('表单中', '关闭表单')
     if (choice === 'stay') return
     tracking = false
     if (choice === 'keep') await store.flush()

@@ -13,7 +13,7 @@ import { exportFileName, markingFor, pdfPageCount } from '@shared/export/deliver
 import { watermarkText } from '@shared/export/marking'
 import { sha256Hex } from '@shared/util/hash'
 import { bridge } from '../../bridge'
-import { db, keyring, repo, setSetting } from '../../db/workbench'
+import { db, drafts, keyring, repo, setSetting } from '../../db/workbench'
 import { useRoundStore } from '../../stores/round'
 import { layoutPdf } from '../../export/exportJobs'
 import { deliverExport, nextCopyNumber } from '../exports/deliverExport'
@@ -62,6 +62,7 @@ export function useRoundWipe() {
         wipedBy: store.currentUser ? `${store.currentUser.name}（${store.currentUser.role}）` : '未指定用户', deviceId: store.deviceId,
       }
       await keyring.destroyRoundKey(v.round.id)
+      await drafts.removeRound(v.round.id) // unreadable already (the key is gone); now gone too
       const keyDestroyedAt = new Date().toISOString()
       const full: WipeRecord = { ...record, keyDestroyedAt, wipedAt: new Date().toISOString() }
       await repo.purgeRound(v.round.id, { action: 'wipe', table: 'rounds', recordId: v.round.id, detail: JSON.stringify(full) })
