@@ -160,12 +160,17 @@ describe('drafts and the 1366×768 laptop', () => {
     await page.getByTestId('report-dirty').waitFor()
     await shot(page, 'report-editor')
     await page.waitForTimeout(1200) // the draft is written half a second after the last keystroke
-    await reloadAndUnlock(page)
-    await openMenu(page, '报告')
-    await page.getByTestId('open-report-0').click()
+    await reloadAndUnlock(page) // the reloaded page is the editor: it offers the draft at once
     await messageBox(page).getByRole('button', { name: '恢复草稿' }).click()
     await poll(() => page.getByTestId('para-0-0').inputValue()).toBe(edit)
     expect(await page.getByTestId('report-dirty').isVisible()).toBe(true)
+    // 保存 stays in view while the long paragraph is scrolled.
+    await page.getByTestId('para-0-0').click()
+    await page.mouse.wheel(0, 1500)
+    await page.waitForTimeout(300)
+    const save = (await page.getByTestId('report-save').boundingBox())!
+    expect(save.y).toBeGreaterThanOrEqual(0)
+    await shot(page, 'report-editor-scrolled')
     // Leaving by the sidebar asks; 保留草稿并离开 leaves, and the draft is offered again.
     await page.locator('.el-menu-item', { hasText: '工作台' }).click()
     await messageBox(page).getByRole('button', { name: '保留草稿并离开' }).click()
