@@ -95,6 +95,8 @@ describe('drafts and the 1366×768 laptop', () => {
     ]
     for (const [section, open, form, primary] of dialogs) {
       await openMenu(page, section)
+      await page.getByTestId(open).first().waitFor()
+      await page.waitForTimeout(300)
       await shot(page, `section-${section}`)
       await page.getByTestId(open).first().click()
       const dialog = page.getByTestId(form)
@@ -213,6 +215,7 @@ describe('drafts and the 1366×768 laptop', () => {
     await point.pressSequentially('第一段：反映食堂采购')
     await page.waitForTimeout(1200) // the first autosave has started and waits for the table
     expect(await drawer.getByTestId('autosave-state').textContent()).toContain('正在保存')
+    expect((await drawer.getByTestId('autosave-state').boundingBox())!.y).toBeLessThan(768) // the state stays in view
     await shot(page, 'record-drawer-saving')
     await point.pressSequentially('，第二段：陈𠈌经手')
     await page.waitForTimeout(800)
