@@ -5,9 +5,12 @@
 import type { Repository } from '../platform/db/repository'
 import type { Keyring } from '../platform/db/keyring'
 import type { Settings } from '../platform/db/settings'
+import type { DraftStore } from '../platform/db/drafts'
 
 export interface ServiceContext {
   repo: Repository
   keyring: Pick<Keyring, 'destroyRoundKey'>
   settings: Settings
+  /** Unsaved forms and editors (sealed drafts), deleted with their round. */
+  drafts: Pick<DraftStore, 'removeRound'>
 }

@@ -9,6 +9,7 @@ import { openDatabase } from '../platform/db/database'
 import { Keyring } from '../platform/db/keyring'
 import { Repository } from '../platform/db/repository'
 import { Settings } from '../platform/db/settings'
+import { DraftStore } from '../platform/db/drafts'
 import type { ServiceContext } from './context'
 
 export interface TestWorkspace extends ServiceContext {
@@ -26,5 +27,5 @@ export async function sampleWorkspace(): Promise<TestWorkspace> {
   const sample = buildSampleRound()
   await repo.replaceRound(sample, { action: 'import', table: 'rounds', recordId: sample.round.id })
   const member = (role: MemberRole) => (sample.tables.people as TeamMember[]).find((p) => p.kind === 'member' && p.role === role && !p.deleted)!
-  return { repo, keyring, settings: new Settings(db), sample, member }
+  return { repo, keyring, settings: new Settings(db), drafts: new DraftStore(db, (roundId) => keyring.roundKey(roundId)), sample, member }
 }

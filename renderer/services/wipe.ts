@@ -47,6 +47,7 @@ export async function wipeRound(ctx: ServiceContext, user: TeamMember | undefine
     wipedBy: user ? `${user.name}（${user.role}）` : '未指定用户', deviceId,
   }
   await ctx.keyring.destroyRoundKey(v.round.id)
+  await ctx.drafts.removeRound(v.round.id) // unreadable already (the key is gone); now gone too
   const keyDestroyedAt = new Date().toISOString()
   const full: WipeRecord = { ...record, keyDestroyedAt, wipedAt: new Date().toISOString() }
   await ctx.repo.purgeRound(v.round.id, { action: 'wipe', table: 'rounds', recordId: v.round.id, detail: JSON.stringify(full) })

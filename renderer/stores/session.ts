@@ -8,6 +8,7 @@ import {
 } from '@shared/security'
 import { bridge } from '../platform/bridge'
 import { getSetting, keyring, repo, setSetting, settings } from '../platform/db/workbench'
+import { flushPendingWrites } from '../ui/pendingWrites'
 
 export type SessionStatus = 'loading' | 'setup' | 'recovery-key' | 'locked' | 'unlocked'
 
@@ -159,6 +160,7 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   async function lock(reason: '手动锁定' | '空闲自动锁定') {
+    await flushPendingWrites() // unsaved forms and the 谈话记录 are written while the keys are still here
     await repo.record({ action: 'lock', table: 'settings', recordId: 'vault', detail: reason })
     keyring.forget()
     status.value = 'locked'

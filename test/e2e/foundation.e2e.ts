@@ -62,6 +62,7 @@ describe('foundation end to end', () => {
     await page.getByTestId('member-form').getByTestId('member-save').click()
     await poll(() => lastMessage(page)).toContain('巡察组中已有“王磊”，不能重复添加')
     await page.getByTestId('member-form').getByRole('button', { name: '取消' }).click()
+    await page.locator('.el-message-box:visible').getByRole('button', { name: '放弃修改' }).click() // a changed form asks
     await poll(() => rowCount(page, 'members-table')).toBe(3)
 
     // Who is working on this laptop.

@@ -74,6 +74,7 @@ describe('调阅、信访、走访 end to end', () => {
     await form.getByTestId('doc-save').click()
     await poll(() => form.getByTestId('form-problems').textContent()).toContain('尚未归还，不能重复登记')
     await form.getByRole('button', { name: '取消' }).click()
+    await page.locator('.el-message-box:visible').getByRole('button', { name: '放弃修改' }).click() // a changed form asks
     await form.waitFor({ state: 'hidden' })
     expect(await countOf(page, 'documents-count')).toBe(total + 1)
     await page.getByTestId('documents-search').fill('车辆保险理赔台账')

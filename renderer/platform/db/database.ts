@@ -18,6 +18,15 @@ export type WorkbenchDb = Dexie & { [T in AnyTableName]: Table<StoredRow, string
   settings: Table<Setting, string>
   roundKeys: Table<WrappedRoundKey, string>
   exchange: Table<ExchangeRow, string>
+  drafts: Table<DraftRow, string>
+}
+
+/** v4: an unsaved form or editor (drafts.ts), sealed with the round key; never exported. */
+export interface DraftRow {
+  /** round | form | record id (or "new") | user */
+  key: string
+  roundId: string
+  body: unknown
 }
 
 /** v3: this laptop's exchange state per round (versions, acknowledgements, conflict inbox), sealed. */
@@ -53,5 +62,7 @@ export function openDatabase(name = DB_NAME): WorkbenchDb {
   db.version(2).stores({ roundKeys: 'roundId' })
   // v3: the exchange state of each round (docs/exchange.md); adds a table only.
   db.version(3).stores({ exchange: 'key, roundId' })
+  // v4: drafts of unsaved forms and editors, per round (deleted with the round); adds a table only.
+  db.version(4).stores({ drafts: 'key, roundId' })
   return db
 }

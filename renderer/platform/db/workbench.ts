@@ -1,6 +1,7 @@
 // The app's one database and repository. The write context (who, which laptop) is set by
 // the session store once the current user is known.
 import { openDatabase } from './database'
+import { DraftStore } from './drafts'
 import { Keyring } from './keyring'
 import { Repository, type WriteContext } from './repository'
 import { Settings } from './settings'
@@ -13,6 +14,8 @@ const context: WriteContext = { actor: 'system', actorName: '未指定用户', d
 export const repo = new Repository(db, keyring.codec(), () => ({ ...context }))
 // The audit chain is keyed by an HMAC key that only the unlocked vault opens.
 repo.audit.useKey(() => keyring.auditKey())
+/** Unsaved forms and editors, sealed with the round key (never exported). */
+export const drafts = new DraftStore(db, (roundId) => keyring.roundKey(roundId))
 
 export function setWriteContext(next: Partial<WriteContext>): void {
   Object.assign(context, next)
@@ -24,7 +27,7 @@ export const getSetting = <T>(key: string, fallback: T): Promise<T> => settings.
 export const setSetting = (key: string, value: unknown): Promise<void> => settings.set(key, value)
 
 /** What the services work with (services/context.ts); tests build their own on a fresh database. */
-export const platform = { repo, keyring, settings }
+export const platform = { repo, keyring, settings, drafts }
 
 /** This laptop's identity: generated once, recorded on every record it writes. */
 export async function ensureDeviceId(): Promise<string> {
