@@ -20,9 +20,14 @@ export const SEALED_CLUE_FIELDS = [
 
 export const SEALED_MESSAGE = '该线索已移交并封存，内容和所引证据不能再修改'
 
+/** Sealed at 移交 (or marked 已移交): its SEALED_CLUE_FIELDS never change again, here or by a merge. */
+export function isSealed(c: { seal?: unknown; status?: unknown }): boolean {
+  return !!c.seal || c.status === '已移交'
+}
+
 /** Whether the clue's content may still be edited, and if not why. */
 export function clueEditDenial(c: Pick<Clue, 'status' | 'seal'>): string {
-  if (c.seal || c.status === '已移交') return SEALED_MESSAGE
+  if (isSealed(c)) return SEALED_MESSAGE
   if (c.status === '已撤回') return '该线索已撤回，不能再修改'
   if (c.status === '定稿') return '该线索已定稿，如需修改请组长先退回'
   return ''

@@ -26,6 +26,11 @@ export function contentChanged(a: Partial<WorkingPaper>, b: Partial<WorkingPaper
   return JSON.stringify(paperContent(a)) !== JSON.stringify(paperContent(b))
 }
 
+/** Signed by the 组长 (组长审签): its PAPER_CONTENT_FIELDS are what was signed, and a merge never changes them. */
+export function isSigned(p: { signoffs?: unknown }): boolean {
+  return Array.isArray(p.signoffs) && p.signoffs.some((s) => (s as { step?: unknown } | null)?.step === '组长审签')
+}
+
 /** The next sign-off due, or undefined when all three are done. */
 export function nextStep(p: Pick<WorkingPaper, 'signoffs'>): SignoffStep | undefined {
   return SIGNOFF_STEPS[p.signoffs.length]
