@@ -4,6 +4,7 @@
 import { CLEAR_FIELDS, ROUND_TABLES, type AnyTableName, type IndexRowOf, type RecordOf, type RoundTableName } from '@shared/domain/tables'
 import { emptyTables, type RoundSnapshot } from '@shared/domain/snapshot'
 import type { RecordMeta } from '@shared/domain/types'
+import { TABLE_LABELS } from '@shared/domain/labels'
 import { AuditChain, type AuditDraft } from './audit'
 import type { FieldCodec, RecordRef } from './codec'
 import type { ExchangeRow, StoredRow, WorkbenchDb } from './database'
@@ -40,6 +41,29 @@ export async function decodeRow<T extends AnyTableName>(codec: FieldCodec, table
   return { ...(await codec.open(table, refOf(table, clear), body)), ...clear } as unknown as RecordOf<T>
 }
 
+/**
+ * A record id of the incoming data already belongs to another round here: writing it would
+ * move that round's record into this one. Nothing is written.
+ */
+export class RoundCollisionError extends Error {
+  override readonly name = 'RoundCollisionError'
+  constructor(readonly table: AnyTableName, readonly recordId: string, readonly otherRoundId: string, message: string) {
+    super(message)
+  }
+}
+
+const collisionMessage = (table: AnyTableName, id: string, otherRound: string) =>
+  `${TABLE_LABELS[table]}记录（id ${id}）已属于本机的另一巡察轮次“${otherRound}”：导入会把它移出那一轮次，已拒绝，本机数据未改变。请让对方用本机导出的轮次归档或重新建立轮次后再导出`
+
+/** Seal and sign-off changes are committed with strict durability, like imports (see `commit`). */
+function isDurableChange(table: AnyTableName, before: object | undefined, after: object): boolean {
+  const a = (before ?? {}) as Record<string, unknown>
+  const b = after as Record<string, unknown>
+  if (table === 'clues') return JSON.stringify(a.seal ?? null) !== JSON.stringify(b.seal ?? null) || a.status !== b.status
+  if (table === 'workingPapers') return JSON.stringify(a.signoffs ?? []) !== JSON.stringify(b.signoffs ?? [])
+  return false
+}
+
 const DECODE_SLICE = 500
 /** Lets input and painting run (scheduler.yield where the engine has it: no 4 ms timer clamp). */
 const yieldToPage = (): Promise<void> => {
@@ -58,6 +82,12 @@ export class Repository {
     private codec: FieldCodec,
     private context: () => WriteContext,
     private now: () => string = () => new Date().toISOString(),
+    /**
+     * The same database opened with strict durability (Chromium commits relaxed by default:
+     * a power cut right after "done" can lose it). Sign-offs, seals, imports, merges, restores
+     * and purges commit through it; autosave and ordinary edits stay relaxed, for speed.
+     */
+    readonly strictDb: WorkbenchDb = db,
   ) {
     this.audit = new AuditChain(db)
   }
@@ -154,7 +184,7 @@ export class Repository {
         who,
         at,
       )
-      await this.commit([table], entries, () => this.db[table].put(row))
+      await this.commit([table], entries, (db) => db[table].put(row), isDurableChange(table, before, record))
       return record
     })
   }
@@ -168,7 +198,7 @@ export class Repository {
       const at = this.now()
       const row = await this.toRow(table, { ...before, deleted: true, updatedAt: at, updatedBy: who.actor, deviceId: who.deviceId })
       const entries = await this.audit.prepare([{ action: 'delete', table, recordId: id }], who, at)
-      await this.commit([table], entries, () => this.db[table].put(row))
+      await this.commit([table], entries, (db) => db[table].put(row))
     })
   }
 
@@ -204,15 +234,33 @@ export class Repository {
         onProgress?.((done += snapshot.tables[t].length), total)
       }
       const entries = await this.audit.prepare([audit], this.context(), this.now())
-      await this.commit(['rounds', ...ROUND_TABLES], entries, async () => {
-        const roundId = snapshot.round.id
-        await this.db.rounds.put(roundRow)
-        for (const t of ROUND_TABLES) {
-          await this.db[t].where('roundId').equals(roundId).delete()
-          await this.db[t].bulkPut(rows.get(t) ?? [])
-        }
-      })
+      const roundId = snapshot.round.id
+      try {
+        await this.commit(['rounds', ...ROUND_TABLES], entries, async (db) => {
+          // Ids never cross rounds: a record id held by another round refuses the whole import.
+          for (const t of ROUND_TABLES) {
+            const incoming = rows.get(t) ?? []
+            const existing = await db[t].bulkGet(incoming.map((r) => r.id))
+            const other = existing.find((r) => r && r.roundId !== roundId)
+            if (other) throw new RoundCollisionError(t, other.id, other.roundId as string, '')
+          }
+          await db.rounds.put(roundRow)
+          for (const t of ROUND_TABLES) {
+            await db[t].where('roundId').equals(roundId).delete()
+            await db[t].bulkPut(rows.get(t) ?? [])
+          }
+        }, true)
+      } catch (e) {
+        throw await this.described(e)
+      }
     })
+  }
+
+  /** A collision found inside a transaction, named for the user (the other round's name is read after). */
+  private async described(e: unknown): Promise<unknown> {
+    if (!(e instanceof RoundCollisionError)) return e
+    const other = await this.get('rounds', e.otherRoundId).catch(() => undefined)
+    return new RoundCollisionError(e.table, e.recordId, e.otherRoundId, collisionMessage(e.table, e.recordId, other?.name ?? e.otherRoundId))
   }
 
   /**
@@ -224,11 +272,67 @@ export class Repository {
       const rows = await Promise.all(writes.map(async (w) => ({ table: w.table, row: await this.toRow(w.table, w.record) })))
       const entries = await this.audit.prepare(audits, this.context(), this.now())
       const tables = [...new Set(writes.map((w) => w.table))]
+      const db = this.strictDb
       try {
-        await this.db.transaction('rw', [...tables.map((t) => this.db[t]), this.db.exchange, this.db.auditLog], async () => {
-          for (const t of tables) await this.db[t].bulkPut(rows.filter((r) => r.table === t).map((r) => r.row))
-          await this.db.exchange.put(exchangeRow)
-          await this.db.auditLog.bulkAdd(entries)
+        await db.transaction('rw', [...tables.map((t) => db[t]), db.exchange, db.auditLog], async () => {
+          for (const t of tables) {
+            const mine = rows.filter((r) => r.table === t).map((r) => r.row)
+            // Ids never cross rounds: a merged record must not land on another round's record.
+            if (t !== 'rounds') {
+              const existing = await db[t].bulkGet(mine.map((r) => r.id))
+              const other = existing.find((r, i) => r && r.roundId !== mine[i]!.roundId)
+              if (other) throw new RoundCollisionError(t, other.id, other.roundId as string, '')
+            }
+            await db[t].bulkPut(mine)
+          }
+          await db.exchange.put(exchangeRow)
+          await db.auditLog.bulkAdd(entries)
+        })
+        this.audit.committed(entries)
+        this.revision++
+      } catch (e) {
+        this.audit.reset()
+        throw await this.described(e)
+      }
+    })
+  }
+
+  /**
+   * Resolves one conflict: the field gets `value(current)` computed from the record as it is
+   * now (edits made since the conflict appeared are kept or combined, never overwritten by a
+   * stale copy), and the record, the exchange state and the audit entry commit together.
+   * `value` returns undefined to keep the record as it is.
+   */
+  resolveField(
+    table: AnyTableName,
+    id: string,
+    field: string,
+    value: (current: unknown, record: Record<string, unknown>) => { set: unknown } | undefined,
+    exchangeRow: ExchangeRow,
+    audit: AuditDraft,
+  ): Promise<void> {
+    return this.serial(async () => {
+      const before = (await this.get(table, id)) as Record<string, unknown> | undefined
+      if (!before) throw new Error('找不到该记录，可能已被删除')
+      const who = this.context()
+      const at = this.now()
+      const chosen = value(before[field], before)
+      let row: StoredRow | undefined
+      let fields: string[] = []
+      if (chosen) {
+        const next: Record<string, unknown> = { ...before, updatedAt: at, updatedBy: who.actor, deviceId: who.deviceId }
+        if (chosen.set === undefined) delete next[field]
+        else next[field] = chosen.set
+        fields = changedFields(before, next)
+        if (fields.length) row = await this.toRow(table, JSON.parse(JSON.stringify(next)) as object)
+      }
+      const entries = await this.audit.prepare([{ ...audit, fields }], who, at)
+      const db = this.strictDb
+      try {
+        await db.transaction('rw', [db[table], db.exchange, db.auditLog], async () => {
+          if (row) await db[table].put(row)
+          await db.exchange.put(exchangeRow)
+          await db.auditLog.bulkAdd(entries)
         })
         this.audit.committed(entries)
         this.revision++
@@ -243,18 +347,20 @@ export class Repository {
   purgeRound(roundId: string, audit: AuditDraft): Promise<void> {
     return this.serial(async () => {
       const entries = await this.audit.prepare([audit], this.context(), this.now())
-      await this.commit(['rounds', ...ROUND_TABLES], entries, async () => {
-        for (const t of ROUND_TABLES) await this.db[t].where('roundId').equals(roundId).delete()
-        await this.db.rounds.delete(roundId)
-      })
+      await this.commit(['rounds', ...ROUND_TABLES], entries, async (db) => {
+        for (const t of ROUND_TABLES) await db[t].where('roundId').equals(roundId).delete()
+        await db.rounds.delete(roundId)
+      }, true)
     })
   }
 
-  private async commit(tables: AnyTableName[], entries: Awaited<ReturnType<AuditChain['prepare']>>, write: () => Promise<unknown>) {
+  /** One transaction: the write and its audit entries; `durable` commits with strict durability. */
+  private async commit(tables: AnyTableName[], entries: Awaited<ReturnType<AuditChain['prepare']>>, write: (db: WorkbenchDb) => Promise<unknown>, durable = false) {
+    const db = durable ? this.strictDb : this.db
     try {
-      await this.db.transaction('rw', [...tables.map((t) => this.db[t]), this.db.auditLog], async () => {
-        await write()
-        await this.db.auditLog.bulkAdd(entries)
+      await db.transaction('rw', [...tables.map((t) => db[t]), db.auditLog], async () => {
+        await write(db)
+        await db.auditLog.bulkAdd(entries)
       })
       this.audit.committed(entries)
       if (tables.length) this.revision++

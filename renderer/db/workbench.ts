@@ -5,11 +5,13 @@ import { Keyring } from './keyring'
 import { Repository, type WriteContext } from './repository'
 
 export const db = openDatabase()
+/** The same database, committing with strict durability: what the app confirms as done (imports, sign-offs, seals, wipes). */
+export const strictDb = openDatabase(undefined, 'strict')
 /** Holds the keys while unlocked; every record is sealed with its round's key. */
-export const keyring = new Keyring(db)
+export const keyring = new Keyring(db, strictDb)
 
 const context: WriteContext = { actor: 'system', actorName: '未指定用户', deviceId: 'unknown' }
-export const repo = new Repository(db, keyring.codec(), () => ({ ...context }))
+export const repo = new Repository(db, keyring.codec(), () => ({ ...context }), undefined, strictDb)
 
 export function setWriteContext(next: Partial<WriteContext>): void {
   Object.assign(context, next)

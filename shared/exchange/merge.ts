@@ -331,9 +331,11 @@ export function mergeChangeSet(
         continue
       }
       if (o === 'same') {
+        // Equal values: keep the causally newer stamp (a resolution's fresh stamp must not give
+        // way to the older one it settled); only concurrent or mutually known stamps go by order.
         const st = own(pr.stamps, f)
         const sl = stamps[f]
-        if (st && (!sl || later(st, sl))) stamps[f] = st
+        if (st && (!sl || (knows(pr.vv, sl) === knows(ls.vv, st) ? later(st, sl) : knows(pr.vv, sl)))) stamps[f] = st
       } else if (o === 'theirs') {
         if (own(theirs, f) === undefined) delete merged[f]
         else put(merged, f, clone(own(theirs, f)))

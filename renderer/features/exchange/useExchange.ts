@@ -127,9 +127,10 @@ export function useExchange() {
     const warnings: string[] = []
     if (result.duplicate) warnings.push('该文件已经导入过，再次导入不会改变任何数据')
     if (d.header.from.deviceId === store.deviceId) warnings.push('该文件是本机导出的')
-    if (result.conflicts.length) warnings.push(`有 ${result.conflicts.length} 处冲突，将放入冲突收件箱，逐项处理前保留本机内容`)
-    const held = result.conflicts.filter((c) => c.held).length
-    if (held) warnings.push(`${held} 处涉及已移交线索或组长已审签底稿，未改动，留待组长决定`)
+    const open = result.conflicts.filter((c) => !c.resolved).length
+    if (open) warnings.push(`有 ${open} 处冲突，将放入冲突收件箱，逐项处理前保留本机内容`)
+    const refused = result.conflicts.length - open
+    if (refused) warnings.push(`${refused} 处修改涉及已移交封存的线索或组长已审签的底稿，按规则不予采纳（冲突收件箱中列出内容和原因）`)
     return warnings
   }
 
