@@ -5,25 +5,32 @@
 // always be exported, backed up and shown. Problems come back as Chinese text naming the field.
 import type { AnyTableName } from '../domain/tables'
 
-/** Returns what is wrong with `v` (a Chinese phrase naming `at`), or undefined. */
-type Check = (v: unknown, at: string) => string | undefined
+/** What is wrong: where (path segments, filled in on the way back up) and what was expected. */
+interface Problem {
+  path: string[]
+  want: string
+}
+/** Returns undefined when `v` is right: valid data allocates nothing. */
+type Check = (v: unknown) => Problem | undefined
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k)
+const wrong = (want: string): Problem => ({ path: [], want })
+const at = (p: Problem, segment: string): Problem => (p.path.unshift(segment), p)
 
-const str: Check = (v, at) => (typeof v === 'string' ? undefined : `${at} 应为文本`)
-const num: Check = (v, at) => (typeof v === 'number' && Number.isFinite(v) ? undefined : `${at} 应为数字`)
-const bool: Check = (v, at) => (typeof v === 'boolean' ? undefined : `${at} 应为是/否`)
-const anyObject: Check = (v, at) => (isObject(v) ? undefined : `${at} 应为对象`)
-const oneOf = (...values: string[]): Check => (v, at) => (values.includes(v as string) ? undefined : `${at} 应为 ${values.join(' 或 ')}`)
-const nullable = (c: Check): Check => (v, at) => (v === null ? undefined : c(v, at))
+const str: Check = (v) => (typeof v === 'string' ? undefined : wrong('应为文本'))
+const num: Check = (v) => (typeof v === 'number' && Number.isFinite(v) ? undefined : wrong('应为数字'))
+const bool: Check = (v) => (typeof v === 'boolean' ? undefined : wrong('应为是/否'))
+const anyObject: Check = (v) => (isObject(v) ? undefined : wrong('应为对象'))
+const oneOf = (...values: string[]): Check => (v) => (values.includes(v as string) ? undefined : wrong(`应为 ${values.join(' 或 ')}`))
+const nullable = (c: Check): Check => (v) => (v === null ? undefined : c(v))
 
 function arrayOf(item: Check): Check {
-  return (v, at) => {
-    if (!Array.isArray(v)) return `${at} 应为列表`
+  return (v) => {
+    if (!Array.isArray(v)) return wrong('应为列表')
     for (let i = 0; i < v.length; i++) {
-      const p = item(v[i], `${at}[${i}]`)
-      if (p) return p
+      const p = item(v[i])
+      if (p) return at(p, `[${i}]`)
     }
     return undefined
   }
@@ -33,28 +40,30 @@ function arrayOf(item: Check): Check {
 function obj(required: Record<string, Check>, optional: Record<string, Check> = {}): Check {
   const req = Object.entries(required)
   const opt = Object.entries(optional)
-  return (v, at) => {
-    if (!isObject(v)) return `${at} 应为对象`
+  return (v) => {
+    if (!isObject(v)) return wrong('应为对象')
     for (const [k, c] of req) {
-      if (!has(v, k) || v[k] === undefined) return `${at}.${k} 缺失`
-      const p = c(v[k], `${at}.${k}`)
-      if (p) return p
+      const x = has(v, k) ? v[k] : undefined
+      if (x === undefined) return at(wrong('缺失'), `.${k}`)
+      const p = c(x)
+      if (p) return at(p, `.${k}`)
     }
     for (const [k, c] of opt) {
-      if (!has(v, k) || v[k] === undefined) continue
-      const p = c(v[k], `${at}.${k}`)
-      if (p) return p
+      const x = has(v, k) ? v[k] : undefined
+      if (x === undefined) continue
+      const p = c(x)
+      if (p) return at(p, `.${k}`)
     }
     return undefined
   }
 }
 
 /** An object used as a map: every value has the type. */
-const recordOf = (c: Check): Check => (v, at) => {
-  if (!isObject(v)) return `${at} 应为对象`
+const recordOf = (c: Check): Check => (v) => {
+  if (!isObject(v)) return wrong('应为对象')
   for (const [k, x] of Object.entries(v)) {
-    const p = c(x, `${at}.${k}`)
-    if (p) return p
+    const p = c(x)
+    if (p) return at(p, `.${k}`)
   }
   return undefined
 }
@@ -65,7 +74,7 @@ const signoff = obj({ step: str, memberId: str, at: str })
 const review = obj({ action: str, memberId: str, at: str }, { comment: str })
 const marking = obj({ level: str }, { years: num })
 
-const frameworkNode: Check = (v, at) => node(v, at)
+const frameworkNode: Check = (v) => node(v)
 const node = obj({ id: str, title: str, children: arrayOf(frameworkNode) })
 
 const paragraph = obj({ id: str, text: str }, { paperIds: ids, slot: str, generatedText: str, pendingText: str, basis: str })
@@ -188,18 +197,21 @@ const MEMBER_NAMES = new Set(['__proto__', 'constructor', 'prototype'])
  */
 export function recordProblem(table: AnyTableName, r: Record<string, unknown>): string | undefined {
   for (const k of Object.keys(r)) if (MEMBER_NAMES.has(k)) return `含有不允许的字段名 ${k}`
+  const say = (p: Problem, field: string) => `字段 ${(field + p.path.join('')).replace(/^\./, '')} ${p.want}`
   for (const [k, c] of Object.entries(META)) {
     if (r[k] !== undefined) {
-      const p = c(r[k], k)
-      if (p) return `字段 ${p}`
+      const p = c(r[k])
+      if (p) return say(p, k)
     }
   }
   const schema = SCHEMAS[table]
   if (table === 'people') {
-    const p = schema.required.kind!(r.kind, 'kind')
-    if (p) return `字段 ${p}`
+    const p = schema.required.kind!(r.kind)
+    if (p) return say(p, 'kind')
   }
   if (r.deleted === true) return undefined
-  const p = obj(schema.required, schema.optional)(r, '')
-  return p ? `字段 ${p.replace(/^\./, '')}` : undefined
+  const p = (CHECKS[table] ??= obj(schema.required, schema.optional))(r)
+  return p ? say(p, '') : undefined
 }
+
+const CHECKS: Partial<Record<AnyTableName, Check>> = {}
