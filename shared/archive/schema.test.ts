@@ -8,7 +8,7 @@ import { validateChangeSet } from '../exchange/validate'
 import type { PackageHeader } from '../exchange/package'
 
 const sample = buildSampleRound()
-const content = () => structuredClone({ round: sample.round, tables: sample.tables }) as { round: Record<string, unknown>; tables: Record<string, Record<string, unknown>[]> }
+const content = () => structuredClone({ round: sample.round, tables: sample.tables }) as unknown as { round: Record<string, unknown>; tables: Record<string, Record<string, unknown>[]> }
 
 describe('record schema', () => {
   it('accepts the sample round', () => {

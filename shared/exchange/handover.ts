@@ -3,6 +3,7 @@
 // lists every file with its size and SHA-256. The whole is then encrypted like any package.
 import { sha256Hex } from '../util/hash'
 import { bytesToBase64 } from '../security/base64'
+import { safeFileName } from '../util/filename'
 import type { AuditEntry } from '../domain/types'
 
 export interface HandoverFile {
@@ -37,8 +38,8 @@ export interface HandoverManifest {
 export async function buildHandover(input: HandoverInput): Promise<{ manifest: HandoverManifest; payload: Uint8Array }> {
   const audit = new TextEncoder().encode(JSON.stringify(input.audit, null, 1))
   const files: HandoverFile[] = [
-    { name: `${input.roundName}-轮次归档.xcra`, role: '轮次归档', bytes: input.archive },
-    { name: `${input.roundName}-审计日志摘录.json`, role: '审计日志摘录', bytes: audit },
+    { name: safeFileName(`${input.roundName}-轮次归档`, 'xcra'), role: '轮次归档', bytes: input.archive },
+    { name: safeFileName(`${input.roundName}-审计日志摘录`, 'json'), role: '审计日志摘录', bytes: audit },
     ...(input.reports ?? []),
   ]
   const manifest: HandoverManifest = {

@@ -5,6 +5,7 @@ import { ElMessage, ElMessageBox } from 'element-plus'
 import { decodeArchive, encodeArchive, isArchiveError, type DecodedArchive } from '@shared/archive'
 import { ARCHIVE_FILE_EXTENSION } from '@shared/archive/format'
 import { sha256Hex } from '@shared/util/hash'
+import { safeFileName } from '@shared/util/filename'
 import { TABLE_LABELS } from '@shared/domain/labels'
 import { denial } from '@shared/domain/permissions'
 import { formatDateTimeCN, todayIso } from '@shared/util/dates'
@@ -42,7 +43,7 @@ export function useRoundArchive() {
       const bytes = await encodeArchive(snapshot, {
         appVersion: __APP_VERSION__, exportedBy: store.currentUser?.name ?? '未指定', exportedAt: new Date().toISOString(),
       })
-      const fileName = `${round.name}-轮次归档-${todayIso()}${ARCHIVE_FILE_EXTENSION}`
+      const fileName = safeFileName(`${round.name}-轮次归档-${todayIso()}`, ARCHIVE_FILE_EXTENSION)
       const result = await bridge().saveFile({ suggestedName: fileName, filters: FILTERS, data: bytes })
       if (!result.saved) return
       await repo.record({ action: 'export', table: 'rounds', recordId: round.id, detail: `导出轮次归档 ${fileName} sha256:${await sha256Hex(bytes)}` })

@@ -10,6 +10,7 @@ import {
 import { TABLE_LABELS } from '@shared/domain/labels'
 import { checkPassphrase } from '@shared/security'
 import { todayIso } from '@shared/util/dates'
+import { safeFileName } from '@shared/util/filename'
 import { bridge } from '../../bridge'
 import { repo } from '../../db/workbench'
 import { useRoundStore } from '../../stores/round'
@@ -79,7 +80,7 @@ export function useExchange() {
       const set = buildChangeSet(state, records, kind === 'config' ? { kind: 'all', tables: CONFIG_TABLES } : scope, { packageId, roundId: round.id, from, createdAt })
       if (kind === 'changes' && set.records.length === 0) return ElMessage.warning('自上次确认以来本机没有新的变更，无需导出')
       const bytes = await encodePackage({ kind, packageId, roundId: round.id, roundName: round.name, from, createdAt }, new TextEncoder().encode(JSON.stringify(set)), passphrase)
-      const fileName = `${round.name}-${PACKAGE_KINDS[kind]}-${user.name}-${todayIso()}.${PACKAGE_EXTENSIONS[kind]}`
+      const fileName = safeFileName(`${round.name}-${PACKAGE_KINDS[kind]}-${user.name}-${todayIso()}`, PACKAGE_EXTENSIONS[kind])
       const saved = await bridge().saveFile({ suggestedName: fileName, filters: FILTERS, data: bytes })
       if (!saved.saved) return
       await repo.record({ action: 'export', table: 'rounds', recordId: round.id, detail: `导出${PACKAGE_KINDS[kind]} ${fileName}（${set.records.length} 条记录）` })
