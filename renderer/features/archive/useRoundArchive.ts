@@ -2,7 +2,8 @@
 // before anything changes, one atomic replace, and an audit entry with the file fingerprint.
 import { ref } from 'vue'
 import { ElMessage, ElMessageBox } from 'element-plus'
-import { decodeArchive, encodeArchive, isArchiveError, type DecodedArchive } from '@shared/archive'
+import { encodeArchive, isArchiveError, type DecodedArchive } from '@shared/archive'
+import { decodeOffThread } from '../../services/exchange/decodeOffThread'
 import { ARCHIVE_FILE_EXTENSION } from '@shared/archive/format'
 import { sha256Hex } from '@shared/util/hash'
 import { safeFileName } from '@shared/util/filename'
@@ -61,10 +62,13 @@ export function useRoundArchive() {
     try {
       const file = await bridge().openFile({ title: '导入轮次归档', filters: FILTERS })
       if (!file) return
-      const decoded = await decodeArchive(file.data)
+      const fingerprint = await sha256Hex(file.data)
+      const result = await decodeOffThread({ kind: 'archive', bytes: file.data })
+      if (result.kind !== 'archive') throw new Error('读取结果不符')
+      const decoded = result.decoded
       preview.value = {
         fileName: file.name,
-        fingerprint: await sha256Hex(file.data),
+        fingerprint,
         decoded,
         replaces: store.rounds.some((r) => r.id === decoded.snapshot.round.id),
       }

@@ -4,8 +4,9 @@
 // backup folder once: scheduled and pre-import backups then go there without a dialog, rolling.
 import { ref } from 'vue'
 import { ElMessage } from 'element-plus'
-import { decodeArchive, encodeArchive, isArchiveError, type DecodedArchive } from '@shared/archive'
-import { buildHandover, decodePackage, encodePackage, ExchangeError, isExchangeError, PACKAGE_EXTENSIONS, readHeader } from '@shared/exchange'
+import { encodeArchive, isArchiveError, type DecodedArchive } from '@shared/archive'
+import { buildHandover, encodePackage, isExchangeError, PACKAGE_EXTENSIONS } from '@shared/exchange'
+import { decodeOffThread } from '../../services/exchange/decodeOffThread'
 import { autoBackupFileName, MAX_BACKUP_KEEP, type BackupFolderStatus } from '@shared/bridge/contract'
 import { safeFileName, safeNamePart } from '@shared/util/filename'
 import { checkPassphrase } from '@shared/security'
@@ -216,9 +217,9 @@ export function useBackups() {
     try {
       const file = await bridge().openFile({ title: '从备份恢复', filters: [{ name: '巡察工作台备份', extensions: ['xbak'] }] })
       if (!file) return
-      if (readHeader(file.data).header.kind !== 'backup') throw new ExchangeError('wrong-kind', '这不是备份文件，未做任何更改')
-      const { header, payload } = await decodePackage(file.data, passphrase)
-      restore.value = { fileName: file.name, decoded: await decodeArchive(payload), createdAt: header.createdAt, by: header.from.name }
+      const result = await decodeOffThread({ kind: 'backup', bytes: file.data, passphrase })
+      if (result.kind !== 'backup') throw new Error('读取结果不符')
+      restore.value = { fileName: file.name, decoded: result.decoded, createdAt: result.header.createdAt, by: result.header.from.name }
     } catch (e) {
       ElMessage.error({ message: isExchangeError(e) || isArchiveError(e) ? e.message : `无法读取该备份，未做任何更改：${describeError(e)}`, duration: 8000 })
     } finally {

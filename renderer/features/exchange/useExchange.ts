@@ -4,8 +4,8 @@
 import { ref, shallowRef } from 'vue'
 import { ElMessage } from 'element-plus'
 import {
-  buildChangeSet, decodePackage, encodePackage, ExchangeError, isExchangeError, mergeChangeSet, parseJsonPayload, PACKAGE_EXTENSIONS,
-  PACKAGE_KINDS, readHeader, recordKey, stampLocal, validateChangeSet, type ChangeSet, type ExportScope, type MergeResult, type PackageHeader, type PackageKind,
+  buildChangeSet, encodePackage, ExchangeError, isExchangeError, mergeChangeSet, PACKAGE_EXTENSIONS,
+  PACKAGE_KINDS, readHeader, recordKey, stampLocal, type ChangeSet, type ExportScope, type MergeResult, type PackageHeader, type PackageKind,
 } from '@shared/exchange'
 import { TABLE_LABELS } from '@shared/domain/labels'
 import { checkPassphrase } from '@shared/security'
@@ -16,6 +16,7 @@ import { repo } from '../../db/workbench'
 import { useRoundStore } from '../../stores/round'
 import { describeError, formatBytes } from '../../util/format'
 import { packageRecords, reloadRound, sealState, useExchangeStore } from './exchangeStore'
+import { decodeOffThread } from '../../services/exchange/decodeOffThread'
 import { deliverBackup, prepareBackup, type PreparedBackup } from './useBackups'
 
 export const CONFIG_TABLES = ['rounds', 'people', 'checklist'] as const
@@ -106,8 +107,10 @@ export function useExchange() {
   /** Decrypts and checks a file (once per chosen file: the confirmation reuses it). */
   async function decode(bytes: Uint8Array, passphrase: string, joining: boolean): Promise<Decoded> {
     step('正在解密并校验文件…')
-    const { header, payload, fingerprint } = await decodePackage(bytes, passphrase)
-    return { header, fingerprint, joining, set: validateChangeSet(parseJsonPayload(payload), header) }
+    // The bytes are still needed by the caller (the backup worker reads the database, not them): a copy goes to the worker.
+    const result = await decodeOffThread({ kind: 'changes', bytes, passphrase })
+    if (result.kind !== 'changes') throw new Error('读取结果不符')
+    return { header: result.header, fingerprint: result.fingerprint, joining, set: result.set }
   }
 
   /** Merges in memory against this laptop's versions of the package's records; nothing is written. */
