@@ -12,6 +12,7 @@ import { denial } from '@shared/domain/permissions'
 import { formatDateTimeCN, todayIso } from '@shared/util/dates'
 import { bridge } from '../../bridge'
 import { repo } from '../../db/workbench'
+import { RoundCollisionError } from '../../db/repository'
 import { useRoundStore } from '../../stores/round'
 import { describeError, formatBytes } from '../../util/format'
 
@@ -99,7 +100,9 @@ export function useRoundArchive() {
       ElMessage.success(`已导入轮次“${p.decoded.snapshot.round.name}”`)
       preview.value = undefined
     } catch (e) {
-      ElMessage.error(`导入失败，本机数据未改变：${describeError(e)}`)
+      ElMessage.error({ message: `导入失败，本机数据未改变：${describeError(e)}`, duration: 10_000 })
+      // Ids that belong to another round: this file can never be imported here, so the preview closes.
+      if (e instanceof RoundCollisionError) preview.value = undefined
     } finally {
       busy.value = false
     }

@@ -97,7 +97,8 @@ export function useExchange() {
   /** Checks the clear header: whether the file is for a round this laptop holds (or joins). */
   function check(bytes: Uint8Array): { roundId: string; joining: boolean } {
     const clear = readHeader(bytes).header
-    if (clear.kind === 'backup' || clear.kind === 'handover') throw new ExchangeError('wrong-kind', '这是备份或移交文件，请在“备份与恢复”中恢复，未做任何更改')
+    if (clear.kind === 'backup') throw new ExchangeError('wrong-kind', '这是备份文件，请在下方“备份与恢复”中用“从备份恢复…”打开，未做任何更改')
+    if (clear.kind === 'handover') throw new ExchangeError('wrong-kind', '这是移交包，请在下方“审阅移交包（巡察办）”中用“打开移交包…”以只读方式查看，未做任何更改')
     const joining = !store.rounds.some((r) => r.id === clear.roundId)
     if (joining && clear.kind !== 'config')
       throw new ExchangeError('wrong-round', `该文件属于另一巡察轮次（${clear.roundName}），本机尚未加入该轮次：请先导入组长的轮次配置包，未做任何更改`)
