@@ -27,11 +27,18 @@ describe('exchange, import and backup at the door', () => {
     await form.getByTestId('round-save').click()
     await poll(() => page.getByTestId('rounds-table').textContent()).toContain(NAME)
 
-    // 导出轮次归档
+    // 加密导出轮次归档 (recommended): the file does not show its content
     await openMenu(page, '导出')
+    await page.getByTestId('archive-passphrase').fill(TEAM)
+    const sealed = await download(page, () => page.getByTestId('archive-export-encrypted').click())
+    expect(sealed.name).toMatch(/^2026年第三轮／区农业农村局党委-轮次归档（加密）-\d{4}-\d{2}-\d{2}\.xbak$/)
+    expect(sealed.bytes.toString('utf8')).not.toContain('周明远')
+    expect((await decodeArchive((await decodePackage(sealed.bytes, TEAM)).payload)).snapshot.round.name).toBe(NAME)
+
+    // 明文导出 (the 组长's explicit, warned, audited action)
     const archive = await download(page, () => page.getByTestId('archive-export').click())
     expect(archive.name).toMatch(/^2026年第三轮／区农业农村局党委-轮次归档-\d{4}-\d{2}-\d{2}\.xcra$/)
-    await poll(() => lastMessage(page)).toContain('已导出轮次归档')
+    await poll(() => lastMessage(page)).toContain('该文件未加密')
 
     // 立即备份 and 导出全组数据包
     await openMenu(page, '协同交换')
@@ -78,6 +85,19 @@ describe('exchange, import and backup at the door', () => {
     expect(await p2.getByTestId('handover-counts').textContent()).toContain(`谈话 ${decoded.counts.interviews}`)
     expect(Number((await p2.getByTestId('handover-audit').textContent())?.replace(/\D/g, ''))).toBeGreaterThan(0)
     await p2.screenshot({ path: '/tmp/h4-handover-review.png' })
+    // The encrypted archive imports on a fresh laptop: the passphrase is asked for.
+    const fresh = await openApp(served.browser(), served.url())
+    const p3 = fresh.page
+    await setUpVault(p3)
+    await chooseFile(p3, () => p3.getByTestId('start-import').click(), { name: sealed.name, buffer: sealed.bytes })
+    await p3.locator('.el-message-box input').fill(TEAM)
+    await p3.locator('.el-message-box').getByRole('button', { name: '解密并预览' }).click()
+    await poll(() => p3.getByTestId('archive-counts').textContent()).toContain(`谈话 ${decoded.counts.interviews}`)
+    await p3.getByTestId('archive-confirm').click()
+    await poll(() => lastMessage(p3)).toContain(`已导入轮次“${NAME}”`)
+    expect(fresh.errors).toEqual([])
+    await fresh.context.close()
+
     // The import screen sends a hand-over here instead of pretending it is a backup.
     await p2.getByTestId('handover-review').locator('.el-dialog__footer button').click()
     await chooseFile(p2, () => p2.getByTestId('exchange-import').click(), { name: hov.name, buffer: hov.bytes })
