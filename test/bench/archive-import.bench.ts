@@ -17,7 +17,7 @@ describe('round archive import in Chromium', () => {
     await openMenu(source.page, '导出')
     const archive = await download(source.page, () => source.page.getByTestId('archive-export').click())
     await source.context.close()
-    report('archive size', `${(archive.bytes.byteLength / 1024 / 1024).toFixed(1)} MB`)
+    report('archive size', `${(archive.bytes.byteLength / 1024).toFixed(0)} KB`)
 
     const target = await openApp(served.browser(), served.url())
     const { page } = target
