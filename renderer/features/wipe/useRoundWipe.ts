@@ -60,6 +60,7 @@ export function useRoundWipe() {
         roundId: v.round.id, roundName: v.round.name, unitName: v.round.unitName, entryDate: v.round.entryDate, exitDate: v.round.exitDate,
         counts: countRecords(snapshot), archiveFileName: v.fileName, archiveSha256: v.sha256,
         wipedBy: store.currentUser ? `${store.currentUser.name}（${store.currentUser.role}）` : '未指定用户', deviceId: store.deviceId,
+        backups: await roundBackups(v.round.id),
       }
       await keyring.destroyRoundKey(v.round.id)
       const keyDestroyedAt = new Date().toISOString()
@@ -90,6 +91,14 @@ export function useRoundWipe() {
       (p) => (progress.value = Math.round(p * 100)),
     )
     await deliverExport({ kind: '清理证明', fileName: exportFileName(round, '清理证明', 'pdf'), bytes, verified: `共 ${pdfPageCount(bytes)} 页，水印“${watermarkText(user, new Date())}”`, roundId: w.roundId, copyNumber })
+  }
+
+  /** The backup folder and the backup files the audit log recorded for the round (the wipe leaves them; the certificate lists them). */
+  async function roundBackups(roundId: string): Promise<{ folder?: string; files: string[] }> {
+    const status = await bridge().backupFolderStatus().catch(() => ({ chosen: false as const }))
+    const entries = await db.auditLog.where('recordId').equals(roundId).toArray()
+    const files = [...new Set(entries.filter((e) => e.action === 'export').flatMap((e) => e.detail.match(/[^\s：，（]+\.xbak/g) ?? []))]
+    return { folder: status.chosen ? status.label : undefined, files }
   }
 
   /** Certificates of earlier wipes, read back from the audit log. */
