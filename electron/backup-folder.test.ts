@@ -96,14 +96,14 @@ describe('chooseBackupFolder / backupFolderStatus', () => {
 
 describe('writeBackup', () => {
   it('is refused while no folder is chosen', async () => {
-    await expect(write(req(name('一轮', '202601011200')))).rejects.toThrow('尚未选择备份文件夹')
+    await expect(write(req(name('一轮~R1', '202601011200')))).rejects.toThrow('尚未选择备份文件夹')
     expect(readdirSync(folder)).toEqual([])
   })
 
   it('refuses when the chosen folder has disappeared', async () => {
     await chooseFolder()
     rmSync(folder, { recursive: true })
-    await expect(write(req(name('一轮', '202601011200')))).rejects.toThrow(/备份文件夹不存在或无法访问/)
+    await expect(write(req(name('一轮~R1', '202601011200')))).rejects.toThrow(/备份文件夹不存在或无法访问/)
   })
 
   it('writes without a dialog, atomically, and reports the size read back', async () => {
@@ -146,37 +146,40 @@ describe('writeBackup', () => {
     expect(readdirSync(folder)).toEqual([])
   })
 
-  it('keeps the newest N of its own series and never touches other files', async () => {
+  it('keeps the newest N of its own round and never touches other files', async () => {
     await chooseFolder()
     const others = [
       '巡察报告.docx',
       '一轮-备份-202601010900.xbak', // a manual backup (saveFile): not automatic, never pruned
-      name('另一轮', '202501010000'), // another round's series
+      name('另一轮~R2', '202501010000'), // another round's series
+      name('一轮~R3', '202501010000'), // another round of the same name: keyed by round id, never pruned
+      name('2026年第三轮／区农业农村局~R4', '202501010000'), // 「…/…」 and 「…:…」 no longer share a series
+      name('一轮', '202501010000'), // an older name-only series: never pruned
       '自动备份-一轮-草稿.xbak', // not the pattern
       '自动备份-一轮-1-202501010000.xbak', // series "一轮-1", not "一轮"
     ]
     for (const o of others) writeFileSync(path.join(folder, o), 'keep me')
-    mkdirSync(path.join(folder, name('一轮', '202401010000'))) // a folder with a matching name
-    symlinkSync(path.join(folder, '巡察报告.docx'), path.join(folder, name('一轮', '202401010001'))) // a link
+    mkdirSync(path.join(folder, name('一轮~R1', '202401010000'))) // a folder with a matching name
+    symlinkSync(path.join(folder, '巡察报告.docx'), path.join(folder, name('一轮~R1', '202401010001'))) // a link
 
     const stamps = ['202601011200', '202601011300', '20260101140000', '202601011500', '20260101160000']
     const results = []
-    for (const s of stamps) results.push(await write(req(name('一轮', s), 3)))
+    for (const s of stamps) results.push(await write(req(name('一轮~R1', s), 3)))
 
-    expect(results.map((r) => r.removed)).toEqual([[], [], [], [name('一轮', '202601011200')], [name('一轮', '202601011300')]])
+    expect(results.map((r) => r.removed)).toEqual([[], [], [], [name('一轮~R1', '202601011200')], [name('一轮~R1', '202601011300')]])
     const left = readdirSync(folder).sort()
     expect(left).toEqual(
-      [...others, name('一轮', '202401010000'), name('一轮', '202401010001'), ...stamps.slice(2).map((s) => name('一轮', s))].sort(),
+      [...others, name('一轮~R1', '202401010000'), name('一轮~R1', '202401010001'), ...stamps.slice(2).map((s) => name('一轮~R1', s))].sort(),
     )
     for (const o of others) expect(readFileSync(path.join(folder, o), 'utf8')).toBe('keep me')
   })
 
   it('always keeps the file just written, even if its stamp is older (clock set back)', async () => {
     await chooseFolder()
-    await write(req(name('一轮', '202601011200'), 1))
-    const r = await write(req(name('一轮', '202501011200'), 1))
-    expect(r.removed).toEqual([name('一轮', '202601011200')])
-    expect(readdirSync(folder)).toEqual([name('一轮', '202501011200')])
+    await write(req(name('一轮~R1', '202601011200'), 1))
+    const r = await write(req(name('一轮~R1', '202501011200'), 1))
+    expect(r.removed).toEqual([name('一轮~R1', '202601011200')])
+    expect(readdirSync(folder)).toEqual([name('一轮~R1', '202501011200')])
   })
 
   it('applies the sender check', async () => {

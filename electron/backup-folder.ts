@@ -3,7 +3,7 @@
 import { readdir, readFile, stat, unlink } from 'node:fs/promises'
 import path from 'node:path'
 import { app, dialog, type BrowserWindow } from 'electron'
-import { AUTO_BACKUP_NAME, type BackupFolderStatus, type WriteBackupRequest, type WriteBackupResult } from '@shared/bridge/contract'
+import { AUTO_BACKUP_NAME, backupSeriesRound, type BackupFolderStatus, type WriteBackupRequest, type WriteBackupResult } from '@shared/bridge/contract'
 import { writeVerified } from './files'
 
 const SETTINGS_FILE = 'backup-folder.json'
@@ -69,13 +69,15 @@ export async function writeBackup(request: WriteBackupRequest): Promise<WriteBac
   if (path.dirname(target) !== path.resolve(folder)) throw new Error('备份文件名不合法')
   const size = await writeVerified(target, request.data)
 
-  // Only regular files of this series' automatic-backup pattern are candidates; the new file is always kept.
-  const series = written[1]
+  // Only regular files of the same round's automatic backups are candidates (keyed by round id,
+  // not by name: two rounds of the same or similar names never share a series); the new file is
+  // always kept, and older name-only series are never pruned.
+  const round = backupSeriesRound(written[1]!)
   const entries = await readdir(folder, { withFileTypes: true })
-  const older = entries
+  const older = round === undefined ? [] : entries
     .filter((e) => e.isFile() && e.name !== request.fileName)
     .map((e) => AUTO_BACKUP_NAME.exec(e.name))
-    .filter((m): m is RegExpExecArray => m !== null && m[1] === series)
+    .filter((m): m is RegExpExecArray => m !== null && backupSeriesRound(m[1]!) === round)
     .sort(byStampDesc)
   const removed: string[] = []
   for (const m of older.slice(Math.max(0, request.keep - 1))) {

@@ -36,7 +36,9 @@ export async function verifyHandover(ctx: ServiceContext, user: TeamMember | und
 }
 
 /** Step 2: destroys the key, deletes the rows, records it; returns what the certificate prints. */
-export async function wipeRound(ctx: ServiceContext, user: TeamMember | undefined, deviceId: string, v: VerifiedHandover | undefined): Promise<WipeRecord> {
+export async function wipeRound(
+  ctx: ServiceContext, user: TeamMember | undefined, deviceId: string, v: VerifiedHandover | undefined, backups?: WipeRecord['backups'],
+): Promise<WipeRecord> {
   const refused = denial(user, 'wipe-round')
   if (refused) throw new DeniedError(refused)
   if (!v) throw new WipeError('not-verified', '请先核对本轮的移交归档')
@@ -45,6 +47,7 @@ export async function wipeRound(ctx: ServiceContext, user: TeamMember | undefine
     roundId: v.round.id, roundName: v.round.name, unitName: v.round.unitName, entryDate: v.round.entryDate, exitDate: v.round.exitDate,
     counts: countRecords(snapshot), archiveFileName: v.fileName, archiveSha256: v.sha256,
     wipedBy: user ? `${user.name}（${user.role}）` : '未指定用户', deviceId,
+    ...(backups ? { backups } : {}),
   }
   await ctx.keyring.destroyRoundKey(v.round.id)
   await ctx.drafts.removeRound(v.round.id) // unreadable already (the key is gone); now gone too

@@ -181,7 +181,7 @@ describe('round archive', () => {
     console.info(`large archive: ${(bytes.length / 1e6).toFixed(1)} MB gzip, ${out.counts.interviews + out.counts.documentNotes} records, decoded in ${ms.toFixed(0)} ms`)
     expect(out.counts.interviews).toBe(6000)
     expect(out.snapshot).toStrictEqual(s)
-  })
+  }, 60_000)
 })
 
 describe('format version 1, frozen', () => {

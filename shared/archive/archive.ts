@@ -5,10 +5,11 @@ import type { RoundSnapshot } from '../domain/snapshot'
 import { canonicalJson } from './canonical'
 import { ARCHIVE_MESSAGES, ArchiveError } from './errors'
 import {
-  ARCHIVE_FORMAT, ARCHIVE_FORMAT_VERSION, MAX_DECOMPRESSED_BYTES, MIGRATIONS, MIN_READABLE_FORMAT_VERSION,
+  ARCHIVE_FORMAT, ARCHIVE_FORMAT_VERSION, MAX_DECOMPRESSED_BYTES, MAX_JSON_DEPTH, MIGRATIONS, MIN_READABLE_FORMAT_VERSION,
   type ArchiveCounts, type ArchiveInfo,
 } from './format'
 import { gunzipLimited, gzip } from './gzip'
+import { scanJson, TOO_DEEP_MESSAGE } from './json-depth'
 import { sha256Hex } from './sha256'
 import { validateContent } from './validate'
 
@@ -67,6 +68,8 @@ async function decode(input: Uint8Array | ArrayBuffer, options: DecodeOptions): 
   const bytes = input instanceof ArrayBuffer ? new Uint8Array(input) : input
   if (!(bytes instanceof Uint8Array)) throw new ArchiveError('corrupt', ARCHIVE_MESSAGES.corrupt)
   const raw = gunzipLimited(bytes, options.maxDecompressedBytes ?? MAX_DECOMPRESSED_BYTES)
+  const scan = scanJson(raw, MAX_JSON_DEPTH)
+  if (scan.tooDeep) throw new ArchiveError('invalid', `归档${TOO_DEEP_MESSAGE}`)
 
   let text: string
   try {
@@ -105,7 +108,7 @@ async function decode(input: Uint8Array | ArrayBuffer, options: DecodeOptions): 
 
   // Version 1 rule: SHA-256 of the canonical JSON of `content`. A future version with other
   // rules adds its own branch here, before the migrations run.
-  if (!(await contentMatches(text, env.content, env.contentSha256.toLowerCase()))) {
+  if (!(await contentMatches(raw, scan.lastTopKeyAt, env.content, env.contentSha256.toLowerCase()))) {
     throw new ArchiveError('checksum', ARCHIVE_MESSAGES.checksum)
   }
 
@@ -135,22 +138,23 @@ async function decode(input: Uint8Array | ArrayBuffer, options: DecodeOptions): 
   }
 }
 
-const CONTENT_KEY = '"content":'
+const CONTENT_KEY = new TextEncoder().encode('"content":')
 
 /**
  * Checks contentSha256. This app writes `content` last and already in canonical form, so the
- * text between the last `"content":` and the closing brace is normally exactly what was hashed:
- * hashing that slice skips re-serialising tens of megabytes. A literal `"content":` in JSON
- * text is always a real key (quotes inside strings are escaped), and the slice is only trusted
- * when its hash matches; otherwise (an archive written by another tool, pretty-printed, or
- * damaged) the content is re-serialised canonically and hashed, as the format defines.
+ * bytes of the top-level object's last member, when it is `"content":`, are normally exactly
+ * what was hashed: hashing them skips re-serialising tens of megabytes. That member is found
+ * by a structural scan (scanJson), so a `"content":` inside another key or a string cannot be
+ * taken for it; otherwise (another tool's archive, pretty-printed, or damaged) the content is
+ * re-serialised canonically and hashed, as the format defines.
  */
-async function contentMatches(text: string, content: unknown, expected: string): Promise<boolean> {
-  const end = text.trimEnd().length - 1
-  const at = text.lastIndexOf(CONTENT_KEY)
-  if (at > 0 && text[end] === '}') {
-    const slice = text.slice(at + CONTENT_KEY.length, end)
-    if (slice.startsWith('{') && (await sha256Hex(slice)) === expected) return true
+async function contentMatches(raw: Uint8Array, lastTopKeyAt: number, content: unknown, expected: string): Promise<boolean> {
+  let end = raw.length - 1
+  while (end > 0 && (raw[end] === 0x20 || raw[end] === 0x0a || raw[end] === 0x0d || raw[end] === 0x09)) end--
+  const at = lastTopKeyAt
+  if (at > 0 && raw[end] === 0x7d && CONTENT_KEY.every((b, i) => raw[at + i] === b)) {
+    const slice = raw.subarray(at + CONTENT_KEY.length, end)
+    if (slice[0] === 0x7b && (await sha256Hex(slice)) === expected) return true
   }
   return (await sha256Hex(canonicalJson(content))) === expected
 }

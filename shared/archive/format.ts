@@ -9,10 +9,13 @@ export const MIN_READABLE_FORMAT_VERSION = 1
 /** Suggested file name ending; the format never depends on the name. */
 export const ARCHIVE_FILE_EXTENSION = '.xcra'
 /**
- * Refuse archives that inflate beyond this. 512 MiB is about 25 times the largest real round
- * and stays below the longest string a JavaScript engine will build (V8: about 2^29 chars).
+ * Refuse archives that inflate beyond this. 256 MiB is about 12 times the largest real round
+ * (ten times a real round inflates to about 20 MB) and keeps decoding's peak (at most twice
+ * this, see gzip.ts) well under what a renderer can hold.
  */
-export const MAX_DECOMPRESSED_BYTES = 512 * 1024 * 1024
+export const MAX_DECOMPRESSED_BYTES = 256 * 1024 * 1024
+/** Deeper JSON is refused before it is parsed: real archives and packages nest about 10 deep. */
+export const MAX_JSON_DEPTH = 64
 
 /** Who exported the archive, and when: stored in the envelope, outside the checksum. */
 export interface ArchiveInfo {

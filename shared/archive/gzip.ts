@@ -63,21 +63,26 @@ function headerLength(b: Uint8Array): number {
   return p
 }
 
-// Input is fed in slices so the size limit bites early; one slice inflates to at most about
-// 1032 times its size (deflate's maximum ratio), so 256 KiB keeps the overshoot bounded.
-const CHUNK = 256 * 1024
+// Input is fed in small slices and the limit is checked as output arrives: one slice inflates
+// to at most about 1032 times its size (deflate's maximum ratio), so 16 KiB slices overshoot
+// the limit by at most about 16 MiB before the bomb is refused. Peak memory is then the output
+// kept (≤ the limit) plus its concatenation (≤ the limit): at most twice the limit.
+const CHUNK = 16 * 1024
 
 /** Decompresses one gzip member, refusing more than `maxBytes` of output. */
 export function gunzipLimited(bytes: Uint8Array, maxBytes: number): Uint8Array {
   const start = headerLength(bytes)
   const body = bytes.subarray(start, bytes.length - 8)
-  const chunks: Uint8Array[] = []
+  let chunks: Uint8Array[] = []
   let size = 0
   let tooLarge = false
   const inflate = new Inflate((chunk) => {
+    if (tooLarge) return
     size += chunk.length
-    if (size > maxBytes) tooLarge = true
-    else chunks.push(chunk)
+    if (size > maxBytes) {
+      tooLarge = true
+      chunks = [] // given back at once
+    } else chunks.push(chunk)
   })
   try {
     for (let off = 0; off < body.length && !tooLarge; off += CHUNK) {

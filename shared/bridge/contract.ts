@@ -138,6 +138,18 @@ export const BACKUP_EXTENSION = 'xbak'
 export const AUTO_BACKUP_PREFIX = '自动备份-'
 /** `自动备份-<series>-<YYYYMMDDHHmm[ss]>.xbak`: the series is the round, the digits sort by time. */
 export const AUTO_BACKUP_NAME = /^自动备份-(.+)-(\d{12,14})\.xbak$/
+/** The round id at the end of a series (`<轮次名>~<轮次 id>`); older series (name only) have none and are never pruned. */
+const SERIES_ROUND = /~([A-Za-z0-9_-]{1,64})$/
+
+/** The round id in an automatic backup's series, or undefined for an older name-only series. */
+export function backupSeriesRound(series: string): string | undefined {
+  return SERIES_ROUND.exec(series)?.[1]
+}
+
+/** `自动备份-<name>~<round id>-<stamp>.xbak` (name already made safe by util/filename). */
+export function autoBackupFileName(roundId: string, safeName: string, stamp: string): string {
+  return `${AUTO_BACKUP_PREFIX}${safeName}~${roundId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64)}-${stamp}.${BACKUP_EXTENSION}`
+}
 export const MAX_BACKUP_KEEP = 100
 
 export class BridgeArgumentError extends Error {

@@ -20,8 +20,8 @@ export const SEALED_CLUE_FIELDS = [
 
 export const SEALED_MESSAGE = '该线索已移交并封存，内容和所引证据不能再修改'
 
-/** A clue handed over (移交) is sealed: its content and evidence never change again, by edit or by merge. */
-export function isSealed(c: Pick<Clue, 'status' | 'seal'>): boolean {
+/** Sealed at 移交 (or marked 已移交): its SEALED_CLUE_FIELDS never change again, here or by a merge. */
+export function isSealed(c: { seal?: unknown; status?: unknown }): boolean {
   return !!c.seal || c.status === '已移交'
 }
 

@@ -26,9 +26,9 @@ export function contentChanged(a: Partial<WorkingPaper>, b: Partial<WorkingPaper
   return JSON.stringify(paperContent(a)) !== JSON.stringify(paperContent(b))
 }
 
-/** The 组长 has signed it (组长审签): from then on a merge never changes it (it is held for the 组长). */
-export function hasLeaderSignoff(p: Pick<WorkingPaper, 'signoffs'>): boolean {
-  return Array.isArray(p.signoffs) && p.signoffs.some((s) => s.step === '组长审签')
+/** The 组长 has signed it (组长审签): its PAPER_CONTENT_FIELDS are what was signed, and a merge never changes them. */
+export function hasLeaderSignoff(p: { signoffs?: unknown }): boolean {
+  return Array.isArray(p.signoffs) && p.signoffs.some((s) => (s as { step?: unknown } | null)?.step === '组长审签')
 }
 
 /** A 底稿 counts for the report once the 组长 has signed it (and it was not merged away or deleted). */

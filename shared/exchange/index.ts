@@ -3,6 +3,6 @@
 export * from './merge'
 export * from './package'
 export { validateChangeSet } from './validate'
-export { buildHandover, type HandoverManifest, type HandoverInput } from './handover'
+export { buildHandover, readHandover, type HandoverManifest, type HandoverInput, type HandoverReview } from './handover'
 export { readSync, upgradeState, SYNC_FORMAT } from './sync-records'
 export { openSyncState, sealSyncState, type SealedState } from './state-seal'

@@ -105,15 +105,25 @@ describe('merge', () => {
     expect(leader.get('interviews', 'i1')!.room).toBe('乙室')
   })
 
-  it('holds any change to a sealed clue or a signed 底稿 for the 组长', () => {
+  it('refuses, on both laptops and with the reason, an edit made to a clue while it was being sealed', () => {
     const { leader, a } = team()
     leader.edit('clues', 'c1', { summary: '原文', status: '定稿', seal: null })
     a.import(leader.export({ kind: 'all' }))
     leader.edit('clues', 'c1', { status: '已移交', seal: { sha256: 'x', at: 'now', by: 'L' } })
     a.edit('clues', 'c1', { summary: '甲改动' })
+    const sealPkg = leader.export({ kind: 'all' })
     const r = leader.import(a.export())
-    expect(r.conflicts).toEqual([expect.objectContaining({ field: 'summary', held: true, theirs: '甲改动' })])
+    expect(r.conflicts).toEqual([expect.objectContaining({ field: 'summary', theirs: '甲改动', refused: expect.stringContaining('已移交并封存') })])
+    expect(leader.open()).toHaveLength(0)
     expect(leader.get('clues', 'c1')!.summary).toBe('原文')
+    // The member receives the seal: the edit is refused there too, with the reason, and nothing is left to decide.
+    const back = a.import(sealPkg)
+    expect(back.conflicts).toEqual([expect.objectContaining({ field: 'summary', mine: '甲改动', refused: expect.stringContaining('已移交并封存') })])
+    expect(a.get('clues', 'c1')!.summary).toBe('原文')
+    expect(a.open()).toHaveLength(0)
+    a.import(leader.export({ kind: 'all' }))
+    leader.import(a.export({ kind: 'all' }))
+    expect(a.content()).toEqual(leader.content())
     expect(isProtected('workingPapers', { signoffs: [{ step: '组长审签' }] })).toBe(true)
     expect(isProtected('workingPapers', { signoffs: [{ step: '承办人签字' }] })).toBe(false)
   })

@@ -6,6 +6,9 @@
 import { canonicalJson } from '../util/hash'
 import { sha256HexSync } from '../archive/sha256'
 import type { AnyTableName } from '../domain/tables'
+import { isSealed, SEALED_CLUE_FIELDS } from '../casework/clues'
+import { hasLeaderSignoff, PAPER_CONTENT_FIELDS } from '../casework/papers'
+import { dict, own, put } from './plain'
 import { forkState, readSync, SYNC_FORMAT, writeSync } from './sync-records'
 
 export interface Stamp {
@@ -34,8 +37,16 @@ export interface Conflict {
   fromName: string
   fromDevice: string
   packageId: string
-  /** Sealed clue / signed 底稿: only the 组长 decides. */
+  /**
+   * Kept for stored states of earlier versions (a conflict on a sealed clue or signed 底稿 that
+   * only the 组长 could decide). The merge no longer holds: it decides the same way everywhere.
+   */
   held: boolean
+  /**
+   * An edit the merge refused because the record is sealed or signed (the same decision on
+   * every laptop); recorded already resolved, so the author sees it was refused and why.
+   */
+  refused?: string
   at: string
   resolved?: { choice: Resolution; at: string; by: string }
 }
@@ -121,12 +132,12 @@ function hashMatches(stored: string | undefined, value: unknown, fresh: string):
   return stored === fresh
 }
 
-const knows = (vv: VersionVector, s: Stamp) => (vv[s.d] ?? 0) >= s.n
+const knows = (vv: VersionVector, s: Stamp) => (own(vv, s.d) ?? 0) >= s.n
 const later = (a: Stamp, b: Stamp) => (a.n !== b.n ? a.n > b.n : a.d > b.d)
 const newest = (stamps: Record<string, Stamp>): Stamp =>
   Object.values(stamps).reduce((a, b) => (later(b, a) ? b : a), { d: '', n: 0 })
 function maxVv(a: VersionVector, b: VersionVector): VersionVector {
-  const out = { ...a }
+  const out = dict(a)
   for (const [d, n] of Object.entries(b)) out[d] = Math.max(out[d] ?? 0, n)
   return out
 }
@@ -144,14 +155,14 @@ export function stampLocal(state: SyncState, records: TableRecord[]): SyncState 
   for (const { table, record } of records) {
     const key = recordKey(table, record.id as string)
     const fields = fieldsOf(record)
-    const hashes = Object.fromEntries(fields.map((f) => [f, hashValue(record[f])]))
+    const hashes = Object.fromEntries(fields.map((f) => [f, hashValue(own(record, f))]))
     const s = readSync(next, key)
     if (!s) {
       writeSync(next, key, { vv: { [me]: n }, stamps: Object.fromEntries(fields.map((f) => [f, { d: me, n }])), hashes, owner: me })
       used = true
       continue
     }
-    const changed = [...new Set([...fields, ...Object.keys(s.hashes)])].filter((f) => !hashMatches(s.hashes[f], record[f], hashes[f] ?? '-'))
+    const changed = [...new Set([...fields, ...Object.keys(s.hashes)])].filter((f) => !hashMatches(own(s.hashes, f), own(record, f), own(hashes, f) ?? '-'))
     if (!changed.length) {
       // Unchanged; format-1 hashes are replaced by current ones (no new stamp).
       if (Object.values(s.hashes).some((h) => h.length === 32)) writeSync(next, key, { ...s, hashes })
@@ -206,12 +217,21 @@ export interface MergeResult {
   duplicate: boolean
 }
 
-/** Sealed clues and signed 底稿 are never changed by a merge (held for the 组长 instead). */
+/** Sealed clues and signed 底稿: their frozen fields are never changed by a merge. */
 export function isProtected(table: AnyTableName, record: Record<string, unknown> | undefined): boolean {
   if (!record) return false
-  if (table === 'clues') return !!record.seal || record.status === '已移交'
-  if (table === 'workingPapers') return Array.isArray(record.signoffs) && record.signoffs.some((s) => (s as { step?: string }).step === '组长审签')
+  if (table === 'clues') return isSealed(record)
+  if (table === 'workingPapers') return hasLeaderSignoff(record)
   return false
+}
+
+/** The fields a seal or the 组长审签 freezes. */
+export const FROZEN_FIELDS: Partial<Record<AnyTableName, readonly string[]>> = { clues: SEALED_CLUE_FIELDS, workingPapers: PAPER_CONTENT_FIELDS }
+
+/** Why a merge refused an edit (shown in the conflict inbox). */
+export const REFUSED_REASONS: Partial<Record<AnyTableName, string>> = {
+  clues: '该线索已移交并封存，封存后的内容不能修改，这项修改未被采纳',
+  workingPapers: '该底稿已由组长审签，审签后的内容不能经合并修改，这项修改未被采纳',
 }
 
 type FieldOutcome = 'same' | 'mine' | 'theirs' | 'conflict'
@@ -248,15 +268,15 @@ export function mergeChangeSet(
     if (!mine || !ls) {
       writes.push({ table: pr.table, record: clone(theirs) })
       const fields = fieldsOf(theirs)
-      writeSync(next, key, { vv: { ...pr.vv }, stamps: clone(pr.stamps), hashes: Object.fromEntries(fields.map((f) => [f, hashValue(theirs[f])])), owner: pr.owner })
+      writeSync(next, key, { vv: dict(pr.vv), stamps: dict(pr.stamps), hashes: Object.fromEntries(fields.map((f) => [f, hashValue(own(theirs, f))])), owner: pr.owner })
       bump(pr.table, 'new')
       continue
     }
-    const outcome: Record<string, FieldOutcome> = {}
+    const outcome = dict<FieldOutcome>()
     for (const f of [...new Set([...fieldsOf(mine), ...fieldsOf(theirs)])].sort()) {
-      const st = pr.stamps[f]
-      const sl = ls.stamps[f]
-      if (sameValue(mine[f], theirs[f])) outcome[f] = 'same'
+      const st = own(pr.stamps, f)
+      const sl = own(ls.stamps, f)
+      if (sameValue(own(mine, f), own(theirs, f))) outcome[f] = 'same'
       else if (!st || knows(ls.vv, st)) outcome[f] = 'mine'
       else if (!sl || knows(pr.vv, sl)) outcome[f] = 'theirs'
       else outcome[f] = 'conflict'
@@ -266,36 +286,85 @@ export function mergeChangeSet(
     const unseenTheirs = Object.entries(pr.stamps).some(([f, s]) => f !== 'deleted' && !knows(ls.vv, s))
     if (outcome.deleted === 'theirs' && theirs.deleted === true && unseenMine) outcome.deleted = 'conflict'
     if (outcome.deleted === 'mine' && mine.deleted === true && unseenTheirs && ls.stamps.deleted && !knows(pr.vv, ls.stamps.deleted)) outcome.deleted = 'conflict'
-    const held = isProtected(pr.table, mine)
-    const merged: Record<string, unknown> = { ...mine }
-    const stamps = { ...ls.stamps }
+    const merged: Record<string, unknown> = dict(mine)
+    const stamps = dict(ls.stamps)
     const taken = new Set<string>()
+    const vv = maxVv(ls.vv, pr.vv)
     let conflicted = false
+    // Protection is decided from the pair (and the merge of it), never from one side alone, so
+    // every laptop that merges the same two versions decides the same way.
+    const protectedMine = isProtected(pr.table, mine)
+    const protectedTheirs = isProtected(pr.table, theirs)
+    const draft = dict(mine)
+    for (const [f, o] of Object.entries(outcome)) if (o === 'theirs') put(draft, f, own(theirs, f))
+    const frozen = new Set(isProtected(pr.table, draft) ? (FROZEN_FIELDS[pr.table] ?? []) : [])
+    /** One side protected: its frozen fields win, and the other side's unseen edits are refused. */
+    const sealedSide = frozen.size && protectedMine !== protectedTheirs ? (protectedMine ? 'mine' : 'theirs') : undefined
+    const notice = (f: string, stamp: Stamp, extra: Partial<Conflict>) => {
+      conflicts.push({
+        id: `${pkg.packageId}/${key}#${f}`, table: pr.table, recordId: id, field: f, mine: clone(own(mine, f)), theirs: clone(own(theirs, f)),
+        theirsStamp: stamp, fromName: pkg.from.name, fromDevice: pkg.from.deviceId, packageId: pkg.packageId, held: false, at, ...extra,
+      })
+    }
     for (const [f, o] of Object.entries(outcome)) {
+      if (sealedSide && frozen.has(f)) {
+        const [keepStamps, otherStamps, keepVv] = sealedSide === 'mine' ? [ls.stamps, pr.stamps, ls.vv] : [pr.stamps, ls.stamps, pr.vv]
+        const otherStamp = own(otherStamps, f)
+        const refused = o !== 'same' && otherStamp !== undefined && !knows(keepVv, otherStamp)
+        if (sealedSide === 'theirs') {
+          if (own(theirs, f) === undefined) delete merged[f]
+          else put(merged, f, clone(own(theirs, f)))
+          const st = own(keepStamps, f)
+          if (st) stamps[f] = st
+          taken.add(f)
+        }
+        if (refused) {
+          // A fresh stamp of this laptop for the kept value: it is newer than the refused edit
+          // everywhere, so no laptop that still holds that edit can keep it.
+          const n = ++next.counter
+          stamps[f] = { d: next.deviceId, n }
+          vv[next.deviceId] = n
+          next.known[next.deviceId] = n
+          taken.add(f)
+          notice(f, otherStamp, { refused: REFUSED_REASONS[pr.table], resolved: { choice: sealedSide, at, by: '自动（已封存或已审签）' } })
+        }
+        continue
+      }
       if (o === 'same') {
-        const st = pr.stamps[f]
+        // Equal values: keep the causally newer stamp (a resolution's fresh stamp must not give
+        // way to the older one it settled); only concurrent or mutually known stamps go by order.
+        const st = own(pr.stamps, f)
         const sl = stamps[f]
-        if (st && (!sl || later(st, sl))) stamps[f] = st
-      } else if (o === 'theirs' && !held) {
-        if (theirs[f] === undefined) delete merged[f]
-        else merged[f] = clone(theirs[f])
-        stamps[f] = pr.stamps[f]!
+        if (st && (!sl || (knows(pr.vv, sl) === knows(ls.vv, st) ? later(st, sl) : knows(pr.vv, sl)))) stamps[f] = st
+      } else if (o === 'theirs') {
+        if (own(theirs, f) === undefined) delete merged[f]
+        else put(merged, f, clone(own(theirs, f)))
+        stamps[f] = own(pr.stamps, f)!
         taken.add(f)
-      } else if (o === 'conflict' || o === 'theirs') {
-        const st = pr.stamps[f] ?? newest(pr.stamps)
+      } else if (o === 'conflict' && frozen.has(f)) {
+        // Both sides sealed or signed, with concurrent frozen values: no one edits these by hand
+        // any more, so the later stamp wins on every laptop and the other value is noted as refused.
+        const st = own(pr.stamps, f) ?? newest(pr.stamps)
+        const sl = own(ls.stamps, f) ?? newest(ls.stamps)
+        if (later(st, sl)) {
+          if (own(theirs, f) === undefined) delete merged[f]
+          else put(merged, f, clone(own(theirs, f)))
+          stamps[f] = st
+          taken.add(f)
+        }
+        notice(f, st, { refused: REFUSED_REASONS[pr.table], resolved: { choice: later(st, sl) ? 'theirs' : 'mine', at, by: '自动（已封存或已审签）' } })
+      } else if (o === 'conflict') {
+        const st = own(pr.stamps, f) ?? newest(pr.stamps)
         conflicted = true
         const sig = `${key}#${f}@${st.d}:${st.n}`
         if (open.has(sig)) continue
         open.add(sig)
-        conflicts.push({
-          id: `${pkg.packageId}/${key}#${f}`, table: pr.table, recordId: id, field: f, mine: clone(mine[f]), theirs: clone(theirs[f]),
-          theirsStamp: st, fromName: pkg.from.name, fromDevice: pkg.from.deviceId, packageId: pkg.packageId, held, at,
-        })
+        notice(f, st, {})
       }
     }
     // Kept fields keep their hash (stamping just computed it); only taken values are hashed.
     const hashes = Object.fromEntries(fieldsOf(merged).map((f) => [f, (!taken.has(f) && ls.hashes[f]) || hashValue(merged[f])]))
-    writeSync(next, key, { vv: maxVv(ls.vv, pr.vv), stamps, owner: ls.owner, hashes })
+    writeSync(next, key, { vv, stamps, owner: ls.owner, hashes })
     const took = taken.size > 0
     if (took) {
       if (String(theirs.updatedAt ?? '') > String(mine.updatedAt ?? '')) {
@@ -306,18 +375,23 @@ export function mergeChangeSet(
     bump(pr.table, conflicted ? 'conflicting' : took ? 'changed' : 'unchanged')
   }
   next.known = maxVv(next.known, pkg.known)
-  next.acked = Math.max(next.acked, pkg.known[next.deviceId] ?? 0)
+  next.known[next.deviceId] = next.counter
+  next.acked = Math.max(next.acked, own(pkg.known, next.deviceId) ?? 0)
   next.imported = [...next.imported, pkg.packageId]
   next.conflicts = [...next.conflicts, ...conflicts]
   return { state: next, writes, conflicts, counts, duplicate: false }
 }
 
-/** The value a resolution writes into the field. 'both' keeps the two texts, marked. */
-export function resolvedValue(c: Conflict, choice: Resolution): unknown {
-  if (choice === 'mine') return c.mine
+/**
+ * The value a resolution writes into the field, from the field's value now (`current`, which may
+ * have been edited since the conflict appeared): 'mine' keeps it, 'theirs' takes the other
+ * laptop's, 'both' keeps the two texts, marked.
+ */
+export function resolvedValue(c: Conflict, choice: Resolution, current: unknown): unknown {
+  if (choice === 'mine') return current
   if (choice === 'theirs') return c.theirs
-  if (typeof c.mine !== 'string' || typeof c.theirs !== 'string') throw new Error('只有文字内容可以“两者都保留”')
-  return `${c.mine}\n【另一版本，来自${c.fromName}】${c.theirs}`
+  if (typeof current !== 'string' || typeof c.theirs !== 'string') throw new Error('只有文字内容可以“两者都保留”')
+  return `${current}\n【另一版本，来自${c.fromName}】${c.theirs}`
 }
 
 /**

@@ -21,7 +21,7 @@ const fast: CryptoOptions = {
 
 function changeSet() {
   const a = new Laptop('甲')
-  a.edit('interviews', 'i1', { notes: '谈话要点：食堂采购价格偏高' })
+  a.edit('interviews', 'i1', { intervieweeId: 'p1', date: '2026-11-21', status: '已安排', history: [], notes: '谈话要点：食堂采购价格偏高' })
   return { ...a.export(), packageId: 'p1' }
 }
 

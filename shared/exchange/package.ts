@@ -6,6 +6,8 @@
 import { gzipSync } from 'fflate'
 import { gzip, gunzipLimited } from '../archive/gzip'
 import { isArchiveError } from '../archive/errors'
+import { MAX_DECOMPRESSED_BYTES, MAX_JSON_DEPTH } from '../archive/format'
+import { nestsDeeperThan, TOO_DEEP_MESSAGE } from '../archive/json-depth'
 import { sha256Hex } from '../util/hash'
 import type { AuditHead } from '../domain/audit'
 import { base64ToBytes, bytesToBase64 } from '../security/base64'
@@ -17,7 +19,7 @@ export const EXCHANGE_ITERATIONS = 600_000
 const MAX_ITERATIONS = 10_000_000
 const MAGIC = utf8('XUNCHAEX')
 const MAX_HEADER_BYTES = 64 * 1024
-export const MAX_PAYLOAD_BYTES = 512 * 1024 * 1024
+export const MAX_PAYLOAD_BYTES = MAX_DECOMPRESSED_BYTES
 
 export const PACKAGE_KINDS = { config: '轮次配置包', changes: '变更包', state: '全组数据包', backup: '备份', handover: '移交包' } as const
 export type PackageKind = keyof typeof PACKAGE_KINDS
@@ -133,6 +135,7 @@ export function readHeader(bytes: Uint8Array, options: CryptoOptions = {}): { he
   if (bytes.length < MAGIC.length + 4 + len) throw new ExchangeError('truncated')
   const headerBytes = bytes.slice(MAGIC.length + 4, MAGIC.length + 4 + len)
   let h: unknown
+  if (nestsDeeperThan(headerBytes, MAX_JSON_DEPTH)) throw new ExchangeError('corrupt')
   try {
     h = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(headerBytes))
   } catch {
@@ -192,6 +195,7 @@ export async function decodePackage(
 
 /** JSON payloads (config, changes, state, handover). */
 export function parseJsonPayload(payload: Uint8Array): unknown {
+  if (nestsDeeperThan(payload, MAX_JSON_DEPTH)) throw new ExchangeError('invalid', TOO_DEEP_MESSAGE)
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(payload))
   } catch {

@@ -49,9 +49,10 @@ export class Laptop {
   open(): Conflict[] {
     return this.state.conflicts.filter((c) => !c.resolved)
   }
+  /** Like the conflict inbox: from the field's value now, which may have been edited since. */
   resolve(c: Conflict, choice: Resolution) {
-    const value = resolvedValue(c, choice)
     const rec = this.records.get(recordKey(c.table, c.recordId))!
+    const value = resolvedValue(c, choice, rec.record[c.field])
     const record: Record<string, unknown> = { ...rec.record, updatedAt: tick() }
     if (value === undefined) delete record[c.field]
     else record[c.field] = value

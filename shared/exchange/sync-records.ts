@@ -4,6 +4,7 @@
 // loads and stores in one piece, and a merge unpacks only the records it touches: a copy of the
 // state shares every packed string with the original (copy on write, strings are immutable).
 import type { RecordSync, SyncState } from './merge'
+import { dict, own } from './plain'
 
 /** Version of the stored state. Format 1 kept RecordSync objects (and SHA-256 field hashes). */
 export const SYNC_FORMAT = 2
@@ -44,8 +45,11 @@ function safe(text: string): string {
 export function writeSync(next: SyncState, key: string, s: RecordSync): void {
   const fields = [...new Set([...Object.keys(s.stamps), ...Object.keys(s.hashes)])].sort()
   const vv = Object.entries(s.vv).map(([d, n]) => `${device(next, d)}:${n}`).join(',')
-  const stamps = fields.map((f) => (s.stamps[f] ? `${device(next, s.stamps[f].d)}:${s.stamps[f].n}` : '')).join(',')
-  const hashes = fields.map((f) => safe(s.hashes[f] ?? '')).join(',')
+  const stamps = fields.map((f) => {
+    const st = own(s.stamps, f)
+    return st ? `${device(next, st.d)}:${st.n}` : ''
+  }).join(',')
+  const hashes = fields.map((f) => safe(own(s.hashes, f) ?? '')).join(',')
   next.records[key] = `${intern(next, fields)}|${device(next, s.owner)}|${vv}|${stamps}|${hashes}`
 }
 
@@ -57,7 +61,7 @@ export function readSync(state: SyncState, key: string): RecordSync | undefined 
   const fields = state.fieldsets[Number(fs)]
   if (!fields) throw new Error('同步状态已损坏')
   const dev = (i: string) => state.devices[Number(i)] ?? ''
-  const out: RecordSync = { vv: {}, stamps: {}, hashes: {}, owner: dev(owner) }
+  const out: RecordSync = { vv: dict(), stamps: dict(), hashes: dict(), owner: dev(owner) }
   for (const pair of vv ? vv.split(',') : []) {
     const [d, n] = pair.split(':') as [string, string]
     out.vv[dev(d)] = Number(n)

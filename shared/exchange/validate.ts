@@ -1,7 +1,12 @@
-// Structure check of a decrypted change set: everything the merge relies on, so a package that
-// decrypts but is malformed is refused as a whole before any merge (nothing is applied).
+// Structure check of a decrypted change set: everything the merge relies on, and every record
+// against the archive's record schema (../archive/schema.ts), so a package that decrypts but is
+// malformed is refused as a whole before any merge (nothing is applied). Device ids and field
+// names such as `constructor` or `__proto__` are plain data here: the merge reads them with
+// own-property lookups (merge.ts), never as object members.
 import { ROUND_TABLES, type AnyTableName } from '../domain/tables'
 import { isPlainObject } from '../security/primitives'
+import { TABLE_LABELS } from '../domain/labels'
+import { recordProblem } from '../archive/schema'
 import type { ChangeSet } from './merge'
 import { ExchangeError, type PackageHeader } from './package'
 
@@ -28,6 +33,10 @@ export function validateChangeSet(x: unknown, header: PackageHeader): ChangeSet 
     if (roundId !== header.roundId) bad(`第 ${i + 1} 条记录属于另一轮次`)
     if (rec.deleted !== undefined && typeof rec.deleted !== 'boolean') bad(`第 ${i + 1} 条记录的删除标记`)
     if (!isVv(r.vv) || !isPlainObject(r.stamps) || !Object.values(r.stamps).every(isStamp) || typeof r.owner !== 'string') bad(`第 ${i + 1} 条记录的版本信息`)
+    // The same schema as the round archive: a record that would make a later backup or
+    // export fail is refused here, on arrival, naming the record and the field.
+    const problem = recordProblem(r.table as AnyTableName, rec)
+    if (problem) bad(`第 ${i + 1} 条记录（${TABLE_LABELS[r.table as AnyTableName] ?? r.table}，id ${rec.id}）的${problem}`)
     const key = `${r.table}/${rec.id}`
     if (seen.has(key)) bad(`记录重复：${key}`)
     seen.add(key)

@@ -2,15 +2,15 @@
 // next 份号 of the round, and a file name that says what and when.
 import type { ExportKind, Marking, Round } from '../domain/types'
 import { todayIso } from '../util/dates'
+import { safeFileName } from '../util/filename'
 
 export function markingFor(round: Pick<Round, 'defaultMarking' | 'markings'>, kind: ExportKind): Marking {
   return round.markings?.[kind] ?? round.defaultMarking
 }
 
-/** `区农业农村局党委-审计日志-2026-11-21.xlsx`, with characters Windows refuses replaced. */
+/** `区农业农村局党委-审计日志-2026-11-21.xlsx`, made safe by the one sanitiser (util/filename). */
 export function exportFileName(round: Pick<Round, 'unitName'>, kind: ExportKind, extension: string, now = new Date()): string {
-  const safe = `${round.unitName}-${kind}-${todayIso(now)}`.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
-  return `${safe}.${extension}`
+  return safeFileName(`${round.unitName}-${kind}-${todayIso(now)}`, extension)
 }
 
 /**

@@ -22,6 +22,25 @@ export interface WipeRecord {
   wipedAt: string
   wipedBy: string
   deviceId: string
+  /**
+   * Where the round's backups are: the wipe does not delete files outside the database, so the
+   * certificate lists them (the backup folder, and the backup files the audit log recorded).
+   * Absent on certificates of earlier versions.
+   */
+  backups?: { folder?: string; files: string[] }
+}
+
+/** The certificate's paragraphs on the backups the wipe did not remove. */
+export function backupParagraphs(w: WipeRecord): string[] {
+  if (!w.backups) return []
+  const { folder, files } = w.backups
+  const where = folder
+    ? `本轮的自动备份位于备份文件夹“${folder}”，文件名形如“自动备份-…~${w.roundId}-….xbak”（按轮次 id 命名，不会与其他轮次混淆）。`
+    : '本机未选择备份文件夹；本轮的备份文件（如有）在导出时所选的位置。'
+  const listed = files.length
+    ? `审计日志记载的本轮备份文件共 ${files.length} 份：${files.slice(0, 30).join('、')}${files.length > 30 ? ' 等' : ''}。`
+    : '手动导出的备份文件在导出时所选的位置（审计日志不记文件名）。'
+  return [`本次清理不删除本机数据库以外的文件。${where}${listed}这些备份均以口令加密；如不再需要，请按保密规定另行销毁。`]
 }
 
 /** True when the archive holds exactly what this laptop holds of the round. */
@@ -51,6 +70,7 @@ export function wipeCertificate(w: WipeRecord): OfficialDoc {
           ['合计', String(total + 1)],
         ],
       },
+      ...(w.backups ? [{ kind: 'heading' as const, level: 1 as const, text: '备份文件' }, ...backupParagraphs(w).map((text) => ({ kind: 'paragraph' as const, text }))] : []),
       { kind: 'heading', level: 1, text: '移交文件' },
       { kind: 'paragraph', text: `文件名：${w.archiveFileName}`, indent: false },
       { kind: 'paragraph', text: `SHA-256：${w.archiveSha256}`, indent: false },

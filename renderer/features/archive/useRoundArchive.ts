@@ -2,19 +2,39 @@
 // before anything changes, one atomic replace, and an audit entry with the file fingerprint.
 import { ref } from 'vue'
 import { ElMessage, ElMessageBox } from 'element-plus'
-import { decodeArchive, encodeArchive, isArchiveError, type DecodedArchive } from '@shared/archive'
+import { encodeArchive, isArchiveError, type DecodedArchive } from '@shared/archive'
+import { decodeOffThread } from '../../platform/workers/decodeOffThread'
 import { ARCHIVE_FILE_EXTENSION } from '@shared/archive/format'
 import { sha256Hex } from '@shared/util/hash'
+import { safeFileName } from '@shared/util/filename'
+import { encodePackage, isExchangeError, PACKAGE_EXTENSIONS } from '@shared/exchange'
+import { checkPassphrase } from '@shared/security'
 import { TABLE_LABELS } from '@shared/domain/labels'
 import { denial } from '@shared/domain/permissions'
 import { formatDateTimeCN, todayIso } from '@shared/util/dates'
 import { bridge } from '../../platform/bridge'
 import { repo } from '../../platform/db/workbench'
+import { RoundCollisionError } from '../../platform/db/repository'
 import { useRoundStore } from '../../stores/round'
 import { describeError, formatBytes } from '../../util/format'
 
 const EXT = ARCHIVE_FILE_EXTENSION.slice(1)
-const FILTERS = [{ name: '巡察工作台轮次归档', extensions: [EXT] }]
+const FILTERS = [{ name: '巡察工作台轮次归档', extensions: [EXT, PACKAGE_EXTENSIONS.backup] }]
+const MAGIC = new TextEncoder().encode('XUNCHAEX')
+/** An exchange container (the encrypted archive) rather than a plain gzip archive. */
+const isPackage = (b: Uint8Array) => MAGIC.every((x, i) => b[i] === x)
+
+/** The passphrase of an encrypted archive, asked when the file turns out to be one ('' if cancelled). */
+async function askPassphrase(): Promise<string> {
+  try {
+    const { value } = await ElMessageBox.prompt('这是加密的轮次归档，请输入导出时设定的口令', '输入归档口令', {
+      inputType: 'password', confirmButtonText: '解密并预览', cancelButtonText: '取消',
+    })
+    return value ?? ''
+  } catch {
+    return ''
+  }
+}
 
 export interface ArchivePreview {
   fileName: string
@@ -42,11 +62,11 @@ export function useRoundArchive() {
       const bytes = await encodeArchive(snapshot, {
         appVersion: __APP_VERSION__, exportedBy: store.currentUser?.name ?? '未指定', exportedAt: new Date().toISOString(),
       })
-      const fileName = `${round.name}-轮次归档-${todayIso()}${ARCHIVE_FILE_EXTENSION}`
+      const fileName = safeFileName(`${round.name}-轮次归档-${todayIso()}`, ARCHIVE_FILE_EXTENSION)
       const result = await bridge().saveFile({ suggestedName: fileName, filters: FILTERS, data: bytes })
       if (!result.saved) return
-      await repo.record({ action: 'export', table: 'rounds', recordId: round.id, detail: `导出轮次归档 sha256:${await sha256Hex(bytes)}` })
-      ElMessage.success({ message: `已导出轮次归档：${result.location ?? fileName}（${formatBytes(result.size ?? bytes.byteLength)}）`, duration: 6000 })
+      await repo.record({ action: 'export', table: 'rounds', recordId: round.id, detail: `明文导出轮次归档（未加密）sha256:${await sha256Hex(bytes)}` })
+      ElMessage.success({ message: `已导出轮次归档：${result.location ?? fileName}（${formatBytes(result.size ?? bytes.byteLength)}）。该文件未加密，含线索内容和信访人联系方式，请妥善保管`, duration: 8000 })
     } catch (e) {
       ElMessage.error(`导出失败：${describeError(e)}`)
     } finally {
@@ -54,21 +74,58 @@ export function useRoundArchive() {
     }
   }
 
-  /** Reads and checks a file; nothing changes until `confirmImport`. */
-  async function chooseFile() {
+  /**
+   * The recommended route: the round archive encrypted with a passphrase, in the exchange
+   * packages' container (PBKDF2-SHA-256 + AES-256-GCM; the same file 从备份恢复 opens).
+   */
+  async function exportEncrypted(passphrase: string) {
+    const round = store.activeRound
+    if (!round) return
+    const refused = denial(store.currentUser, 'export-round-archive')
+    if (refused) return ElMessage.error(refused)
+    const check = checkPassphrase(passphrase)
+    if (!check.ok) return ElMessage.error(`口令强度不足：${check.problems.join('；')}`)
+    busy.value = true
+    try {
+      const by = store.currentUser?.name ?? '未指定'
+      const createdAt = new Date().toISOString()
+      const archive = await encodeArchive(await repo.snapshot(round.id), { appVersion: __APP_VERSION__, exportedBy: by, exportedAt: createdAt })
+      const bytes = await encodePackage({ kind: 'backup', packageId: crypto.randomUUID(), roundId: round.id, roundName: round.name, from: { deviceId: store.deviceId, name: by }, createdAt }, archive, passphrase)
+      const fileName = safeFileName(`${round.name}-轮次归档（加密）-${todayIso()}`, PACKAGE_EXTENSIONS.backup)
+      const result = await bridge().saveFile({ suggestedName: fileName, filters: [{ name: '巡察工作台加密轮次归档', extensions: [PACKAGE_EXTENSIONS.backup] }], data: bytes })
+      if (!result.saved) return
+      await repo.record({ action: 'export', table: 'rounds', recordId: round.id, detail: `导出加密轮次归档 ${fileName} sha256:${await sha256Hex(bytes)}` })
+      ElMessage.success({ message: `已导出加密轮次归档：${result.location ?? fileName}（${formatBytes(result.size ?? bytes.byteLength)}）`, duration: 6000 })
+    } catch (e) {
+      ElMessage.error(`导出失败：${describeError(e)}`)
+    } finally {
+      busy.value = false
+    }
+  }
+
+  /** Reads and checks a file (plain .xcra, or encrypted with `passphrase`); nothing changes until `confirmImport`. */
+  async function chooseFile(passphrase = '') {
     busy.value = true
     try {
       const file = await bridge().openFile({ title: '导入轮次归档', filters: FILTERS })
       if (!file) return
-      const decoded = await decodeArchive(file.data)
+      const fingerprint = await sha256Hex(file.data)
+      const encrypted = isPackage(file.data)
+      // Called straight from a button too (the click event is no passphrase): then it is asked for.
+      if (typeof passphrase !== 'string') passphrase = ''
+      if (encrypted && !passphrase) passphrase = await askPassphrase()
+      if (encrypted && !passphrase) return
+      const result = await decodeOffThread(encrypted ? { kind: 'backup', bytes: file.data, passphrase } : { kind: 'archive', bytes: file.data })
+      if (result.kind !== 'archive' && result.kind !== 'backup') throw new Error('读取结果不符')
+      const decoded = result.decoded
       preview.value = {
         fileName: file.name,
-        fingerprint: await sha256Hex(file.data),
+        fingerprint,
         decoded,
         replaces: store.rounds.some((r) => r.id === decoded.snapshot.round.id),
       }
     } catch (e) {
-      ElMessage.error({ message: isArchiveError(e) ? e.message : `无法读取该文件：${describeError(e)}`, duration: 8000 })
+      ElMessage.error({ message: isArchiveError(e) || isExchangeError(e) ? e.message : `无法读取该文件：${describeError(e)}`, duration: 8000 })
     } finally {
       busy.value = false
     }
@@ -94,13 +151,15 @@ export function useRoundArchive() {
       ElMessage.success(`已导入轮次“${p.decoded.snapshot.round.name}”`)
       preview.value = undefined
     } catch (e) {
-      ElMessage.error(`导入失败，本机数据未改变：${describeError(e)}`)
+      ElMessage.error({ message: `导入失败，本机数据未改变：${describeError(e)}`, duration: 10_000 })
+      // Ids that belong to another round: this file can never be imported here, so the preview closes.
+      if (e instanceof RoundCollisionError) preview.value = undefined
     } finally {
       busy.value = false
     }
   }
 
-  return { busy, preview, exportActive, chooseFile, confirmImport }
+  return { busy, preview, exportActive, exportEncrypted, chooseFile, confirmImport }
 }
 
 export function describeCounts(decoded: DecodedArchive): string {

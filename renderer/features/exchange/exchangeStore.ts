@@ -4,8 +4,9 @@
 // does not decrypt it again. The badge reads `openCount`.
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { emptySyncState, openConflicts, openSyncState, sealSyncState, stampLocal, type ChangeSet, type SyncState, type TableRecord } from '@shared/exchange'
+import { emptySyncState, ExchangeError, openConflicts, openSyncState, sealSyncState, stampLocal, type ChangeSet, type SyncState, type TableRecord } from '@shared/exchange'
 import { ROUND_TABLES, type AnyTableName } from '@shared/domain/tables'
+import { TABLE_LABELS } from '@shared/domain/labels'
 import { recordAad } from '@shared/security'
 import type { ExchangeRow } from '../../platform/db/database'
 import { decodeRow } from '../../platform/db/repository'
@@ -48,7 +49,13 @@ export async function packageRecords(set: ChangeSet, onProgress?: (done: number,
       const rows = await db[table].bulkGet(keys)
       for (let i = 0; i < rows.length; i += 500) {
         const opened = await Promise.all(rows.slice(i, i + 500).map((row) => row && decodeRow(codec, table, row)))
-        for (const record of opened) if (record) out.push({ table, record: record as unknown as Record<string, unknown> })
+        for (const record of opened) {
+          if (!record) continue
+          // Ids never cross rounds: a record id that is another round's here is refused, not merged into it.
+          if (table !== 'rounds' && (record as { roundId?: string }).roundId !== set.roundId)
+            throw new ExchangeError('wrong-round', `文件中的${TABLE_LABELS[table]}记录（id ${record.id}）在本机属于另一巡察轮次，不能合并到本轮次，未做任何更改`)
+          out.push({ table, record: record as unknown as Record<string, unknown> })
+        }
         onProgress?.((done += Math.min(500, rows.length - i)), set.records.length)
       }
     }),

@@ -4,9 +4,11 @@
 // backup folder once: scheduled and pre-import backups then go there without a dialog, rolling.
 import { ref } from 'vue'
 import { ElMessage } from 'element-plus'
-import { decodeArchive, encodeArchive, isArchiveError, type DecodedArchive } from '@shared/archive'
-import { buildHandover, decodePackage, encodePackage, ExchangeError, isExchangeError, PACKAGE_EXTENSIONS, readHeader } from '@shared/exchange'
-import { AUTO_BACKUP_PREFIX, MAX_BACKUP_KEEP, type BackupFolderStatus } from '@shared/bridge/contract'
+import { encodeArchive, isArchiveError, type DecodedArchive } from '@shared/archive'
+import { buildHandover, encodePackage, isExchangeError, PACKAGE_EXTENSIONS } from '@shared/exchange'
+import { decodeOffThread } from '../../platform/workers/decodeOffThread'
+import { autoBackupFileName, MAX_BACKUP_KEEP, type BackupFolderStatus } from '@shared/bridge/contract'
+import { safeFileName, safeNamePart } from '@shared/util/filename'
 import { checkPassphrase } from '@shared/security'
 import { todayIso } from '@shared/util/dates'
 import { bridge } from '../../platform/bridge'
@@ -34,10 +36,9 @@ function keepCount(): number {
   return Math.min(MAX_BACKUP_KEEP, Math.max(1, Math.round(backupKeep.value || 10)))
 }
 
-/** `自动备份-<轮次名>-<年月日时分秒>.xbak`; the round name made safe for a file name. */
-function autoBackupName(roundName: string): string {
-  const series = roundName.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim().slice(0, 80) || '轮次'
-  return `${AUTO_BACKUP_PREFIX}${series}-${new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '')}.${PACKAGE_EXTENSIONS.backup}`
+/** `自动备份-<轮次名>~<轮次 id>-<年月日时分秒>.xbak`: the series is the round id, so pruning never touches another round's files. */
+function autoBackupName(roundId: string, roundName: string): string {
+  return autoBackupFileName(roundId, safeNamePart(roundName, '轮次').slice(0, 40), new Date().toISOString().slice(0, 19).replace(/[-:T]/g, ''))
 }
 
 let worker: Worker | undefined
@@ -126,7 +127,7 @@ export async function deliverBackup(prepared: PreparedBackup, reason: string, op
   if (!options.ask) {
     backupFolder.value = await bridge().backupFolderStatus()
     if (backupFolder.value.chosen) {
-      const name = autoBackupName(round.name)
+      const name = autoBackupName(roundId, round.name)
       const written = await bridge().writeBackup({ fileName: name, data: bytes, keep: keepCount() })
       const pruned = written.removed.length ? `，已删除较早的自动备份 ${written.removed.length} 份` : ''
       await repo.record({ action: 'export', table: 'rounds', recordId: roundId, detail: `${reason}（${formatBytes(written.size)}）写入备份文件夹${pruned}` })
@@ -134,7 +135,7 @@ export async function deliverBackup(prepared: PreparedBackup, reason: string, op
       return written.location
     }
   }
-  const name = `${round.name}-备份-${stamp()}.${PACKAGE_EXTENSIONS.backup}`
+  const name = safeFileName(`${round.name}-备份-${stamp()}`, PACKAGE_EXTENSIONS.backup)
   const saved = await bridge().saveFile({ suggestedName: name, filters: [{ name: '巡察工作台备份', extensions: ['xbak'] }], data: bytes })
   if (!saved.saved) throw new Error('备份未保存，操作已取消')
   await repo.record({ action: 'export', table: 'rounds', recordId: roundId, detail: `${reason}（${formatBytes(bytes.byteLength)}）` })
@@ -216,9 +217,9 @@ export function useBackups() {
     try {
       const file = await bridge().openFile({ title: '从备份恢复', filters: [{ name: '巡察工作台备份', extensions: ['xbak'] }] })
       if (!file) return
-      if (readHeader(file.data).header.kind !== 'backup') throw new ExchangeError('wrong-kind', '这不是备份文件，未做任何更改')
-      const { header, payload } = await decodePackage(file.data, passphrase)
-      restore.value = { fileName: file.name, decoded: await decodeArchive(payload), createdAt: header.createdAt, by: header.from.name }
+      const result = await decodeOffThread({ kind: 'backup', bytes: file.data, passphrase })
+      if (result.kind !== 'backup') throw new Error('读取结果不符')
+      restore.value = { fileName: file.name, decoded: result.decoded, createdAt: result.header.createdAt, by: result.header.from.name }
     } catch (e) {
       ElMessage.error({ message: isExchangeError(e) || isArchiveError(e) ? e.message : `无法读取该备份，未做任何更改：${describeError(e)}`, duration: 8000 })
     } finally {
@@ -258,7 +259,7 @@ export function useBackups() {
         auditHead: await repo.audit.head(),
       })
       const bytes = await encodePackage({ kind: 'handover', packageId: crypto.randomUUID(), roundId: round.id, roundName: round.name, from: { deviceId: store.deviceId, name: store.currentUser.name }, createdAt: at, auditHead: await repo.audit.head() }, payload, passphrase)
-      const name = `${round.name}-移交包-${todayIso()}.${PACKAGE_EXTENSIONS.handover}`
+      const name = safeFileName(`${round.name}-移交包-${todayIso()}`, PACKAGE_EXTENSIONS.handover)
       const saved = await bridge().saveFile({ suggestedName: name, filters: [{ name: '巡察工作台移交包', extensions: ['xhov'] }], data: bytes })
       if (!saved.saved) return
       await repo.record({ action: 'export', table: 'rounds', recordId: round.id, detail: `生成移交包：${manifest.files.map((f) => `${f.role} ${f.sha256.slice(0, 12)}`).join('，')}` })

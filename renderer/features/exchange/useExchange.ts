@@ -4,18 +4,20 @@
 import { ref, shallowRef } from 'vue'
 import { ElMessage } from 'element-plus'
 import {
-  buildChangeSet, decodePackage, encodePackage, ExchangeError, isExchangeError, mergeChangeSet, parseJsonPayload, PACKAGE_EXTENSIONS,
-  PACKAGE_KINDS, readHeader, recordKey, stampLocal, validateChangeSet, type ChangeSet, type ExportScope, type MergeResult, type PackageHeader, type PackageKind,
+  buildChangeSet, encodePackage, ExchangeError, isExchangeError, mergeChangeSet, PACKAGE_EXTENSIONS,
+  PACKAGE_KINDS, readHeader, recordKey, stampLocal, type ChangeSet, type ExportScope, type MergeResult, type PackageHeader, type PackageKind,
 } from '@shared/exchange'
 import { TABLE_LABELS } from '@shared/domain/labels'
 import { checkPassphrase } from '@shared/security'
 import { todayIso } from '@shared/util/dates'
+import { safeFileName } from '@shared/util/filename'
 import { bridge } from '../../platform/bridge'
 import { getSetting, repo, setSetting } from '../../platform/db/workbench'
 import { peerAuditWarning, type AuditHead } from '@shared/domain/audit'
 import { useRoundStore } from '../../stores/round'
 import { describeError, formatBytes } from '../../util/format'
 import { packageRecords, reloadRound, sealState, useExchangeStore } from './exchangeStore'
+import { decodeOffThread } from '../../platform/workers/decodeOffThread'
 import { deliverBackup, prepareBackup, type PreparedBackup } from './useBackups'
 
 export const CONFIG_TABLES = ['rounds', 'people', 'checklist'] as const
@@ -81,7 +83,7 @@ export function useExchange() {
       if (kind === 'changes' && set.records.length === 0) return ElMessage.warning('自上次确认以来本机没有新的变更，无需导出')
       const auditHead = await repo.audit.head()
       const bytes = await encodePackage({ kind, packageId, roundId: round.id, roundName: round.name, from, createdAt, auditHead }, new TextEncoder().encode(JSON.stringify(set)), passphrase)
-      const fileName = `${round.name}-${PACKAGE_KINDS[kind]}-${user.name}-${todayIso()}.${PACKAGE_EXTENSIONS[kind]}`
+      const fileName = safeFileName(`${round.name}-${PACKAGE_KINDS[kind]}-${user.name}-${todayIso()}`, PACKAGE_EXTENSIONS[kind])
       const saved = await bridge().saveFile({ suggestedName: fileName, filters: FILTERS, data: bytes })
       if (!saved.saved) return
       await repo.record({ action: 'export', table: 'rounds', recordId: round.id, detail: `导出${PACKAGE_KINDS[kind]}（${set.records.length} 条记录）` })
@@ -97,7 +99,8 @@ export function useExchange() {
   /** Checks the clear header: whether the file is for a round this laptop holds (or joins). */
   function check(bytes: Uint8Array): { roundId: string; joining: boolean } {
     const clear = readHeader(bytes).header
-    if (clear.kind === 'backup' || clear.kind === 'handover') throw new ExchangeError('wrong-kind', '这是备份或移交文件，请在“备份与恢复”中恢复，未做任何更改')
+    if (clear.kind === 'backup') throw new ExchangeError('wrong-kind', '这是备份文件，请在下方“备份与恢复”中用“从备份恢复…”打开，未做任何更改')
+    if (clear.kind === 'handover') throw new ExchangeError('wrong-kind', '这是移交包，请在下方“审阅移交包（巡察办）”中用“打开移交包…”以只读方式查看，未做任何更改')
     const joining = !store.rounds.some((r) => r.id === clear.roundId)
     if (joining && clear.kind !== 'config')
       throw new ExchangeError('wrong-round', `该文件属于另一巡察轮次（${clear.roundName}），本机尚未加入该轮次：请先导入组长的轮次配置包，未做任何更改`)
@@ -107,8 +110,10 @@ export function useExchange() {
   /** Decrypts and checks a file (once per chosen file: the confirmation reuses it). */
   async function decode(bytes: Uint8Array, passphrase: string, joining: boolean): Promise<Decoded> {
     step('正在解密并校验文件…')
-    const { header, payload, fingerprint } = await decodePackage(bytes, passphrase)
-    return { header, fingerprint, joining, set: validateChangeSet(parseJsonPayload(payload), header) }
+    // The bytes are still needed by the caller (the backup worker reads the database, not them): a copy goes to the worker.
+    const result = await decodeOffThread({ kind: 'changes', bytes, passphrase })
+    if (result.kind !== 'changes') throw new Error('读取结果不符')
+    return { header: result.header, fingerprint: result.fingerprint, joining, set: result.set }
   }
 
   /** Merges in memory against this laptop's versions of the package's records; nothing is written. */
@@ -129,9 +134,10 @@ export function useExchange() {
     const warnings: string[] = []
     if (result.duplicate) warnings.push('该文件已经导入过，再次导入不会改变任何数据')
     if (d.header.from.deviceId === store.deviceId) warnings.push('该文件是本机导出的')
-    if (result.conflicts.length) warnings.push(`有 ${result.conflicts.length} 处冲突，将放入冲突收件箱，逐项处理前保留本机内容`)
-    const held = result.conflicts.filter((c) => c.held).length
-    if (held) warnings.push(`${held} 处涉及已移交线索或组长已审签底稿，未改动，留待组长决定`)
+    const open = result.conflicts.filter((c) => !c.resolved).length
+    if (open) warnings.push(`有 ${open} 处冲突，将放入冲突收件箱，逐项处理前保留本机内容`)
+    const refused = result.conflicts.length - open
+    if (refused) warnings.push(`${refused} 处修改涉及已移交封存的线索或组长已审签的底稿，按规则不予采纳（冲突收件箱中列出内容和原因）`)
     return warnings
   }
 

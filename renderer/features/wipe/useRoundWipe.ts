@@ -48,7 +48,7 @@ export function useRoundWipe() {
     if (!v) return
     busy.value = true
     try {
-      const full = await wipeRound(appContext, store.currentUser, store.deviceId, v)
+      const full = await wipeRound(appContext, store.currentUser, store.deviceId, v, await roundBackups())
       verified.value = undefined
       await store.init()
       ElMessage.success(`已清理“${v.round.name}”`)
@@ -72,6 +72,16 @@ export function useRoundWipe() {
       (p) => (progress.value = Math.round(p * 100)),
     )
     await deliverExport({ kind: '清理证明', fileName: exportFileName(round, '清理证明', 'pdf'), bytes, verified: `共 ${pdfPageCount(bytes)} 页，水印“${watermarkText(user, new Date())}”`, roundId: w.roundId, copyNumber })
+  }
+
+  /**
+   * Where the round's backups are (the wipe leaves files outside the database; the certificate
+   * says where they are). Automatic backups carry the round id in their name; the audit log keeps
+   * no file names, so no list of files is given.
+   */
+  async function roundBackups(): Promise<{ folder?: string; files: string[] }> {
+    const status = await bridge().backupFolderStatus().catch(() => ({ chosen: false as const }))
+    return { folder: status.chosen ? status.label : undefined, files: [] }
   }
 
   return { busy, progress, verified, verifyHandover, wipe, printCertificate, pastWipes: () => pastWipes(appContext) }

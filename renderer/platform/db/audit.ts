@@ -102,10 +102,10 @@ export class AuditChain {
   }
 
   /** Writes the prepared entries and head; call inside the transaction (which includes auditLog and settings). */
-  async write(prepared: PreparedAudit): Promise<void> {
-    await this.db.auditLog.bulkAdd(prepared.entries)
-    await this.db.settings.put({ key: AUDIT_HEAD_SETTING, value: prepared.head })
-    if (prepared.clearPending) await this.db.settings.delete(AUDIT_PENDING_SETTING)
+  async write(prepared: PreparedAudit, db: WorkbenchDb = this.db): Promise<void> {
+    await db.auditLog.bulkAdd(prepared.entries)
+    await db.settings.put({ key: AUDIT_HEAD_SETTING, value: prepared.head })
+    if (prepared.clearPending) await db.settings.delete(AUDIT_PENDING_SETTING)
   }
 
   /** Called after the entries were committed. */

@@ -55,8 +55,12 @@ export const SCHEMA_V1: Record<AnyTableName | 'auditLog' | 'settings', string> =
   settings: 'key',
 }
 
-export function openDatabase(name = DB_NAME): WorkbenchDb {
-  const db = new Dexie(name) as WorkbenchDb
+/**
+ * `durability: 'strict'` opens a second connection whose every transaction is flushed to disk
+ * before it completes (Dexie 4 sets durability per connection, not per transaction).
+ */
+export function openDatabase(name = DB_NAME, durability?: 'strict'): WorkbenchDb {
+  const db = new Dexie(name, durability ? { chromeTransactionDurability: durability } : undefined) as WorkbenchDb
   db.version(1).stores(SCHEMA_V1)
   // v2: each round's data key, wrapped by this laptop's master key (wiping a round deletes it first).
   db.version(2).stores({ roundKeys: 'roundId' })

@@ -12,7 +12,11 @@ export class Keyring {
   private rounds = new Map<string, Promise<CryptoKey>>()
   private audit: Promise<CryptoKey> | undefined
 
-  constructor(private readonly db: WorkbenchDb) {}
+  /** `strictDb`: the same database with strict durability, for the key's destruction (see Repository). */
+  constructor(
+    private readonly db: WorkbenchDb,
+    private readonly strictDb: WorkbenchDb = db,
+  ) {}
 
   get unlocked(): boolean {
     return this.master !== undefined
@@ -70,7 +74,8 @@ export class Keyring {
 
   /** Destroys a round's key first, so whatever of the round remains on disk is unreadable. */
   async destroyRoundKey(roundId: string): Promise<void> {
-    await this.db.roundKeys.delete(roundId)
+    // Strict durability: the certificate says the data is unreadable only once the deletion is on disk.
+    await this.strictDb.transaction('rw', this.strictDb.roundKeys, () => this.strictDb.roundKeys.delete(roundId))
     this.rounds.delete(roundId)
   }
 

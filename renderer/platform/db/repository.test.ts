@@ -144,6 +144,58 @@ describe('Repository', () => {
   })
 })
 
+describe('imports, merges and conflict resolution', () => {
+  it('refuses a round whose record ids belong to another round, leaving that round untouched', async () => {
+    const a = await repo.save('rounds', roundDraft())
+    const cadre = await repo.save('people', cadreDraft(a.id, '陈𠈌'))
+    const snap = await repo.snapshot(a.id)
+    // The same round re-issued under a new round id, as another tool may legitimately write it.
+    const reissued = { round: { ...snap.round, id: 'round-B', name: '2026年第三轮/区农业农村局党委' }, tables: { ...snap.tables, people: snap.tables.people.map((p) => ({ ...p, roundId: 'round-B' })) } }
+    const before = await db.auditLog.count()
+    await expect(repo.replaceRound(reissued, { action: 'import', table: 'rounds', recordId: 'round-B' })).rejects.toMatchObject({
+      name: 'RoundCollisionError', message: expect.stringContaining(`已属于本机的另一巡察轮次“十二届区委第三轮巡察”`),
+    })
+    expect((await repo.list('people', a.id)).map((p) => p.name)).toEqual(['陈𠈌'])
+    expect((await repo.get('people', cadre.id))?.roundId).toBe(a.id)
+    expect(await repo.get('rounds', 'round-B')).toBeUndefined()
+    expect(await db.auditLog.count()).toBe(before)
+  })
+
+  it('commits imports, merges, seals and sign-offs through the strict connection, ordinary edits through the relaxed one', async () => {
+    const strict = openDatabase(db.name, 'strict')
+    const used: string[] = []
+    for (const [label, d] of [['relaxed', db], ['strict', strict]] as const) {
+      const orig = d.transaction.bind(d) as (...args: unknown[]) => unknown
+      ;(d as unknown as { transaction: unknown }).transaction = (...args: unknown[]) => (used.push(label), orig(...args))
+    }
+    const r = new Repository(db, plainCodec, () => ({ actor: 'm', deviceId: 'd' }), clock, strict)
+    r.audit.useKey(key)
+    const round = await r.save('rounds', roundDraft())
+    expect(used.splice(0)).toEqual(['relaxed'])
+    const clue = await r.save('clues', { roundId: round.id, number: 'XS-1', status: '定稿', evidence: [], seal: null } as never)
+    used.splice(0)
+    await r.save('clues', { ...clue, status: '已移交', seal: { sha256: 'x', at: 'now', by: 'L' } } as never)
+    expect(used.splice(0)).toEqual(['strict'])
+    await r.replaceRound(await r.snapshot(round.id), { action: 'import', table: 'rounds', recordId: round.id })
+    expect(used.splice(0)).toEqual(['strict'])
+    expect(strict.verno).toBe(db.verno)
+  })
+
+  it('resolves a conflict in one transaction: record, exchange state and audit entry, or none of them', async () => {
+    const round = await repo.save('rounds', roundDraft())
+    const cadre = await repo.save('people', cadreDraft(round.id, '王建国'))
+    const row = { key: `state:${round.id}`, roundId: round.id, body: 'state-v2' as never }
+    const audits = await db.auditLog.count()
+    await expect(repo.resolveField('people', cadre.id, 'post', () => { throw new Error('不允许') }, row, { action: 'update', table: 'people', recordId: cadre.id })).rejects.toThrow('不允许')
+    expect(await db.exchange.get(row.key)).toBeUndefined()
+    expect(await db.auditLog.count()).toBe(audits)
+    await repo.resolveField('people', cadre.id, 'post', (current) => ({ set: `${String(current)}（兼）` }), row, { action: 'update', table: 'people', recordId: cadre.id, detail: '处理冲突' })
+    expect(((await repo.get('people', cadre.id)) as Cadre).post).toBe('副局长（兼）')
+    expect((await db.exchange.get(row.key))?.body).toBe('state-v2')
+    expect((await db.auditLog.orderBy('seq').last())?.fields).toEqual(['post'])
+  })
+})
+
 describe('audit chain', () => {
   /** What someone with write access to the database but not the vault can do: plain SHA-256. */
   async function rehashFrom(seq: number) {

@@ -4,6 +4,7 @@
 import { CLEAR_FIELDS, ROUND_TABLES, type AnyTableName, type IndexRowOf, type RecordOf, type RoundTableName } from '@shared/domain/tables'
 import { emptyTables, type RoundSnapshot } from '@shared/domain/snapshot'
 import type { AuditEntry, RecordMeta } from '@shared/domain/types'
+import { TABLE_LABELS } from '@shared/domain/labels'
 import { AuditChain, type AuditDraft, type PreparedAudit } from './audit'
 import type { FieldCodec, RecordRef } from './codec'
 import { decodeRow, openInSlices, readLiveRows, yieldToPage } from '../roundReader'
@@ -49,6 +50,37 @@ function refOf(table: AnyTableName, clear: Record<string, unknown>): RecordRef {
 /** Kept here for the exchange code that imports it from the repository; it lives in platform/roundReader.ts. */
 export { decodeRow }
 
+/**
+ * A record id of the incoming data already belongs to another round here: writing it would
+ * move that round's record into this one. Nothing is written.
+ */
+export class RoundCollisionError extends Error {
+  override readonly name = 'RoundCollisionError'
+  constructor(readonly table: AnyTableName, readonly recordId: string, readonly otherRoundId: string, message: string) {
+    super(message)
+  }
+}
+
+const collisionMessage = (table: AnyTableName, id: string, otherRound: string) =>
+  `${TABLE_LABELS[table]}记录（id ${id}）已属于本机的另一巡察轮次“${otherRound}”：导入会把它移出那一轮次，已拒绝，本机数据未改变。请让对方用本机导出的轮次归档或重新建立轮次后再导出`
+
+/** Seal and sign-off changes are committed with strict durability, like imports (see `commit`). */
+function isDurableChange(table: AnyTableName, before: object | undefined, after: object): boolean {
+  const a = (before ?? {}) as Record<string, unknown>
+  const b = after as Record<string, unknown>
+  if (table === 'clues') return JSON.stringify(a.seal ?? null) !== JSON.stringify(b.seal ?? null) || a.status !== b.status
+  if (table === 'workingPapers') return JSON.stringify(a.signoffs ?? []) !== JSON.stringify(b.signoffs ?? [])
+  return false
+}
+
+/** Ids never cross rounds: refuses rows whose id is held by another round's record. */
+async function refuseForeignIds(db: WorkbenchDb, table: AnyTableName, rows: StoredRow[]): Promise<void> {
+  if (table === 'rounds' || !rows.length) return
+  const existing = await db[table].bulkGet(rows.map((r) => r.id))
+  const i = existing.findIndex((r, j) => r && r.roundId !== rows[j]!.roundId)
+  if (i >= 0) throw new RoundCollisionError(table, existing[i]!.id, existing[i]!.roundId as string, '')
+}
+
 export class Repository {
   readonly audit: AuditChain
   /** Counts committed writes, so derived data (the search index) knows when it is stale. */
@@ -62,6 +94,12 @@ export class Repository {
     private codec: FieldCodec,
     private context: () => WriteContext,
     private now: () => string = () => new Date().toISOString(),
+    /**
+     * The same database opened with strict durability (Chromium commits relaxed by default:
+     * a power cut right after "done" can lose it). Sign-offs, seals, imports, merges, restores
+     * and purges commit through it; autosave and ordinary edits stay relaxed, for speed.
+     */
+    readonly strictDb: WorkbenchDb = db,
   ) {
     this.audit = new AuditChain(db)
   }
@@ -155,7 +193,7 @@ export class Repository {
         who,
         at,
       )
-      await this.commit({ roundId: roundIdOf(table, record), tables: [table], ids: [record.id] }, entries, () => this.db[table].put(row))
+      await this.commit({ roundId: roundIdOf(table, record), tables: [table], ids: [record.id] }, entries, (db) => db[table].put(row), { durable: isDurableChange(table, before, record) })
       return record
     })
   }
@@ -169,7 +207,7 @@ export class Repository {
       const at = this.now()
       const row = await this.toRow(table, { ...before, deleted: true, updatedAt: at, updatedBy: who.actor, deviceId: who.deviceId })
       const entries = await this.audit.prepare([{ action: 'delete', table, recordId: id }], who, at)
-      await this.commit({ roundId: roundIdOf(table, before), tables: [table], ids: [id] }, entries, () => this.db[table].put(row))
+      await this.commit({ roundId: roundIdOf(table, before), tables: [table], ids: [id] }, entries, (db) => db[table].put(row))
     })
   }
 
@@ -223,15 +261,28 @@ export class Repository {
         onProgress?.((done += snapshot.tables[t].length), total)
       }
       const entries = await this.audit.prepare([audit], this.context(), this.now())
-      await this.commit({ roundId: snapshot.round.id, tables: ['rounds', ...ROUND_TABLES] }, entries, async () => {
-        const roundId = snapshot.round.id
-        await this.db.rounds.put(roundRow)
-        for (const t of ROUND_TABLES) {
-          await this.db[t].where('roundId').equals(roundId).delete()
-          await this.db[t].bulkPut(rows.get(t) ?? [])
-        }
-      })
+      const roundId = snapshot.round.id
+      try {
+        await this.commit({ roundId, tables: ['rounds', ...ROUND_TABLES] }, entries, async (db) => {
+          // Ids never cross rounds: a record id held by another round refuses the whole import.
+          for (const t of ROUND_TABLES) await refuseForeignIds(db, t, rows.get(t) ?? [])
+          await db.rounds.put(roundRow)
+          for (const t of ROUND_TABLES) {
+            await db[t].where('roundId').equals(roundId).delete()
+            await db[t].bulkPut(rows.get(t) ?? [])
+          }
+        }, { durable: true })
+      } catch (e) {
+        throw await this.described(e)
+      }
     })
+  }
+
+  /** A collision found inside a transaction, named for the user (the other round's name is read after). */
+  private async described(e: unknown): Promise<unknown> {
+    if (!(e instanceof RoundCollisionError)) return e
+    const other = await this.get('rounds', e.otherRoundId).catch(() => undefined)
+    return new RoundCollisionError(e.table, e.recordId, e.otherRoundId, collisionMessage(e.table, e.recordId, other?.name ?? e.otherRoundId))
   }
 
   /**
@@ -244,10 +295,57 @@ export class Repository {
       const entries = await this.audit.prepare(audits, this.context(), this.now())
       const tables = [...new Set(writes.map((w) => w.table))]
       const change = { roundId: exchangeRow.roundId, tables }
-      await this.commit(change, entries, async () => {
-        for (const t of tables) await this.db[t].bulkPut(rows.filter((r) => r.table === t).map((r) => r.row))
-        await this.db.exchange.put(exchangeRow)
-      }, [this.db.exchange])
+      try {
+        await this.commit(change, entries, async (db) => {
+          for (const t of tables) {
+            const mine = rows.filter((r) => r.table === t).map((r) => r.row)
+            // Ids never cross rounds: a merged record must not land on another round's record.
+            await refuseForeignIds(db, t, mine)
+            await db[t].bulkPut(mine)
+          }
+          await db.exchange.put(exchangeRow)
+        }, { alsoExchange: true, durable: true })
+      } catch (e) {
+        throw await this.described(e)
+      }
+    })
+  }
+
+  /**
+   * Resolves one conflict: the field gets `value(current)` computed from the record as it is
+   * now (edits made since the conflict appeared are kept or combined, never overwritten by a
+   * stale copy), and the record, the exchange state and the audit entry commit together.
+   * `value` returns undefined to keep the record as it is.
+   */
+  resolveField(
+    table: AnyTableName,
+    id: string,
+    field: string,
+    value: (current: unknown, record: Record<string, unknown>) => { set: unknown } | undefined,
+    exchangeRow: ExchangeRow,
+    audit: AuditDraft,
+  ): Promise<void> {
+    return this.serial(async () => {
+      const before = (await this.get(table, id)) as Record<string, unknown> | undefined
+      if (!before) throw new Error('找不到该记录，可能已被删除')
+      const who = this.context()
+      const at = this.now()
+      const chosen = value(before[field], before)
+      let row: StoredRow | undefined
+      let fields: string[] = []
+      if (chosen) {
+        const next: Record<string, unknown> = { ...before, updatedAt: at, updatedBy: who.actor, deviceId: who.deviceId }
+        if (chosen.set === undefined) delete next[field]
+        else next[field] = chosen.set
+        fields = changedFields(before, next)
+        if (fields.length) row = await this.toRow(table, JSON.parse(JSON.stringify(next)) as object)
+      }
+      const entries = await this.audit.prepare([{ ...audit, fields }], who, at)
+      const change = { roundId: exchangeRow.roundId, tables: [table], ids: [id] }
+      await this.commit(change, entries, async (db) => {
+        if (row) await db[table].put(row)
+        await db.exchange.put(exchangeRow)
+      }, { alsoExchange: true, durable: true })
     })
   }
 
@@ -255,27 +353,29 @@ export class Repository {
   purgeRound(roundId: string, audit: AuditDraft): Promise<void> {
     return this.serial(async () => {
       const entries = await this.audit.prepare([audit], this.context(), this.now())
-      await this.commit({ roundId, tables: ['rounds', ...ROUND_TABLES] }, entries, async () => {
-        for (const t of ROUND_TABLES) await this.db[t].where('roundId').equals(roundId).delete()
-        await this.db.rounds.delete(roundId)
-      })
+      await this.commit({ roundId, tables: ['rounds', ...ROUND_TABLES] }, entries, async (db) => {
+        for (const t of ROUND_TABLES) await db[t].where('roundId').equals(roundId).delete()
+        await db.rounds.delete(roundId)
+      }, { durable: true })
     })
   }
 
   /**
    * The one way a write reaches the database: the records and their audit entries in one
-   * transaction (all or nothing), then the audit tip moves and `changed` is told.
+   * transaction (all or nothing), then the audit tip moves and `changed` is told. `durable`
+   * commits through the strict connection; `alsoExchange` adds the exchange state's table.
    */
   private async commit(
     change: Change,
     entries: PreparedAudit,
-    write: () => Promise<unknown>,
-    alsoWrites: WorkbenchDb['exchange'][] = [],
+    write: (db: WorkbenchDb) => Promise<unknown>,
+    { alsoExchange = false, durable = false }: { alsoExchange?: boolean; durable?: boolean } = {},
   ) {
+    const db = durable ? this.strictDb : this.db
     try {
-      await this.db.transaction('rw', [...change.tables.map((t) => this.db[t]), ...alsoWrites, this.db.auditLog, this.db.settings], async () => {
-        await write()
-        await this.audit.write(entries)
+      await db.transaction('rw', [...change.tables.map((t) => db[t]), ...(alsoExchange ? [db.exchange] : []), db.auditLog, db.settings], async () => {
+        await write(db)
+        await this.audit.write(entries, db)
       })
       this.audit.committed(entries)
     } catch (e) {
@@ -283,6 +383,6 @@ export class Repository {
       throw e
     }
     // A merge that wrote only the exchange state still moves the revision (a backup taken before is stale).
-    if (change.tables.length || alsoWrites.length) this.changes.emit({ ...change, revision: ++this.revision })
+    if (change.tables.length || alsoExchange) this.changes.emit({ ...change, revision: ++this.revision })
   }
 }

@@ -7,11 +7,13 @@ import { Repository, type WriteContext } from './repository'
 import { Settings } from './settings'
 
 export const db = openDatabase()
+/** The same database, committing with strict durability: what the app confirms as done (imports, sign-offs, seals, wipes). */
+export const strictDb = openDatabase(undefined, 'strict')
 /** Holds the keys while unlocked; every record is sealed with its round's key. */
-export const keyring = new Keyring(db)
+export const keyring = new Keyring(db, strictDb)
 
 const context: WriteContext = { actor: 'system', actorName: '未指定用户', deviceId: 'unknown' }
-export const repo = new Repository(db, keyring.codec(), () => ({ ...context }))
+export const repo = new Repository(db, keyring.codec(), () => ({ ...context }), undefined, strictDb)
 // The audit chain is keyed by an HMAC key that only the unlocked vault opens.
 repo.audit.useKey(() => keyring.auditKey())
 /** Unsaved forms and editors, sealed with the round key (never exported). */

@@ -1,0 +1,217 @@
+// The record schema checked at the door: every field the app reads, with its type, down to the
+// nested framework nodes, interview record points, evidence links, sign-offs and report
+// sections. One schema for everything that enters the database (round archive, backup, change
+// package, hand-over) and for every archive the app writes, so a record that passed it can
+// always be exported, backed up and shown. Problems come back as Chinese text naming the field.
+import type { AnyTableName } from '../domain/tables'
+
+/** What is wrong: where (path segments, filled in on the way back up) and what was expected. */
+interface Problem {
+  path: string[]
+  want: string
+}
+/** Returns undefined when `v` is right: valid data allocates nothing. */
+type Check = (v: unknown) => Problem | undefined
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k)
+const wrong = (want: string): Problem => ({ path: [], want })
+const at = (p: Problem, segment: string): Problem => (p.path.unshift(segment), p)
+
+const str: Check = (v) => (typeof v === 'string' ? undefined : wrong('应为文本'))
+const num: Check = (v) => (typeof v === 'number' && Number.isFinite(v) ? undefined : wrong('应为数字'))
+const bool: Check = (v) => (typeof v === 'boolean' ? undefined : wrong('应为是/否'))
+const anyObject: Check = (v) => (isObject(v) ? undefined : wrong('应为对象'))
+const oneOf = (...values: string[]): Check => (v) => (values.includes(v as string) ? undefined : wrong(`应为 ${values.join(' 或 ')}`))
+const nullable = (c: Check): Check => (v) => (v === null ? undefined : c(v))
+
+function arrayOf(item: Check): Check {
+  return (v) => {
+    if (!Array.isArray(v)) return wrong('应为列表')
+    for (let i = 0; i < v.length; i++) {
+      const p = item(v[i])
+      if (p) return at(p, `[${i}]`)
+    }
+    return undefined
+  }
+}
+
+/** An object whose `required` fields must be there and whose `optional` ones, when present, have their type. */
+function obj(required: Record<string, Check>, optional: Record<string, Check> = {}): Check {
+  const req = Object.entries(required)
+  const opt = Object.entries(optional)
+  return (v) => {
+    if (!isObject(v)) return wrong('应为对象')
+    for (const [k, c] of req) {
+      const x = has(v, k) ? v[k] : undefined
+      if (x === undefined) return at(wrong('缺失'), `.${k}`)
+      const p = c(x)
+      if (p) return at(p, `.${k}`)
+    }
+    for (const [k, c] of opt) {
+      const x = has(v, k) ? v[k] : undefined
+      if (x === undefined) continue
+      const p = c(x)
+      if (p) return at(p, `.${k}`)
+    }
+    return undefined
+  }
+}
+
+/** An object used as a map: every value has the type. */
+const recordOf = (c: Check): Check => (v) => {
+  if (!isObject(v)) return wrong('应为对象')
+  for (const [k, x] of Object.entries(v)) {
+    const p = c(x)
+    if (p) return at(p, `.${k}`)
+  }
+  return undefined
+}
+
+const ids = arrayOf(str)
+const evidence = obj({ kind: oneOf('interviewPoint', 'documentNote', 'petition', 'visit', 'attachment'), ref: str }, { text: str })
+const signoff = obj({ step: str, memberId: str, at: str })
+const review = obj({ action: str, memberId: str, at: str }, { comment: str })
+const marking = obj({ level: str }, { years: num })
+
+const frameworkNode: Check = (v) => node(v)
+const node = obj({ id: str, title: str, children: arrayOf(frameworkNode) })
+
+const paragraph = obj({ id: str, text: str }, { paperIds: ids, slot: str, generatedText: str, pendingText: str, basis: str })
+const section = obj(
+  { id: str, level: num, heading: str, paragraphs: arrayOf(paragraph) },
+  {
+    key: str, guidance: str, table: obj({ columns: ids, rows: arrayOf(ids) }),
+    comments: arrayOf(obj({ id: str, text: str, by: str, at: str, resolved: bool })),
+  },
+)
+const counts = arrayOf(num)
+const surveys = obj(
+  {},
+  {
+    scale: ids, ballots: obj({ handedOut: num, returned: num }),
+    cadres: arrayOf(obj({ name: str, counts }, { cadreId: str, post: str })),
+    questionnaire: obj({}, { handedOut: num, returned: num, questions: arrayOf(obj({ text: str, options: ids, counts })) }),
+    updatedAt: str,
+  },
+)
+
+interface TableSchema {
+  required: Record<string, Check>
+  optional: Record<string, Check>
+}
+
+const META: Record<string, Check> = { createdAt: str, updatedAt: str, updatedBy: str, deviceId: str, deleted: bool }
+
+const SCHEMAS: Record<AnyTableName, TableSchema> = {
+  rounds: {
+    required: { name: str, entryDate: str, exitDate: str, framework: obj({ nodes: arrayOf(node) }, { key: str, name: str }) },
+    optional: {
+      batch: str, mode: str, unitName: str, petitionCutoff: str, defaultMarking: marking, markings: recordOf(marking), notes: str,
+      phrases: arrayOf(obj({ id: str, text: str }, { category: str, kind: str })), interviewChecks: recordOf(bool),
+      outlineTemplates: recordOf(str), reportTemplates: recordOf(obj({ title: str, sections: arrayOf(obj({ key: str, level: num, heading: str }, { guidance: str })) })),
+      surveys,
+    },
+  },
+  people: {
+    required: { kind: oneOf('member', 'cadre'), name: str },
+    optional: {
+      role: str, fromUnit: str, phone: str, confidentialitySigned: bool, recusals: arrayOf(obj({ name: str, relation: str }, { cadreId: str })),
+      gender: str, birth: str, post: str, duties: str, inPostSince: str, department: str, category: str, isTopLeader: bool,
+      isDisciplineChief: bool, isLeadershipMember: bool, isMidLevelHead: bool, notes: str,
+    },
+  },
+  interviews: {
+    required: { intervieweeId: str, date: str, status: str, history: arrayOf(obj({}, { date: str, start: str, end: str, room: str, changedAt: str, reason: str })) },
+    optional: {
+      category: str, start: str, end: str, room: str, leadId: str, recorderId: str, outline: str, followUpOf: str, notes: str, needsFollowUp: bool,
+      record: nullable(obj(
+        { points: arrayOf(obj({ id: str, text: str }, { category: str, involvesClue: bool, needsVerification: bool })) },
+        { sessionNo: num, interviewerSigned: bool, recorderSigned: bool, intervieweeConfirmed: bool },
+      )),
+    },
+  },
+  documents: {
+    required: { title: str },
+    optional: {
+      category: str, department: str, quantity: str, docDate: str, borrowedOn: str, borrowerId: str, dueOn: str, returnedOn: str,
+      receiverId: str, receiverName: str, notes: str,
+    },
+  },
+  documentNotes: {
+    required: { documentId: str },
+    optional: { page: str, excerpt: str, doubt: str, reviewerId: str, date: str, category: str },
+  },
+  petitions: {
+    required: { receivedOn: str, summary: str },
+    optional: {
+      channel: str, anonymous: bool, reporterName: str, reporterContact: str, subjectId: str, subjectName: str, subjectPost: str,
+      discipline: str, inScope: bool, disposition: str,
+    },
+  },
+  visits: {
+    required: { date: str, memberIds: ids },
+    optional: { place: str, kind: str, peopleMet: str, notes: str, category: str },
+  },
+  workingPapers: {
+    required: { number: str, title: str, personIds: ids, evidence: arrayOf(evidence), signoffs: arrayOf(signoff) },
+    optional: {
+      date: str, category: str, responsibleType: str, timePlace: str, summary: str, facts: str, learnedBy: str, basis: str, analysis: str,
+      amount: nullable(num), keyFocus: bool, disposition: str, handlerId: str, editedAfterSignoff: bool, recommendation: str,
+      accountability: arrayOf(obj({ personId: str }, { type: str, measure: str })), reviewLog: arrayOf(review),
+      versions: arrayOf(obj({ at: str, by: str, content: anyObject, signoffs: arrayOf(signoff) })), mergedInto: str, mergedFrom: ids,
+    },
+  },
+  clues: {
+    required: { number: str, status: str, evidence: arrayOf(evidence) },
+    optional: {
+      registeredOn: str, source: str, reporter: str, subjectId: str, subjectName: str, subjectPost: str, jurisdiction: str, summary: str,
+      discipline: str, verifiability: str, preliminary: str, proposal: str, receiverUnit: str, leaderOpinion: str, transferredOn: str,
+      transferNo: str, receiver: str, feedback: str, reviewLog: arrayOf(review), withdrawal: obj({ reason: str, at: str, by: str }),
+      seal: nullable(obj({ sha256: str, at: str, by: str }, { evidence: arrayOf(obj({ kind: str, ref: str, text: str })) })),
+    },
+  },
+  checklist: {
+    required: { nodeId: str, paperIds: ids },
+    optional: { question: str, order: num },
+  },
+  reports: {
+    required: { title: str, sections: arrayOf(section) },
+    optional: {
+      kind: str, status: str, generatedAt: str,
+      versions: arrayOf(obj({ at: str, sections: arrayOf(section) }, { by: str, note: str, status: str, title: str })),
+    },
+  },
+  attachments: {
+    required: { name: str, data: str },
+    optional: { mime: str, size: num, sha256: str },
+  },
+}
+
+/** Field names that would become object members instead of data when a record is copied. */
+const MEMBER_NAMES = new Set(['__proto__', 'constructor', 'prototype'])
+
+/**
+ * What is wrong with one record of `table` (a Chinese phrase: 字段 … 应为…), or undefined.
+ * Tombstones are checked for their metadata only (their content is never shown).
+ */
+export function recordProblem(table: AnyTableName, r: Record<string, unknown>): string | undefined {
+  for (const k of Object.keys(r)) if (MEMBER_NAMES.has(k)) return `含有不允许的字段名 ${k}`
+  const say = (p: Problem, field: string) => `字段 ${(field + p.path.join('')).replace(/^\./, '')} ${p.want}`
+  for (const [k, c] of Object.entries(META)) {
+    if (r[k] !== undefined) {
+      const p = c(r[k])
+      if (p) return say(p, k)
+    }
+  }
+  const schema = SCHEMAS[table]
+  if (table === 'people') {
+    const p = schema.required.kind!(r.kind)
+    if (p) return say(p, 'kind')
+  }
+  if (r.deleted === true) return undefined
+  const p = (CHECKS[table] ??= obj(schema.required, schema.optional))(r)
+  return p ? say(p, '') : undefined
+}
+
+const CHECKS: Partial<Record<AnyTableName, Check>> = {}
