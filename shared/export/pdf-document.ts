@@ -17,7 +17,7 @@
 // - 避头尾 through kinsoku.ts; headings are never left alone at the bottom of a page.
 import type { Marking } from '../domain/types'
 import { fontForRole, readFontMetrics, lineBoxHeight, type FontBytes, type FontRole } from './fonts'
-import { kinsokuRuns } from './kinsoku'
+import { kinsokuRuns, kinsokuUnits, textEm } from './kinsoku'
 import { formatCopyNumber, markingText, watermarkText } from './marking'
 import { renderPdf, type PdfFontFamily } from './pdf-engine'
 
@@ -140,14 +140,15 @@ export function officialDocDefinition(doc: OfficialDoc, fonts: FontBytes, option
 
   // Title 22 pt centred, subtitle in 楷体, then one empty line.
   const titlePt = OFFICIAL_LAYOUT.titlePt
+  const titleEm = textWidth / titlePt - 0.5
   content.push({
-    text: kinsokuRuns(doc.title),
+    text: kinsokuRuns(balancedTitle(doc.title, titleEm)),
     font: FAMILY.xiaobiaosong,
     fontSize: titlePt,
     lineHeight: lineHeightFor('xiaobiaosong', titlePt, titlePt * 1.5),
     alignment: 'center',
   })
-  if (doc.subtitle) content.push({ text: kinsokuRuns(doc.subtitle), ...body('kai'), alignment: 'center' })
+  if (doc.subtitle) content.push({ text: kinsokuRuns(balancedTitle(doc.subtitle, textWidth / bodyPt - 0.5)), ...body('kai'), alignment: 'center' })
   content.push({ text: '', margin: [0, 0, 0, pitch] })
 
   const counters = [0, 0, 0, 0, 0]
@@ -167,7 +168,7 @@ export function officialDocDefinition(doc: OfficialDoc, fonts: FontBytes, option
       case 'title':
         counters.fill(0)
         content.push({
-          text: kinsokuRuns(block.text),
+          text: kinsokuRuns(balancedTitle(block.text, titleEm)),
           font: FAMILY.xiaobiaosong,
           fontSize: titlePt,
           lineHeight: lineHeightFor('xiaobiaosong', titlePt, titlePt * 1.5),
@@ -187,7 +188,7 @@ export function officialDocDefinition(doc: OfficialDoc, fonts: FontBytes, option
         break
       case 'table':
         if (block.caption) content.push({ text: kinsokuRuns(block.caption), ...body('hei'), alignment: 'center' })
-        content.push(tableNode(block, lineHeightFor, textWidth))
+        content.push(tableNode(block, lineHeightFor, textWidth, page.height - margin.top - margin.bottom))
         break
       case 'signature':
         content.push({
@@ -264,13 +265,6 @@ function outline(b: Bookmark | undefined, text: string): Node {
 const PAD = 4
 const RULE = 0.6
 
-/** Rough width of a line of text in em: CJK and full-width forms 1, everything else 0.55. */
-function textEm(s: string): number {
-  let w = 0
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 1 : 0.55
-  return w
-}
-
 /**
  * Column widths in points (content width, without padding and rules). 'auto' columns get the width of
  * their longest cell (capped at a quarter of the table); the rest is shared by weight.
@@ -289,33 +283,57 @@ export function tableWidths(columns: TableColumn[], rows: CellValue[][], size: n
   return columns.map((c, i) => (c.width === 'auto' ? fixed[i]! : (rest * weights[i]!) / total))
 }
 
+/** Estimated height of a table row in points: its tallest cell, wrapped at its column's width. */
+function rowHeight(cells: string[], widths: number[], size: number, lineHeight: number): number {
+  const lines = cells.map((text, i) => {
+    const perLine = Math.max(1, widths[i]! / size)
+    return text.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(textEm(l) / perLine)), 0)
+  })
+  return Math.max(1, ...lines) * lineHeight + 6 + RULE
+}
+
 function tableNode(
   block: Extract<Block, { kind: 'table' }>,
   lineHeightFor: (role: FontRole, size: number, pitch?: number) => number,
   textWidth: number,
+  pageHeight: number,
 ): Node {
   const size = block.fontSize ?? 12
   const lh = (role: FontRole) => lineHeightFor(role, size, size * 1.35)
-  const cell = (v: CellValue, align: string | undefined) => ({
-    text: kinsokuRuns(v === null || v === undefined ? '' : String(v)),
+  const widths = tableWidths(block.columns, block.rows, size, textWidth)
+  const text = (v: CellValue) => (v === null || v === undefined ? '' : String(v))
+  // Each cell's text is prepared for its own column width, so that no line of a cell starts with a closing mark.
+  const cell = (v: CellValue, i: number, align: string | undefined) => ({
+    text: kinsokuRuns(text(v), widths[i]! / size),
     alignment: align ?? 'left',
     font: FAMILY.fangsong,
     fontSize: size,
     lineHeight: lh('fangsong'),
   })
-  const header = block.columns.map((c) => ({
-    text: kinsokuRuns(c.header),
+  const header = block.columns.map((c, i) => ({
+    text: kinsokuRuns(c.header, widths[i]! / size),
     alignment: 'center',
     font: FAMILY.hei,
     fontSize: size,
     lineHeight: lh('hei'),
   }))
+  // Rows are kept whole where every row fits on a page with the header. pdfmake silently drops a
+  // row that fits on no page when rows may not break, so a table with such a row lets rows break
+  // (a long cell continues on the next page, under the repeated header).
+  const linePt = size * 1.35
+  const headerPt = rowHeight(block.columns.map((c) => c.header), widths, size, linePt)
+  const rowsPt = block.rows.map((r) => rowHeight(block.columns.map((_, i) => text(r[i])), widths, size, linePt))
+  const room = pageHeight - headerPt - 12
+  const wholeRows = rowsPt.every((h) => h <= room)
   return {
     table: {
       headerRows: 1,
-      dontBreakRows: true,
-      widths: tableWidths(block.columns, block.rows, size, textWidth),
-      body: [header, ...block.rows.map((r) => block.columns.map((c, i) => cell(r[i], c.align)))],
+      // The header never stands alone at the foot of a page: it goes with the first row (or, when
+      // that row is taller than a page, with as much of it as fits).
+      ...(rowsPt.length && rowsPt[0]! <= room ? { keepWithHeaderRows: 1 } : {}),
+      dontBreakRows: wholeRows,
+      widths,
+      body: [header, ...block.rows.map((r) => block.columns.map((c, i) => cell(r[i], i, c.align)))],
     },
     layout: {
       hLineWidth: () => RULE,
@@ -327,6 +345,33 @@ function tableNode(
     },
     margin: [0, 4, 0, 8],
   }
+}
+
+/**
+ * A title broken into lines of nearly equal length (centred titles must not end on a line of one or
+ * two characters): as many lines as the width needs, the text shared evenly, never breaking 避头尾.
+ */
+export function balancedTitle(title: string, lineEm: number): string {
+  const total = textEm(title)
+  if (total <= lineEm) return title
+  const lines = Math.ceil(total / lineEm)
+  const units = kinsokuUnits(title)
+  for (let n = lines; n <= lines + 2; n++) {
+    const target = total / n
+    const out: string[] = []
+    let line = ''
+    for (const u of units) {
+      // Break before this unit when the line is at its share and the unit would take it past.
+      if (line && out.length < n - 1 && textEm(line) + textEm(u) / 2 > target) {
+        out.push(line)
+        line = ''
+      }
+      line += u
+    }
+    out.push(line)
+    if (out.every((l) => textEm(l) <= lineEm)) return out.map((l) => l.trim()).join('\n')
+  }
+  return title
 }
 
 /** Build the PDF. Pure JS (no DOM, no Node): run it in a Web Worker for big documents. */
