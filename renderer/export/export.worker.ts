@@ -6,9 +6,9 @@ import serifBoldUrl from '@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_7
 import { buildOfficialPdf } from '@shared/export/pdf-document'
 import type { FontBytes } from '@shared/export/fonts'
 import { readBackXlsx } from '@shared/export/read-back'
-import { buildLedgerXlsx } from '@shared/export/xlsx-ledger'
+import { buildLedgerXlsx, checkLedgerContent } from '@shared/export/xlsx-ledger'
 import { reportDocx } from '@shared/reports/docx'
-import { buildPackage, docxText, PACKAGE_TABLES, verifyPackage } from '@shared/reports/package'
+import { buildPackage, checkDocxContent, docxText, PACKAGE_TABLES, verifyPackage } from '@shared/reports/package'
 import { describeError } from '../util/format'
 import type { ExportJob, FromWorker, JobResults, ToWorker } from './exportJobs'
 import { readRoundTables } from './readRound'
@@ -48,12 +48,14 @@ async function run(id: number, job: ExportJob): Promise<JobResults[ExportJob['ki
       return buildOfficialPdf(job.doc, await loadFonts(), { ...job.options, onProgress: progress })
     case 'ledger': {
       const bytes = await buildLedgerXlsx(job.sheets, { ...job.options, onProgress: (p) => progress(p * 0.9) })
+      await checkLedgerContent('Excel ', job.sheets, bytes)
       const back = await readBackXlsx(bytes)
       progress(1)
       return { bytes, sheets: back.sheets }
     }
     case 'docx': {
       const bytes = await reportDocx(job.report, job.options)
+      checkDocxContent('Word ', job.report, bytes)
       return { bytes, text: docxText(bytes) }
     }
     case 'package': {

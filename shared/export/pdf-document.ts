@@ -20,6 +20,8 @@ import { fontForRole, readFontMetrics, lineBoxHeight, type FontBytes, type FontR
 import { kinsokuRuns, kinsokuUnits, textEm } from './kinsoku'
 import { formatCopyNumber, markingText, watermarkText } from './marking'
 import { renderPdf, type PdfFontFamily } from './pdf-engine'
+import { contentFailure, docExpectations, missingTexts } from './content-check'
+import { pdfTextPieces } from './pdf-text'
 
 import { chineseNumber, headingPrefix, type HeadingLevel } from './numbering'
 export type { HeadingLevel }
@@ -374,14 +376,16 @@ export function balancedTitle(title: string, lineEm: number): string {
   return title
 }
 
-/** Build the PDF. Pure JS (no DOM, no Node): run it in a Web Worker for big documents. */
-export function buildOfficialPdf(doc: OfficialDoc, fonts: FontBytes, options: OfficialPdfOptions): Promise<Uint8Array> {
+/**
+ * Build the PDF and read it back: every heading, paragraph and table row of `doc` must be in the
+ * file's text layer, or the build fails naming what is missing and where. Pure JS (no DOM, no
+ * Node): run it in a Web Worker for big documents.
+ */
+export async function buildOfficialPdf(doc: OfficialDoc, fonts: FontBytes, options: OfficialPdfOptions): Promise<Uint8Array> {
   const { onProgress, ...rest } = options
-  let definition: Node
-  try {
-    definition = officialDocDefinition(doc, fonts, rest)
-  } catch (e) {
-    return Promise.reject(e)
-  }
-  return renderPdf(definition, fontFamilies(fonts), onProgress)
+  const definition = officialDocDefinition(doc, fonts, rest)
+  const bytes = await renderPdf(definition, fontFamilies(fonts), onProgress)
+  const missing = missingTexts(docExpectations(doc), await pdfTextPieces(bytes))
+  if (missing.length) throw contentFailure('PDF ', missing)
+  return bytes
 }

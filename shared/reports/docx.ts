@@ -1,10 +1,10 @@
 // A report as an editable Word file with the GB/T 9704 page set-up, because the office edits in
 // Word/WPS: A4, margins 37/35/28/26 mm, fonts by name (the office's own fonts render it),
-// 16 pt 仿宋 body on a fixed 28.95 pt line pitch (22 lines), first-line indent of two characters,
+// 16 pt 仿宋 body on a fixed 28.95 pt line pitch (22 lines) and the document grid 22 × 28, first-line indent of two characters,
 // headings 黑体/楷体/仿宋 by level, page numbers "— N —" 14 pt 宋体 right on odd pages and
 // left on even pages, one character in; 份号 and 密级 top-left.
 import {
-  AlignmentType, Document, Footer, HeadingLevel, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow,
+  AlignmentType, Document, DocumentGridType, Footer, HeadingLevel, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow,
   TextRun, WidthType,
 } from 'docx'
 import type { Marking, Report } from '../domain/types'
@@ -13,7 +13,18 @@ import { sectionNumbers } from './outline'
 
 const MM = 1440 / 25.4
 export const DOCX_FONTS = { body: '仿宋_GB2312', hei: '黑体', kai: '楷体_GB2312', title: '方正小标宋简体', song: '宋体' } as const
-const PITCH = Math.round((225 / 22) * MM) // twips per line: 22 lines in 225 mm
+// twips per line: 22 lines in 225 mm. Rounded down: 22 × 580 twips is a hair taller than the text
+// block, and Word and LibreOffice then fit only 21 lines on a page.
+const PITCH = Math.floor((225 / 22) * MM)
+/**
+ * The document grid (文档网格) of GB/T 9704: 22 lines of 28 characters. Word's charSpace is the
+ * difference between the grid's character pitch (156 mm / 28) and the 16 pt body size, in 1/4096 pt.
+ */
+export const DOC_GRID = {
+  type: DocumentGridType.LINES_AND_CHARS,
+  linePitch: PITCH,
+  charSpace: Math.round(((156 * 72) / 25.4 / 28 - 16) * 4096),
+} as const
 const BODY = 32 // half-points: 16 pt
 const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, hint: 'eastAsia' as const })
 const HEADING_FONT = [DOCX_FONTS.hei, DOCX_FONTS.kai, DOCX_FONTS.body, DOCX_FONTS.body]
@@ -97,6 +108,7 @@ export async function reportDocx(report: Report, options: DocxOptions): Promise<
             size: { width: Math.round(210 * MM), height: Math.round(297 * MM) },
             margin: { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM), footer: Math.round(28 * MM) - 400 },
           },
+          grid: DOC_GRID,
         },
         footers: { default: pageNumber('odd'), even: pageNumber('even') },
         children,
