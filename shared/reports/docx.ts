@@ -25,7 +25,13 @@ export const DOC_GRID = {
   linePitch: PITCH,
   charSpace: Math.round(((156 * 72) / 25.4 / 28 - 16) * 4096),
 } as const
-const BODY = 32 // half-points: 16 pt
+const BODY = 32 // half-points: 16 pt (3号), the Normal style's size, from which the grid is reckoned
+/**
+ * Text on the grid is set a hair under the grid's 15.79 pt character pitch, as in the PDF: a character
+ * wider than the pitch takes two cells in LibreOffice (16 pt text gave 16 characters a line), and
+ * 15.5 pt fits one cell in Word, WPS and LibreOffice alike, so all three set 28 characters a line.
+ */
+const ON_GRID = 31
 const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, hint: 'eastAsia' as const })
 const HEADING_FONT = [DOCX_FONTS.hei, DOCX_FONTS.kai, DOCX_FONTS.body, DOCX_FONTS.body]
 const HEADING_LEVEL = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4]
@@ -36,7 +42,7 @@ const body = (text: string, opts: { bold?: boolean; fontName?: string; indent?: 
     alignment: opts.align ?? AlignmentType.BOTH,
     spacing: line,
     indent: opts.indent === false ? undefined : { firstLine: 2 * 320 },
-    children: [new TextRun({ text, font: font(opts.fontName ?? DOCX_FONTS.body), size: BODY, bold: opts.bold })],
+    children: [new TextRun({ text, font: font(opts.fontName ?? DOCX_FONTS.body), size: ON_GRID, bold: opts.bold })],
   })
 
 const pageNumber = (side: 'odd' | 'even') =>
@@ -89,7 +95,7 @@ export async function reportDocx(report: Report, options: DocxOptions): Promise<
           spacing: line,
           indent: { firstLine: 2 * 320 },
           keepNext: true,
-          children: [new TextRun({ text: `${numbers[i]}${s.heading}`, font: font(HEADING_FONT[lv]!), size: BODY, bold: lv === 2, color: '000000' })],
+          children: [new TextRun({ text: `${numbers[i]}${s.heading}`, font: font(HEADING_FONT[lv]!), size: ON_GRID, bold: lv === 2, color: '000000' })],
         }),
       )
     }
@@ -100,7 +106,12 @@ export async function reportDocx(report: Report, options: DocxOptions): Promise<
     creator: '巡察工作台',
     title: report.title,
     evenAndOddHeaderAndFooters: true,
-    styles: { default: { document: { run: { font: font(DOCX_FONTS.body), size: BODY } } } },
+    styles: {
+      default: { document: { run: { font: font(DOCX_FONTS.body), size: BODY } } },
+      // The grid's character pitch is reckoned from the Normal style's size (LibreOffice reads it
+      // there, not from the document defaults): without 16 pt here a 16 pt character takes two cells.
+      paragraphStyles: [{ id: 'Normal', name: 'Normal', run: { font: font(DOCX_FONTS.body), size: BODY } }],
+    },
     sections: [
       {
         properties: {

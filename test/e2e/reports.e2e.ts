@@ -104,7 +104,8 @@ describe('the "1+3" reports end to end', () => {
     await poll(() => page.getByTestId('preview-page').textContent()).toContain('【组长改写】')
     await page.keyboard.press('Escape')
     await go(page, '报告')
-    const pkg = await download(page, () => page.getByTestId('export-package').click())
+    // Every file is laid out, then read back (the PDFs' text layers too): give it time on a busy machine.
+    const pkg = await download(page, () => page.getByTestId('export-package').click(), 120_000)
     await poll(() => page.getByTestId('package-check').textContent()).toMatch(/14 个文件逐一读回核对一致/)
     expect(pkg.name).toMatch(/报告包.*\.zip$/)
     const files = unzipSync(new Uint8Array(pkg.bytes))
@@ -127,5 +128,5 @@ describe('the "1+3" reports end to end', () => {
     expect(await cspViolations()).toEqual([])
     expect(errors).toEqual([])
     await context.close()
-  })
+  }, 300_000)
 })
