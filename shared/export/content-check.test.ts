@@ -9,6 +9,7 @@ const doc: OfficialDoc = {
     { kind: 'paragraph', text: '巡察组共谈话 120 人次。' },
     { kind: 'heading', level: 1, text: '班子成员' },
     { kind: 'table', columns: [{ header: '姓名' }, { header: '问题' }], rows: [['张卫东', '作风强势，决策不民主'], ['何丽萍', '无']] },
+    { kind: 'signature', fields: ['承办人', { label: '组长', value: '刘振华' }] },
   ],
 }
 
@@ -18,12 +19,12 @@ describe('content check', () => {
   })
 
   it('finds paragraphs across line breaks and rows as cells in order', () => {
-    const pieces = ['关于某局的巡察报告', '一、基本情况', '巡察组共谈话120', '人次。', '二、班子成员', '姓名', '问题', '张卫东', '作风强势，', '决策不民主', '何丽萍', '无'].map((text) => ({ text, page: 1 }))
+    const pieces = ['关于某局的巡察报告', '一、基本情况', '巡察组共谈话120', '人次。', '二、班子成员', '姓名', '问题', '张卫东', '作风强势，', '决策不民主', '何丽萍', '无', '承办人：', '　　　　　', '组长：', '刘振华'].map((text) => ({ text, page: 1 }))
     expect(missingTexts(docExpectations(doc), pieces)).toEqual([])
   })
 
   it('names the place of a lost row and of a lost paragraph', () => {
-    const pieces = ['关于某局的巡察报告', '一、基本情况', '二、班子成员', '姓名', '问题', '张卫东', '作风强势，决策不民主'].map((text) => ({ text, page: 1 }))
+    const pieces = ['关于某局的巡察报告', '一、基本情况', '二、班子成员', '姓名', '问题', '张卫东', '作风强势，决策不民主', '承办人：组长：刘振华'].map((text) => ({ text, page: 1 }))
     expect(missingTexts(docExpectations(doc), pieces).map((m) => m.place)).toEqual(['《关于某局的巡察报告》“基本情况”第1段', '《关于某局的巡察报告》“班子成员”表格第2行'])
   })
 

@@ -57,7 +57,7 @@ export function docExpectations(doc: OfficialDoc): ExpectedText[] {
         break
       }
       case 'signature':
-        add('签字栏', b.fields.map((f) => (typeof f === 'string' ? f : `${f.label}${f.value ?? ''}`)))
+        add('签字栏', b.fields.flatMap((f) => (typeof f === 'string' ? [f] : [f.label, f.value ?? ''])))
         break
     }
   }
