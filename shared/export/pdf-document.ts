@@ -14,7 +14,12 @@
 //   one character in, even pages left-aligned one character in.
 // - Page 1, top-left: 份号 (6 digits) when given, then the marking (e.g. 秘密★1年) in 黑体 16 pt.
 // - Watermark "user yyyy-mm-dd hh:mm" on every page (pdfmake `watermark`, light grey, CJK font).
-// - 避头尾 through kinsoku.ts; headings are never left alone at the bottom of a page.
+// - 避头尾 through kinsoku.ts, table cells included (prepared for their column's width); headings are
+//   never left alone at the bottom of a page; titles are balanced over their lines.
+// - Tables repeat their header row, which never stands alone at a page's foot. Rows are kept whole
+//   unless one is taller than a page; then rows may break (pdfmake would drop such a row).
+// - Nothing lost: once laid out, the PDF's text layer is read back (pdf-text.ts) and every heading,
+//   paragraph and table row is looked for in it (content-check.ts); a miss fails the build.
 import type { Marking } from '../domain/types'
 import { fontForRole, readFontMetrics, lineBoxHeight, type FontBytes, type FontRole } from './fonts'
 import { kinsokuRuns, kinsokuUnits, textEm } from './kinsoku'
