@@ -69,13 +69,27 @@ export function kinsokuUnits(text: string): string[] {
 export interface KinsokuRun {
   text: string
   noWrap?: true
+  wordBreak?: 'break-all'
+}
+
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u
+/** Rough width of text in em: CJK and full-width forms 1, everything else 0.55. */
+export function textEm(s: string): number {
+  let w = 0
+  for (const ch of s) w += WIDE.test(ch) ? 1 : 0.55
+  return w
 }
 
 /**
  * pdfmake inline runs for `text` that respect 避头尾: glued units become `noWrap` runs, everything else
  * is merged into plain runs (pdfmake may break those between any two Hanzi, which is allowed).
+ *
+ * `lineEm` is the width of a line in em (a narrow table cell). A unit wider than that (a 底稿 number
+ * with its closing bracket in a column four characters wide) cannot stay on one line: its middle may
+ * then break anywhere (`break-all`), while its first character stays with the opening marks before it
+ * and its last character with the closing marks after it, so no line starts with a closing mark.
  */
-export function kinsokuRuns(text: string): KinsokuRun[] {
+export function kinsokuRuns(text: string, lineEm = Infinity): KinsokuRun[] {
   const runs: KinsokuRun[] = []
   let plain = ''
   const flush = () => {
@@ -83,8 +97,18 @@ export function kinsokuRuns(text: string): KinsokuRun[] {
     plain = ''
   }
   for (const u of kinsokuUnits(text)) {
-    const n = Array.from(u).length
-    if (n > 1 && n <= MAX_NOWRAP && !/\s/.test(u)) {
+    const chars = Array.from(u)
+    const n = chars.length
+    if (n > 1 && textEm(u) > lineEm && !/\s/.test(u)) {
+      flush()
+      let head = 0
+      while (head < n - 1 && NO_LINE_END.has(chars[head]!)) head++
+      let tail = n - 1
+      while (tail > head + 1 && NO_LINE_START.has(chars[tail]!)) tail--
+      runs.push({ text: chars.slice(0, head + 1).join(''), noWrap: true })
+      if (tail > head + 1) runs.push({ text: chars.slice(head + 1, tail).join(''), wordBreak: 'break-all' })
+      if (tail > head) runs.push({ text: chars.slice(tail).join(''), noWrap: true })
+    } else if (n > 1 && n <= MAX_NOWRAP && !/\s/.test(u)) {
       flush()
       runs.push({ text: u, noWrap: true })
     } else {

@@ -14,13 +14,20 @@
 //   one character in, even pages left-aligned one character in.
 // - Page 1, top-left: 份号 (6 digits) when given, then the marking (e.g. 秘密★1年) in 黑体 16 pt.
 // - Watermark "user yyyy-mm-dd hh:mm" on every page (pdfmake `watermark`, light grey, CJK font).
-// - 避头尾 through kinsoku.ts; headings are never left alone at the bottom of a page.
+// - 避头尾 through kinsoku.ts, table cells included (prepared for their column's width); headings are
+//   never left alone at the bottom of a page; titles are balanced over their lines.
+// - Tables repeat their header row, which never stands alone at a page's foot. Rows are kept whole
+//   unless one is taller than a page; then rows may break (pdfmake would drop such a row).
+// - Nothing lost: once laid out, the PDF's text layer is read back (pdf-text.ts) and every heading,
+//   paragraph and table row is looked for in it (content-check.ts); a miss fails the build.
 import type { Marking } from '../domain/types'
 import { missingCharacters, missingCharactersMessage, splitByCoverage, type FallbackFonts } from './font-fallback'
 import { bundledSfnt, fallbackChain, fontForRole, readFontMetrics, lineBoxHeight, roleFont, type FontBytes, type FontRole } from './fonts'
-import { kinsokuRuns } from './kinsoku'
+import { kinsokuRuns, kinsokuUnits, textEm } from './kinsoku'
 import { formatCopyNumber, markingText, needsCopyNumber, watermarkText } from './marking'
 import { renderPdf, type PdfFontFamily } from './pdf-engine'
+import { contentFailure, docExpectations, missingTexts } from './content-check'
+import { pdfTextPieces } from './pdf-text'
 
 import { chineseNumber, headingPrefix, type HeadingLevel } from './numbering'
 export type { HeadingLevel }
@@ -157,14 +164,15 @@ export function officialDocDefinition(doc: OfficialDoc, fonts: FontBytes, option
 
   // Title 22 pt centred, subtitle in 楷体, then one empty line.
   const titlePt = OFFICIAL_LAYOUT.titlePt
+  const titleEm = textWidth / titlePt - 0.5
   content.push({
-    text: kinsokuRuns(doc.title),
+    text: kinsokuRuns(balancedTitle(doc.title, titleEm)),
     font: FAMILY.xiaobiaosong,
     fontSize: titlePt,
     lineHeight: lineHeightFor('xiaobiaosong', titlePt, titlePt * 1.5),
     alignment: 'center',
   })
-  if (doc.subtitle) content.push({ text: kinsokuRuns(doc.subtitle), ...body('kai'), alignment: 'center' })
+  if (doc.subtitle) content.push({ text: kinsokuRuns(balancedTitle(doc.subtitle, textWidth / bodyPt - 0.5)), ...body('kai'), alignment: 'center' })
   content.push({ text: '', margin: [0, 0, 0, pitch] })
 
   const counters = [0, 0, 0, 0, 0]
@@ -184,7 +192,7 @@ export function officialDocDefinition(doc: OfficialDoc, fonts: FontBytes, option
       case 'title':
         counters.fill(0)
         content.push({
-          text: kinsokuRuns(block.text),
+          text: kinsokuRuns(balancedTitle(block.text, titleEm)),
           font: FAMILY.xiaobiaosong,
           fontSize: titlePt,
           lineHeight: lineHeightFor('xiaobiaosong', titlePt, titlePt * 1.5),
@@ -205,7 +213,7 @@ export function officialDocDefinition(doc: OfficialDoc, fonts: FontBytes, option
         break
       case 'table':
         if (block.caption) content.push({ text: kinsokuRuns(block.caption), ...body('hei'), alignment: 'center' })
-        content.push(tableNode(block, lineHeightFor, textWidth))
+        content.push(tableNode(block, lineHeightFor, textWidth, page.height - margin.top - margin.bottom))
         break
       case 'signature':
         content.push({
@@ -286,13 +294,6 @@ function outline(b: Bookmark | undefined, text: string): Node {
 const PAD = 4
 const RULE = 0.6
 
-/** Rough width of a line of text in em: CJK and full-width forms 1, everything else 0.55. */
-function textEm(s: string): number {
-  let w = 0
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 1 : 0.55
-  return w
-}
-
 /**
  * Column widths in points (content width, without padding and rules). 'auto' columns get the width of
  * their longest cell (capped at a quarter of the table); the rest is shared by weight.
@@ -311,33 +312,57 @@ export function tableWidths(columns: TableColumn[], rows: CellValue[][], size: n
   return columns.map((c, i) => (c.width === 'auto' ? fixed[i]! : (rest * weights[i]!) / total))
 }
 
+/** Estimated height of a table row in points: its tallest cell, wrapped at its column's width. */
+function rowHeight(cells: string[], widths: number[], size: number, lineHeight: number): number {
+  const lines = cells.map((text, i) => {
+    const perLine = Math.max(1, widths[i]! / size)
+    return text.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(textEm(l) / perLine)), 0)
+  })
+  return Math.max(1, ...lines) * lineHeight + 6 + RULE
+}
+
 function tableNode(
   block: Extract<Block, { kind: 'table' }>,
   lineHeightFor: (role: FontRole, size: number, pitch?: number) => number,
   textWidth: number,
+  pageHeight: number,
 ): Node {
   const size = block.fontSize ?? 12
   const lh = (role: FontRole) => lineHeightFor(role, size, size * 1.35)
-  const cell = (v: CellValue, align: string | undefined) => ({
-    text: kinsokuRuns(v === null || v === undefined ? '' : String(v)),
+  const widths = tableWidths(block.columns, block.rows, size, textWidth)
+  const text = (v: CellValue) => (v === null || v === undefined ? '' : String(v))
+  // Each cell's text is prepared for its own column width, so that no line of a cell starts with a closing mark.
+  const cell = (v: CellValue, i: number, align: string | undefined) => ({
+    text: kinsokuRuns(text(v), widths[i]! / size),
     alignment: align ?? 'left',
     font: FAMILY.fangsong,
     fontSize: size,
     lineHeight: lh('fangsong'),
   })
-  const header = block.columns.map((c) => ({
-    text: kinsokuRuns(c.header),
+  const header = block.columns.map((c, i) => ({
+    text: kinsokuRuns(c.header, widths[i]! / size),
     alignment: 'center',
     font: FAMILY.hei,
     fontSize: size,
     lineHeight: lh('hei'),
   }))
+  // Rows are kept whole where every row fits on a page with the header. pdfmake silently drops a
+  // row that fits on no page when rows may not break, so a table with such a row lets rows break
+  // (a long cell continues on the next page, under the repeated header).
+  const linePt = size * 1.35
+  const headerPt = rowHeight(block.columns.map((c) => c.header), widths, size, linePt)
+  const rowsPt = block.rows.map((r) => rowHeight(block.columns.map((_, i) => text(r[i])), widths, size, linePt))
+  const room = pageHeight - headerPt - 12
+  const wholeRows = rowsPt.every((h) => h <= room)
   return {
     table: {
       headerRows: 1,
-      dontBreakRows: true,
-      widths: tableWidths(block.columns, block.rows, size, textWidth),
-      body: [header, ...block.rows.map((r) => block.columns.map((c, i) => cell(r[i], c.align)))],
+      // The header never stands alone at the foot of a page: it goes with the first row (or, when
+      // that row is taller than a page, with as much of it as fits).
+      ...(rowsPt.length && rowsPt[0]! <= room ? { keepWithHeaderRows: 1 } : {}),
+      dontBreakRows: wholeRows,
+      widths,
+      body: [header, ...block.rows.map((r) => block.columns.map((c, i) => cell(r[i], i, c.align)))],
     },
     layout: {
       hLineWidth: () => RULE,
@@ -351,20 +376,50 @@ function tableNode(
   }
 }
 
-/** Build the PDF. Pure JS (no DOM, no Node): run it in a Web Worker for big documents. */
-export function buildOfficialPdf(doc: OfficialDoc, fonts: FontBytes, options: OfficialPdfOptions): Promise<Uint8Array> {
-  const { onProgress, ...rest } = options
-  let definition: Node
-  try {
-    const missing = missingCharacters(
-      doc,
-      fallbackChain(fonts).map((f) => f.coverage),
-      options.watermark ? [{ place: '水印（使用人）', text: options.watermark.user }] : [],
-    )
-    if (missing.length) throw new Error(`《${doc.title}》${missingCharactersMessage(missing)}`)
-    definition = officialDocDefinition(doc, fonts, rest)
-  } catch (e) {
-    return Promise.reject(e)
+/**
+ * A title broken into lines of nearly equal length (centred titles must not end on a line of one or
+ * two characters): as many lines as the width needs, the text shared evenly, never breaking 避头尾.
+ */
+export function balancedTitle(title: string, lineEm: number): string {
+  const total = textEm(title)
+  if (total <= lineEm) return title
+  const lines = Math.ceil(total / lineEm)
+  const units = kinsokuUnits(title)
+  for (let n = lines; n <= lines + 2; n++) {
+    const target = total / n
+    const out: string[] = []
+    let line = ''
+    for (const u of units) {
+      // Break before this unit when the line is at its share and the unit would take it past.
+      if (line && out.length < n - 1 && textEm(line) + textEm(u) / 2 > target) {
+        out.push(line)
+        line = ''
+      }
+      line += u
+    }
+    out.push(line)
+    if (out.every((l) => textEm(l) <= lineEm)) return out.map((l) => l.trim()).join('\n')
   }
-  return renderPdf(definition, fontFamilies(fonts), onProgress)
+  return title
+}
+
+/**
+ * Build the PDF and read it back: every heading, paragraph and table row of `doc` must be in the
+ * file's text layer, or the build fails naming what is missing and where. Pure JS (no DOM, no
+ * Node): run it in a Web Worker for big documents.
+ */
+export async function buildOfficialPdf(doc: OfficialDoc, fonts: FontBytes, options: OfficialPdfOptions): Promise<Uint8Array> {
+  const { onProgress, ...rest } = options
+  // Characters no font has fail the export before anything is laid out, naming where they are.
+  const missingChars = missingCharacters(
+    doc,
+    fallbackChain(fonts).map((f) => f.coverage),
+    options.watermark ? [{ place: '水印（使用人）', text: options.watermark.user }] : [],
+  )
+  if (missingChars.length) throw new Error(`《${doc.title}》${missingCharactersMessage(missingChars)}`)
+  const definition = officialDocDefinition(doc, fonts, rest)
+  const bytes = await renderPdf(definition, fontFamilies(fonts), onProgress)
+  const missing = missingTexts(docExpectations(doc), await pdfTextPieces(bytes))
+  if (missing.length) throw contentFailure('PDF ', missing)
+  return bytes
 }

@@ -118,7 +118,27 @@ function readSheet(xml: string, shared: (i: number) => string): Omit<ReadBackShe
   return { rowCount, dataRows, headers }
 }
 
-export async function readBackXlsx(bytes: Uint8Array): Promise<{ sheets: ReadBackSheet[] }> {
+/** Every row's cell texts (by column, 1-based row number as the key) of one sheet's XML. */
+function readCells(xml: string, shared: (i: number) => string): Map<number, string[]> {
+  const out = new Map<number, string[]>()
+  let last = 0
+  for (const m of xml.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
+    const n = Number(/\br="(\d+)"/.exec(m[1]!)?.[1] ?? last + 1)
+    last = n
+    const cells: string[] = []
+    let col = 0
+    for (const c of (m[2] ?? '').matchAll(CELL)) {
+      const ref = /\br="([A-Z]+\d+)"/.exec(c[1]!)?.[1]
+      col = ref ? address(ref).col : col + 1
+      cells[col - 1] = cellText(c[1]!, c[2] ?? '', shared) ?? ''
+    }
+    out.set(n, Array.from(cells, (t) => t ?? ''))
+  }
+  return out
+}
+
+/** The workbook's parts: each sheet's name, state and XML, and the shared strings. */
+function workbookParts(bytes: Uint8Array): { sheets: { name: string; state: ReadBackSheet['state']; xml: string }[]; shared: (i: number) => string } {
   let files: Record<string, Uint8Array>
   try {
     files = unzipSync(bytes)
@@ -136,12 +156,22 @@ export async function readBackXlsx(bytes: Uint8Array): Promise<{ sheets: ReadBac
     if (a.Id && a.Target) targets.set(a.Id, a.Target.startsWith('/') ? a.Target.slice(1) : `xl/${a.Target}`)
   }
   const shared = sharedStrings(files['xl/sharedStrings.xml'] ? strFromU8(files['xl/sharedStrings.xml']) : undefined)
-  const sheets: ReadBackSheet[] = []
-  for (const m of part('xl/workbook.xml').matchAll(/<sheet\b[^>]*>/g)) {
+  const sheets = [...part('xl/workbook.xml').matchAll(/<sheet\b[^>]*>/g)].map((m) => {
     const a = attrs(m[0])
     const path = targets.get(a['r:id'] ?? '')
     if (!path) throw new Error(`工作表“${a.name}”在工作簿中没有对应的文件`)
-    sheets.push({ name: a.name ?? '', state: (a.state as ReadBackSheet['state']) ?? 'visible', ...readSheet(part(path), shared) })
-  }
-  return { sheets }
+    return { name: a.name ?? '', state: (a.state as ReadBackSheet['state']) ?? 'visible', xml: part(path) }
+  })
+  return { sheets, shared }
+}
+
+export async function readBackXlsx(bytes: Uint8Array): Promise<{ sheets: ReadBackSheet[] }> {
+  const { sheets, shared } = workbookParts(bytes)
+  return { sheets: sheets.map((s) => ({ name: s.name, state: s.state, ...readSheet(s.xml, shared) })) }
+}
+
+/** The text of every cell, per sheet name and row number, as stored (dates as serial numbers). */
+export async function readBackCells(bytes: Uint8Array): Promise<Map<string, Map<number, string[]>>> {
+  const { sheets, shared } = workbookParts(bytes)
+  return new Map(sheets.map((s) => [s.name, readCells(s.xml, shared)]))
 }

@@ -2,7 +2,8 @@
 //
 // Each sheet: row 1 marking (e.g. 内部), row 2 title (merged, bold, 16 pt, centred), row 3 subtitle
 // (单位 / 导出时间 / 导出人), row 4 bold header, data from row 5. Frozen below the header, autofilter,
-// thin borders, wrapped text, widths computed from content (CJK counts 2, capped), real dates (UTC
+// thin borders, wrapped text, widths computed from content (CJK counts 2, capped), row heights that
+// fit the wrapped text (LibreOffice does not grow rows on opening), real dates (UTC
 // midnight) shown as 2026年11月21日, A4 landscape fit to one page wide, header row repeated on every
 // printed page, marking and "page / pages" in the print header/footer.
 //
@@ -13,7 +14,9 @@
 import ExcelJS from 'exceljs'
 import type { Marking } from '../domain/types'
 import { isIsoDate } from '../util/dates'
+import { contentFailure, normaliseText, type ExpectedText } from './content-check'
 import { markingText } from './marking'
+import { readBackCells } from './read-back'
 
 export type LedgerColumnKind = 'text' | 'date' | 'number' | 'wrap'
 
@@ -154,6 +157,27 @@ class WidthMeter {
   }
 }
 
+/** Points per line of 11 pt 宋体 as Excel and LibreOffice space it, and the cell's top and bottom margins. */
+const LINE_PT = 14.5
+const CELL_PAD_PT = 3
+
+/**
+ * The height in points a row needs for its cells' text wrapped at their columns' widths (Excel width
+ * units: about one Latin digit; CJK counts 2, as in the widths). A cell loses about one unit to its
+ * margins; words are not kept whole, which errs towards a line too many, never too few.
+ */
+export function rowHeight(texts: string[], widths: number[]): number {
+  let lines = 1
+  texts.forEach((t, i) => {
+    if (!t) return
+    const room = Math.max(1, (widths[i] ?? MIN_WIDTH) - 1)
+    let n = 0
+    for (const line of t.split(/\r?\n/)) n += Math.max(1, Math.ceil(displayWidth(line) / room))
+    lines = Math.max(lines, n)
+  })
+  return Math.round((lines * LINE_PT + CELL_PAD_PT) * 4) / 4
+}
+
 const pad2 = (n: number) => String(n).padStart(2, '0')
 const thin = { style: 'thin' as const, color: { argb: 'FF000000' } }
 const BORDER = { top: thin, left: thin, bottom: thin, right: thin }
@@ -263,6 +287,16 @@ export async function buildLedgerXlsx(sheets: LedgerSheet[], options: LedgerOpti
       if (kind === 'date') col.numFmt = DATE_FORMAT
     })
 
+    // Row heights: no spreadsheet program grows a row for wrapped text when it opens a file
+    // (LibreOffice prints such rows overlapping), so each row is given the lines its fullest cell needs.
+    const colWidths = columns.map((c, i) => ws.getColumn(i + 1).width ?? MIN_WIDTH)
+    const heightFor = (texts: string[]) => rowHeight(texts, colWidths)
+    headerRow.height = heightFor(columns.map((c) => c.header))
+    sheet.rows.forEach((row, r) => {
+      const texts = columns.map((c) => (c.key === '__serial' || c.kind === 'date' || c.kind === 'number' ? '' : displayOf(cellValue(row[c.key], c.kind ?? 'text'))))
+      ws.getRow(L.firstDataRow + r).height = heightFor(texts)
+    })
+
     // List validations → hidden sheet ranges
     const lastValidated = L.firstDataRow + sheet.rows.length + (sheet.spareRows ?? 200) - 1
     columns.forEach((c, i) => {
@@ -319,4 +353,37 @@ export async function buildLedgerXlsx(sheets: LedgerSheet[], options: LedgerOpti
   const buf = (await wb.xlsx.writeBuffer()) as unknown as ArrayBuffer | Uint8Array
   options.onProgress?.(1)
   return buf instanceof Uint8Array ? new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) : new Uint8Array(buf)
+}
+
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30)
+
+/** A cell as the file stores it: dates as serial day numbers, the rest as their text. */
+function storedText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return ''
+  if (v instanceof Date) return String((v.getTime() - EXCEL_EPOCH) / 86_400_000)
+  return String(v)
+}
+
+/**
+ * Reads the workbook back and checks that every row of every sheet holds the values it was built
+ * from, cell by cell; throws "内容核对失败" naming the sheet and row of each miss.
+ */
+export async function checkLedgerContent(file: string, sheets: LedgerSheet[], bytes: Uint8Array): Promise<void> {
+  const back = await readBackCells(bytes)
+  const taken = new Set<string>([LIST_SHEET])
+  const missing: ExpectedText[] = []
+  for (const sheet of sheets) {
+    const name = safeSheetName(sheet.name, taken)
+    const rows = back.get(name)
+    const columns = [...(sheet.serial ? [{ header: '序号', key: '__serial', kind: 'number' as const }] : []), ...sheet.columns]
+    const header = rows?.get(LEDGER_LAYOUT.headerRow) ?? []
+    if (columns.some((c, i) => normaliseText(header[i] ?? '') !== normaliseText(c.header))) missing.push({ place: `工作表“${name}”表头`, parts: columns.map((c) => c.header) })
+    sheet.rows.forEach((row, r) => {
+      const excelRow = LEDGER_LAYOUT.firstDataRow + r
+      const want = columns.map((c) => storedText(cellValue(c.key === '__serial' ? r + 1 : row[c.key], c.kind ?? 'text')))
+      const got = rows?.get(excelRow) ?? []
+      if (want.some((w, i) => normaliseText(w) !== normaliseText(got[i] ?? ''))) missing.push({ place: `工作表“${name}”第${excelRow}行`, parts: want })
+    })
+  }
+  if (missing.length) throw contentFailure(file, missing)
 }

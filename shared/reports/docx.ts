@@ -3,11 +3,11 @@
 // 标题 1 黑体, 标题 2 楷体_GB2312, 标题 3/4 仿宋_GB2312, 页码 宋体, 密级 黑体) naming the office's fonts for
 // East Asian text too (w:eastAsia), so Word/WPS set the text in the fonts installed there and a
 // change to a style changes every paragraph of its role;
-// 16 pt 仿宋 body on a fixed 28.95 pt line pitch (22 lines), first-line indent of two characters,
+// 16 pt 仿宋 body on a fixed 28.95 pt line pitch (22 lines) and the document grid 22 × 28, first-line indent of two characters,
 // headings 黑体/楷体/仿宋 by level, page numbers "— N —" 14 pt 宋体 right on odd pages and
 // left on even pages, one character in; 份号 and 密级 top-left.
 import {
-  AlignmentType, Document, Footer, HeadingLevel, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow,
+  AlignmentType, Document, DocumentGridType, Footer, HeadingLevel, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow,
   TextRun, WidthType,
 } from 'docx'
 import type { Marking, Report } from '../domain/types'
@@ -19,8 +19,25 @@ import { sectionNumbers } from './outline'
 const MM = 1440 / 25.4
 /** The office's font names per role (the names Word/WPS know them by on a Windows office machine). */
 export const DOCX_FONTS = { body: '仿宋_GB2312', hei: '黑体', kai: '楷体_GB2312', title: '方正小标宋简体', song: '宋体' } as const
-const PITCH = Math.round((225 / 22) * MM) // twips per line: 22 lines in 225 mm
-const BODY = 32 // half-points: 16 pt
+// twips per line: 22 lines in 225 mm. Rounded down: 22 × 580 twips is a hair taller than the text
+// block, and Word and LibreOffice then fit only 21 lines on a page.
+const PITCH = Math.floor((225 / 22) * MM)
+/**
+ * The document grid (文档网格) of GB/T 9704: 22 lines of 28 characters. Word's charSpace is the
+ * difference between the grid's character pitch (156 mm / 28) and the 16 pt body size, in 1/4096 pt.
+ */
+export const DOC_GRID = {
+  type: DocumentGridType.LINES_AND_CHARS,
+  linePitch: PITCH,
+  charSpace: Math.round(((156 * 72) / 25.4 / 28 - 16) * 4096),
+} as const
+const BODY = 32 // half-points: 16 pt (3号), the Normal style's size, from which the grid is reckoned
+/**
+ * Text on the grid is set a hair under the grid's 15.79 pt character pitch, as in the PDF: a character
+ * wider than the pitch takes two cells in LibreOffice (16 pt text gave 16 characters a line), and
+ * 15.5 pt fits one cell in Word, WPS and LibreOffice alike, so all three set 28 characters a line.
+ */
+const ON_GRID = 31
 const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, hint: 'eastAsia' as const })
 const HEADING_LEVEL = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4]
 
@@ -41,7 +58,7 @@ const STYLE = { song: 'XcSong', hei: 'XcHei' } as const
 
 /** The styles part: document default = 正文 仿宋; Title 小标宋; Heading 1–4 黑体/楷体/仿宋/仿宋; 宋体 and 黑体 as character styles. */
 function roleStyles(names: Record<FontRole, string>) {
-  const heading = (name: string, bold = false) => ({ run: { font: font(name), size: BODY, bold, color: '000000' }, paragraph: { spacing: line, indent: { firstLine: 2 * 320 }, keepNext: true } })
+  const heading = (name: string, bold = false) => ({ run: { font: font(name), size: ON_GRID, bold, color: '000000' }, paragraph: { spacing: line, indent: { firstLine: 2 * 320 }, keepNext: true } })
   return {
     default: {
       document: { run: { font: font(names.fangsong), size: BODY } },
@@ -51,6 +68,9 @@ function roleStyles(names: Record<FontRole, string>) {
       heading3: heading(names.fangsong, true),
       heading4: heading(names.fangsong),
     },
+    // The grid's character pitch is reckoned from the Normal style's size (LibreOffice reads it
+    // there, not from the document defaults): without 16 pt here a 16 pt character takes two cells.
+    paragraphStyles: [{ id: 'Normal', name: 'Normal', run: { font: font(names.fangsong), size: BODY } }],
     characterStyles: [
       { id: STYLE.song, name: '宋体（页码、份号）', run: { font: font(names.song) } },
       { id: STYLE.hei, name: '黑体（密级、表头）', run: { font: font(names.hei) } },
@@ -64,7 +84,7 @@ const body = (text: string, opts: { bold?: boolean; role?: keyof typeof STYLE; i
     alignment: opts.align ?? AlignmentType.BOTH,
     spacing: line,
     indent: opts.indent === false ? undefined : { firstLine: 2 * 320 },
-    children: [new TextRun({ text, size: BODY, bold: opts.bold, ...(opts.role ? { style: STYLE[opts.role] } : {}) })],
+    children: [new TextRun({ text, size: ON_GRID, bold: opts.bold, ...(opts.role ? { style: STYLE[opts.role] } : {}) })],
   })
 
 const pageNumber = (side: 'odd' | 'even') =>
@@ -101,10 +121,10 @@ export interface DocxOptions {
 function furnitureParagraphs(f: Furniture): Paragraph[] {
   const out: Paragraph[] = []
   const lines = attachmentLines(f.attachments)
-  if (lines.length) out.push(body('', { indent: false }), ...lines.map((l) => new Paragraph({ spacing: line, indent: { firstLine: l.indent * 320 }, children: [new TextRun({ text: l.text, size: BODY })] })))
+  if (lines.length) out.push(body('', { indent: false }), ...lines.map((l) => new Paragraph({ spacing: line, indent: { firstLine: l.indent * 320 }, children: [new TextRun({ text: l.text, size: ON_GRID })] })))
   const { signer, date } = signOff(f)
   out.push(body('', { indent: false }))
-  for (const x of [signer, date]) out.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: line, indent: { right: x.right * 320 }, children: [new TextRun({ text: x.text, size: BODY })] }))
+  for (const x of [signer, date]) out.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: line, indent: { right: x.right * 320 }, children: [new TextRun({ text: x.text, size: ON_GRID })] }))
   return out
 }
 
@@ -153,6 +173,7 @@ export async function reportDocx(report: Report, options: DocxOptions): Promise<
             size: { width: Math.round(210 * MM), height: Math.round(297 * MM) },
             margin: { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM), footer: Math.round(28 * MM) - 400 },
           },
+          grid: DOC_GRID,
         },
         footers: { default: pageNumber('odd'), even: pageNumber('even') },
         children,

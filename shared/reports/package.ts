@@ -1,7 +1,12 @@
 // The "1+3" package for the 巡察办, built by the same code in the app and in the headless CLI:
 // the four reports as PDF and DOCX, a combined PDF (cover, contents, bookmarks), the Excel
-// attachments, and manifest.json (file, kind, SHA-256, pages or rows). After zipping, every
-// file is read back out of the zip and checked against the manifest.
+// attachments, and manifest.json (file, kind, SHA-256, pages or rows).
+//
+// Nothing is lost, and that is proven before the package exists: each PDF is read back when it is
+// laid out (buildOfficialPdf checks its text layer against its blocks), each Word file's body and
+// each workbook's cells are read back here against the report or list they were built from. A miss
+// fails the export and names the report, section and paragraph or row. After zipping, every file
+// is read back out of the zip and checked against the manifest.
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { confidentialMarking, clueList, problemList, type ListData } from '../casework/lists'
 import type { RoundSnapshot } from '../domain/snapshot'
@@ -10,8 +15,9 @@ import { REPORT_KINDS, type Cadre, type ExportKind, type Marking, type Report, t
 import { markingFor, pdfPageCount } from '../export/delivery'
 import { needsCopyNumber } from '../export/marking'
 import type { OfficialDoc, OfficialPdfOptions } from '../export/pdf-document'
+import { contentFailure, docExpectations, missingTexts } from '../export/content-check'
 import { readBackXlsx } from '../export/read-back'
-import { buildLedgerXlsx, type LedgerSheet } from '../export/xlsx-ledger'
+import { buildLedgerXlsx, checkLedgerContent, type LedgerSheet } from '../export/xlsx-ledger'
 import { registerSheets } from '../interviews/documents'
 import { lendingSheet } from '../registers/exports'
 import { surveySheets } from '../surveys/surveys'
@@ -149,13 +155,16 @@ export async function buildPackage(input: PackageInput, deps: PackageDeps): Prom
   const officeFiles = async () => {
     const docx: Uint8Array[] = []
     for (const r of reports) {
-      docx.push(await reportDocx(r, { marking: markingOf(r), copyNumber: copyFor(markingOf(r)), furniture: furniture(r), ...(input.docxFonts ? { fonts: input.docxFonts } : {}) }))
+      const bytes = await reportDocx(r, { marking: markingOf(r), copyNumber: copyFor(markingOf(r)), furniture: furniture(r), ...(input.docxFonts ? { fonts: input.docxFonts } : {}) })
+      checkDocxContent(`${r.kind} Word `, r, bytes)
+      docx.push(bytes)
       finished(`已生成${r.kind} Word`)
     }
     const xlsx: { bytes: Uint8Array; sheets: { name: string; dataRows: number }[] }[] = []
     for (const a of attachments) {
       const base = markingFor(round, a.kind)
       const bytes = await buildLedgerXlsx(a.sheets, { marking: a.marking ? a.marking(base) : base, unitName: round.unitName, generatedBy: input.user, generatedAt: new Date(input.at) })
+      await checkLedgerContent(`${a.file} `, a.sheets, bytes)
       const back = await readBackXlsx(bytes)
       const sheets = a.sheets.map((s) => ({ name: s.name, dataRows: back.sheets.find((x) => x.name === s.name)?.dataRows ?? -1 }))
       a.sheets.forEach((s, k) => {
@@ -217,6 +226,17 @@ export function docxText(bytes: Uint8Array): string {
   const xml = unzipSync(bytes)[DOCX_BODY]
   if (!xml) throw new Error(`不是有效的 Word 文件（缺少 ${DOCX_BODY}）`)
   return strFromU8(xml).replace(/<\/w:p>/g, '\n').replace(/<w:tab\/>/g, '\t').replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
+}
+
+/** The Word file's paragraphs (table cells included) in document order. */
+export function docxParagraphs(bytes: Uint8Array): { text: string }[] {
+  return docxText(bytes).split('\n').map((text) => ({ text }))
+}
+
+/** Every heading, paragraph and table row of the report must be in the Word body; throws naming the misses. */
+export function checkDocxContent(file: string, report: Report, bytes: Uint8Array): void {
+  const missing = missingTexts(docExpectations(reportDoc(report)), docxParagraphs(bytes))
+  if (missing.length) throw contentFailure(file, missing)
 }
 
 /** Re-reads every file of a package zip against its manifest. */

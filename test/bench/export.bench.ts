@@ -129,7 +129,7 @@ describe('exports in Chromium', () => {
       await settled(page)
       const stop = await watchLongTasks(page)
       const t0 = Date.now()
-      const file = await download(page, () => page.getByTestId('export-package').click())
+      const file = await download(page, () => page.getByTestId('export-package').click(), 600_000)
       ms.push(Date.now() - t0)
       const tasks = await stop()
       longest = Math.max(longest, ...tasks, 0)

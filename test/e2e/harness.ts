@@ -83,8 +83,8 @@ export async function chooseFile(page: Page, trigger: () => Promise<void>, file:
 }
 
 /** Clicks something that triggers a download, and returns its name and bytes. */
-export async function download(page: Page, trigger: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
-  const [dl] = await Promise.all([page.waitForEvent('download'), trigger()])
+export async function download(page: Page, trigger: () => Promise<void>, timeout = 30_000): Promise<{ name: string; bytes: Buffer }> {
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout }), trigger()])
   const path = await dl.path()
   return { name: dl.suggestedFilename(), bytes: readFileSync(path) }
 }

@@ -42,7 +42,7 @@ describe('interview PDFs', () => {
     expect(text).toContain('谈话安排表')
     expect(text).toContain(`—${pages}—`)
     for (const c of people.cadres.filter((c) => list.some((iv) => iv.intervieweeId === c.id))) expect(text).toContain(c.name)
-  })
+  }, 60_000)
   it('prints one record in A4 portrait with its points for signing', async () => {
     const iv = sample.tables.interviews.find((i) => i.record && i.record.points.length >= 4)!
     const { info, text } = await render('record.pdf', recordDoc(iv, sample.round, people))
@@ -50,5 +50,5 @@ describe('interview PDFs', () => {
     expect(text).toContain('谈话记录')
     for (const p of iv.record!.points) expect(text).toContain(p.text.replace(/\s+/g, ''))
     expect(text).toContain('以上记录已阅，属实')
-  })
+  }, 60_000)
 })

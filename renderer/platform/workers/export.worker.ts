@@ -8,9 +8,9 @@ import kaiRegularUrl from '@fontsource/lxgw-wenkai/files/lxgw-wenkai-latin-500-n
 import { buildOfficialPdf } from '@shared/export/pdf-document'
 import type { BundledFontKey, FontBytes } from '@shared/export/fonts'
 import { readBackXlsx } from '@shared/export/read-back'
-import { buildLedgerXlsx } from '@shared/export/xlsx-ledger'
+import { buildLedgerXlsx, checkLedgerContent } from '@shared/export/xlsx-ledger'
 import { reportDocx } from '@shared/reports/docx'
-import { buildPackage, docxText, PACKAGE_TABLES, verifyPackage } from '@shared/reports/package'
+import { buildPackage, checkDocxContent, docxText, PACKAGE_TABLES, verifyPackage } from '@shared/reports/package'
 import { describeError } from '../../util/format'
 import type { ExportJob, FromWorker, JobResults, ToWorker } from './exportJobs'
 import type { OfficeFontSet } from './officeFonts'
@@ -55,12 +55,14 @@ async function run(id: number, job: ExportJob): Promise<JobResults[ExportJob['ki
       return buildOfficialPdf(job.doc, await loadFonts(), { ...job.options, onProgress: progress })
     case 'ledger': {
       const bytes = await buildLedgerXlsx(job.sheets, { ...job.options, onProgress: (p) => progress(p * 0.9) })
+      await checkLedgerContent('Excel ', job.sheets, bytes)
       const back = await readBackXlsx(bytes)
       progress(1)
       return { bytes, sheets: back.sheets }
     }
     case 'docx': {
       const bytes = await reportDocx(job.report, job.options)
+      checkDocxContent('Word ', job.report, bytes)
       return { bytes, text: docxText(bytes) }
     }
     case 'package': {

@@ -1,0 +1,129 @@
+// The package's Word and Excel files as LibreOffice lays them out (Debian's libreoffice-writer-nogui
+// and libreoffice-calc-nogui, installed by build/dev): each is converted to PDF once, then read with
+// poppler. The Word files keep the official grid of 22 lines a page; the Excel rows are tall enough
+// for their wrapped text, so no two lines of text print over each other.
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { unzipSync } from 'fflate'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { REPORT_KINDS, type Report } from '../../shared/domain/types'
+import { buildOfficialPdf } from '../../shared/export/pdf-document'
+import { generateDraft } from '../../shared/reports/draft'
+import { buildPackage } from '../../shared/reports/package'
+import { reportDocx } from '../../shared/reports/docx'
+import { newReport } from '../../shared/reports/report'
+import { DEFAULT_TEMPLATES } from '../../shared/reports/templates'
+import { buildSampleRound } from '../../shared/sample'
+import { loadBundledFonts } from './fonts'
+import { PARAGRAPHS } from './sample-text'
+
+const dir = mkdtempSync(join(tmpdir(), 'xc-soffice-'))
+const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+const PAGE_NUMBER = /^—\d+—$/
+
+interface Word {
+  text: string
+  xMin: number
+  yMin: number
+  xMax: number
+  yMax: number
+}
+/** Word boxes per page (`pdftotext -bbox`). */
+function pagesOfWords(pdf: string): Word[][] {
+  const html = run('pdftotext', ['-bbox', pdf, '-'])
+  return html.split('<page ').slice(1).map((page) =>
+    [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+      xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]), text: m[5]!,
+    })),
+  )
+}
+
+/** Lines of text per page: word boxes grouped by their vertical middle; the page number's line left out. */
+function linesPerPage(pdf: string): number[] {
+  return pagesOfWords(pdf).map((words) => {
+    const sorted = [...words].sort((a, b) => a.yMin + a.yMax - b.yMin - b.yMax)
+    const lines: Word[][] = []
+    let last = -Infinity
+    for (const w of sorted) {
+      const mid = (w.yMin + w.yMax) / 2
+      if (mid - last > 6) lines.push([])
+      lines.at(-1)!.push(w)
+      last = mid
+    }
+    return lines.filter((l) => !PAGE_NUMBER.test(l.map((w) => w.text).join(''))).length
+  })
+}
+
+let converted: string[] = []
+const files: Record<string, Uint8Array> = {}
+
+beforeAll(async () => {
+  const snap = buildSampleRound()
+  const reports = REPORT_KINDS.map((k, i) => ({ id: `r${i}`, createdAt: '', updatedAt: '', updatedBy: '', deviceId: '', ...newReport(snap.round.id, generateDraft(k, DEFAULT_TEMPLATES[k], snap), 'T') }) as Report)
+  const { zip } = await buildPackage(
+    { snap, reports, user: '黄雨晴', at: '2026-11-21T09:30:00.000Z', today: '2026-11-21', includeClueList: true },
+    { pdf: (doc, options) => buildOfficialPdf(doc, loadBundledFonts(), options) },
+  )
+  // And a long report, so that body text fills whole pages.
+  const long: Report = { ...reports[0]!, sections: [...reports[0]!.sections, { id: 'long', key: 'long', level: 1, heading: '整改建议', paragraphs: [...PARAGRAPHS, ...PARAGRAPHS, ...PARAGRAPHS].map((text, i) => ({ id: `p${i}`, text })) } as Report['sections'][number]] }
+  const office = [...Object.entries(unzipSync(zip)).filter(([name]) => /\.(docx|xlsx)$/.test(name)), ['long.docx', await reportDocx(long, { marking: { level: '内部' } })] as const]
+  // ASCII names: soffice is handed paths on its command line.
+  office.forEach(([name, bytes], i) => {
+    const file = join(dir, `${i}${name.endsWith('.docx') ? '.docx' : '.xlsx'}`)
+    files[file] = bytes
+    writeFileSync(file, bytes)
+  })
+  const profile = `file://${join(dir, 'profile')}`
+  run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'pdf'), ...Object.keys(files)])
+  converted = readdirSync(join(dir, 'pdf')).map((f) => join(dir, 'pdf', f))
+}, 300_000)
+
+describe('the package in LibreOffice', () => {
+  it('converts every Word and Excel file', () => {
+    expect(converted.length).toBe(Object.keys(files).length)
+  })
+
+  it('lays out the Word reports on the grid: 22 lines on every full page', () => {
+    // Table rows are set at 10.5 pt, off the grid: the reports without a table are the measure.
+    const bodyOnly = Object.keys(files).filter((f) => f.endsWith('.docx') && !new TextDecoder().decode(unzipSync(files[f]!)['word/document.xml']).includes('<w:tbl>'))
+    expect(bodyOnly.length).toBeGreaterThan(1)
+    let full = 0
+    for (const pdf of bodyOnly.map((f) => join(dir, 'pdf', f.split('/').pop()!.replace('.docx', '.pdf')))) {
+      const lines = linesPerPage(pdf)
+      console.log(`[soffice] ${pdf}: lines per page ${lines.join(', ')}`)
+      // Page 1 carries the title (22 pt, its own pitch) and the last page is not full.
+      for (const n of lines.slice(1, -1)) {
+        expect(n).toBe(22)
+        full++
+      }
+      // 28 characters a line: no line of body text (page 2 on) holds more than 28 full-width characters, and
+      // the fullest come close (digits are half-width and are not counted; a closing mark may hang past the
+      // end rather than start the next line; 16 pt text on this grid gave 16).
+      const widest = Math.max(...run('pdftotext', ['-f', '2', '-layout', pdf, '-']).split('\n').map((l) => Array.from(l.replace(/\s+/g, '').replace(/[，。、；：！？）」』”]$/, '')).filter((c) => /[\u3000-\u9fff\uff00-\uffef]/.test(c)).length))
+      expect(widest).toBeGreaterThanOrEqual(24)
+      expect(widest).toBeLessThanOrEqual(28)
+    }
+    expect(full).toBeGreaterThan(0)
+  }, 60_000)
+
+  it('gives Excel rows the height of their wrapped text: no two lines of text print over each other', () => {
+    const sheets = Object.keys(files).filter((f) => f.endsWith('.xlsx')).map((f) => join(dir, 'pdf', f.split('/').pop()!.replace('.xlsx', '.pdf')))
+    for (const pdf of sheets) {
+      for (const [p, words] of pagesOfWords(pdf).entries()) {
+        const byTop = [...words].sort((a, b) => a.yMin - b.yMin)
+        for (let i = 0; i < byTop.length; i++) {
+          const a = byTop[i]!
+          for (let j = i + 1; j < byTop.length && byTop[j]!.yMin < a.yMax; j++) {
+            const b = byTop[j]!
+            const dx = Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin)
+            const dy = Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin)
+            const overlap = dx > 1 && dy > 0.25 * Math.min(a.yMax - a.yMin, b.yMax - b.yMin)
+            expect(overlap, `${pdf} page ${p + 1}: “${a.text}” over “${b.text}”`).toBe(false)
+          }
+        }
+      }
+    }
+  }, 60_000)
+})
