@@ -42,7 +42,7 @@ describe('casework service: 底稿', () => {
     expect(paper.signoffs.map((s) => s.step)).toEqual(['承办人签字', '副组长审核', '组长审签'])
     expect(isSigned(paper)).toBe(true)
     expect((await audit('sign')).filter((e) => e.recordId === paper.id).map((e) => e.detail)).toEqual([
-      '底稿 底稿-测试-001 承办人签字', '底稿 底稿-测试-001 副组长审核', '底稿 底稿-测试-001 组长审签',
+      '承办人签字', '副组长审核', '组长审签',
     ])
     const edited = await savePaper(ws, await papers(), { ...paper, facts: '陈𠈌经手，另有白条' }, handler.id)
     expect(edited.editedAfterSignoff).toBe(true)
@@ -81,7 +81,7 @@ describe('casework service: 线索', () => {
     clue = await transferClue(ws, clue, ws.member('组长'), { transferredOn: '2026-11-28', transferNo: '区巡〔2026〕3号', receiverUnit: '区纪委监委', receiver: '王某' }, evidence)
     expect(isSealed(clue)).toBe(true)
     expect(clue.seal?.sha256).toMatch(/^[0-9a-f]{64}$/)
-    expect((await audit('seal')).at(-1)?.detail).toContain(`线索 线索-测试-001 移交区纪委监委并封存 sha256:${clue.seal!.sha256}`)
+    expect((await audit('seal')).at(-1)?.detail).toContain(`移交并封存 sha256:${clue.seal!.sha256}`)
     await expect(saveClue(ws, await clues(), { ...clue, summary: '改' })).rejects.toThrow(SEALED_MESSAGE)
     expect((await ws.repo.get('clues', clue.id))?.summary).toBe(LONG)
   })

@@ -24,6 +24,7 @@ export async function sampleWorkspace(): Promise<TestWorkspace> {
   const keyring = new Keyring(db)
   keyring.unlock((await createVault('Xuncha-2026-Round', { iterations: 1000 })).masterKey)
   const repo = new Repository(db, keyring.codec(), () => ({ actor: 'm1', actorName: '测试', deviceId: 'test-device' }))
+  repo.audit.useKey(() => keyring.auditKey())
   const sample = buildSampleRound()
   await repo.replaceRound(sample, { action: 'import', table: 'rounds', recordId: sample.round.id })
   const member = (role: MemberRole) => (sample.tables.people as TeamMember[]).find((p) => p.kind === 'member' && p.role === role && !p.deleted)!

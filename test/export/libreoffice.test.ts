@@ -58,18 +58,21 @@ function linesPerPage(pdf: string): number[] {
 
 let converted: string[] = []
 const files: Record<string, Uint8Array> = {}
+/** The file number of the long body-text report (the last one converted). */
+let longIndex = -1
 
 beforeAll(async () => {
   const snap = buildSampleRound()
   const reports = REPORT_KINDS.map((k, i) => ({ id: `r${i}`, createdAt: '', updatedAt: '', updatedBy: '', deviceId: '', ...newReport(snap.round.id, generateDraft(k, DEFAULT_TEMPLATES[k], snap), 'T') }) as Report)
   const { zip } = await buildPackage(
-    { snap, reports, user: '黄雨晴', at: '2026-11-21T09:30:00.000Z', today: '2026-11-21', includeClueList: true },
+    { snap, reports, user: '黄雨晴', at: '2026-11-21T09:30:00.000Z', today: '2026-11-21', includeClueList: true, allowEmpty: true },
     { pdf: (doc, options) => buildOfficialPdf(doc, loadBundledFonts(), options) },
   )
   // And a long report, so that body text fills whole pages.
   const long: Report = { ...reports[0]!, sections: [...reports[0]!.sections, { id: 'long', key: 'long', level: 1, heading: '整改建议', paragraphs: [...PARAGRAPHS, ...PARAGRAPHS, ...PARAGRAPHS].map((text, i) => ({ id: `p${i}`, text })) } as Report['sections'][number]] }
   const office = [...Object.entries(unzipSync(zip)).filter(([name]) => /\.(docx|xlsx)$/.test(name)), ['long.docx', await reportDocx(long, { marking: { level: '内部' } })] as const]
   // ASCII names: soffice is handed paths on its command line.
+  longIndex = office.length - 1
   office.forEach(([name, bytes], i) => {
     const file = join(dir, `${i}${name.endsWith('.docx') ? '.docx' : '.xlsx'}`)
     files[file] = bytes
@@ -93,11 +96,17 @@ describe('the package in LibreOffice', () => {
     for (const pdf of bodyOnly.map((f) => join(dir, 'pdf', f.split('/').pop()!.replace('.docx', '.pdf')))) {
       const lines = linesPerPage(pdf)
       console.log(`[soffice] ${pdf}: lines per page ${lines.join(', ')}`)
-      // Page 1 carries the title (22 pt, its own pitch) and the last page is not full.
-      for (const n of lines.slice(1, -1)) {
-        expect(n).toBe(22)
-        full++
-      }
+      // Page 1 carries the title (22 pt, its own pitch) and the last page is not full. A report's
+      // furniture (附件说明, 落款) is set off by empty lines, which pdftotext does not count: only the
+      // long body-text report fills its pages with text; no page of any report holds more than 22.
+      for (const n of lines) expect(n).toBeLessThanOrEqual(22)
+      if (!pdf.endsWith(`/${longIndex}.pdf`)) continue
+      // Widow/orphan control may carry a paragraph's line over to the next page (21 there); the grid
+      // itself gives 22 (a line pitch a hair too tall gave 21 on every page).
+      const fullPages = lines.slice(1, -1)
+      for (const n of fullPages) expect(n).toBeGreaterThanOrEqual(21)
+      expect(fullPages.filter((n) => n === 22).length * 2).toBeGreaterThanOrEqual(fullPages.length)
+      full += fullPages.length
       // 28 characters a line: no line of body text (page 2 on) holds more than 28 full-width characters, and
       // the fullest come close (digits are half-width and are not counted; a closing mark may hang past the
       // end rather than start the next line; 16 pt text on this grid gave 16).

@@ -16,8 +16,9 @@ import { createVault, recordAad } from '@shared/security'
 import { openDatabase, type WorkbenchDb } from './database'
 import { Keyring } from './keyring'
 import { Repository } from './repository'
+import { DraftStore } from './drafts'
 
-const DOC = readFileSync(resolve(__dirname, '../../docs/security.md'), 'utf8')
+const DOC = readFileSync(resolve(__dirname, '../../../docs/security.md'), 'utf8')
 
 /** The documented list: store → the backticked names in its row. */
 function documentedClear(): Map<string, Set<string>> {
@@ -66,6 +67,8 @@ beforeAll(async () => {
   await repo.save('workingPapers', { ...paper, reviewLog: [...(paper.reviewLog ?? []), { action: '退回', memberId: context.actor, at: '2026-11-22T08:00:00.000Z', comment: '定性依据不准确：请补充《条例》第三十条' }] })
   await repo.record({ action: 'sign', table: 'workingPapers', recordId: paper.id, fields: ['reviewLog'], detail: '退回承办人' })
   await repo.record({ action: 'export', table: 'rounds', recordId: s.round.id, detail: '导出问题清单（20480 字节，份号 000001）sha256:' + 'a'.repeat(64) })
+  // A half-written form, kept as a draft.
+  await new DraftStore(db, (roundId) => keyring.roundKey(roundId)).save({ roundId: s.round.id, form: 'paper', recordId: paper.id, user: context.actor }, { title: '陈𠈌 草稿：定性依据不准确' })
 
   // The exchange state and this laptop's settings.
   const key = `${s.round.id}:device-A`
