@@ -26,7 +26,10 @@ export default tseslint.config(
       // Chinese text deliberately holds the ideographic space (U+3000) in strings, templates and
       // comments (公文 layout such as "第　一　条"); elsewhere it is still an error.
       'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipComments: true, skipRegExps: true }],
-      'vue/no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipComments: true, skipRegExps: true, skipHTMLTextContents: true }],
+      'vue/no-irregular-whitespace': [
+        'error',
+        { skipStrings: true, skipTemplates: true, skipComments: true, skipRegExps: true, skipHTMLTextContents: true },
+      ],
       // File-name and input sanitisers strip control characters with a regular expression on purpose.
       'no-control-regex': 'off',
     },

@@ -7,7 +7,9 @@ import { CONTENT_SECURITY_POLICY } from './shared/security/policy'
 // The production CSP also goes into the built page itself (the Electron protocol handler and
 // the e2e server send it as a header too). Not in dev: Vite's dev client needs inline code.
 // frame-ancestors is only valid in a header, so it is left out of the meta tag.
-const cspMeta = CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; ')
+const cspMeta = CONTENT_SECURITY_POLICY.split('; ')
+  .filter((d) => !d.startsWith('frame-ancestors'))
+  .join('; ')
 
 // The renderer. `--mode electron` builds the production app (needs the preload bridge);
 // `--mode browser` builds the same app with the browser bridge, used by the e2e tests.
@@ -19,7 +21,8 @@ export default defineConfig(({ mode }) => ({
     {
       name: 'csp-meta',
       apply: 'build',
-      transformIndexHtml: (html) => html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${cspMeta}" />`),
+      transformIndexHtml: (html) =>
+        html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${cspMeta}" />`),
     },
   ],
   resolve: { alias: { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) } },

@@ -13,7 +13,8 @@ const isNode = (spec) => NODE.has(spec) || spec.startsWith('node:')
 
 const rules = {
   shared: {
-    forbid: (spec) => isNode(spec) || /^(electron|vue|pinia|dexie|vue-router|element-plus|@vue\/|@element-plus\/|vue-echarts|echarts)/.test(spec),
+    forbid: (spec) =>
+      isNode(spec) || /^(electron|vue|pinia|dexie|vue-router|element-plus|@vue\/|@element-plus\/|vue-echarts|echarts)/.test(spec),
     layers: ['renderer', 'electron'],
     globals: /\b(window|document|localStorage|sessionStorage|indexedDB|navigator|HTMLElement|XMLHttpRequest)\s*[.[(]/,
   },
@@ -30,15 +31,24 @@ function* sourceFiles(dir) {
   }
 }
 
-const IMPORT = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)/g
+const IMPORT =
+  /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)/g
 const stripComments = (src) => src.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1')
 
 // Inside renderer/: which folder may import what. `target` is the imported path relative to the
 // root (for relative imports), `spec` the import as written.
 const UI_LIBS = /^(vue|pinia|vue-router|element-plus|@element-plus\/|@vue\/|echarts)(\/|$)/
 const rendererRules = [
-  { where: (rel) => !rel.startsWith('renderer/platform/'), forbid: (spec) => /^dexie(\/|$)/.test(spec), why: 'only renderer/platform/ may import dexie' },
-  { where: (rel) => rel.startsWith('renderer/services/'), forbid: (spec) => UI_LIBS.test(spec), why: 'renderer/services/ must not import Vue, Pinia or Element Plus' },
+  {
+    where: (rel) => !rel.startsWith('renderer/platform/'),
+    forbid: (spec) => /^dexie(\/|$)/.test(spec),
+    why: 'only renderer/platform/ may import dexie',
+  },
+  {
+    where: (rel) => rel.startsWith('renderer/services/'),
+    forbid: (spec) => UI_LIBS.test(spec),
+    why: 'renderer/services/ must not import Vue, Pinia or Element Plus',
+  },
   {
     where: (rel) => rel.startsWith('renderer/services/'),
     forbidTarget: (target) => /^renderer\/(features|stores|ui)\//.test(target),
@@ -79,7 +89,11 @@ const STARTS_WORKER = /\bnew\s+(Shared)?Worker\s*\(/
 const problems = []
 for (const [layer, rule] of Object.entries(rules)) {
   let files = []
-  try { files = [...sourceFiles(join(root, layer))] } catch { continue }
+  try {
+    files = [...sourceFiles(join(root, layer))]
+  } catch {
+    continue
+  }
   for (const file of files) {
     const src = stripComments(readFileSync(file, 'utf8'))
     const rel = relative(root, file)
@@ -87,8 +101,13 @@ for (const [layer, rule] of Object.entries(rules)) {
     for (const m of src.matchAll(IMPORT)) {
       const spec = m[1] ?? m[2] ?? m[3] ?? m[4]
       if (rule.forbid(spec)) problems.push(`${rel}: ${layer}/ must not import "${spec}"`)
-      const target = spec.startsWith('.') ? relative(root, resolve(dirname(file), spec)).split(sep).join('/') : undefined
-      if (target && rule.layers.includes(target.split('/')[0])) problems.push(`${rel}: ${layer}/ must not import from ${target.split('/')[0]}/ ("${spec}")`)
+      const target = spec.startsWith('.')
+        ? relative(root, resolve(dirname(file), spec))
+            .split(sep)
+            .join('/')
+        : undefined
+      if (target && rule.layers.includes(target.split('/')[0]))
+        problems.push(`${rel}: ${layer}/ must not import from ${target.split('/')[0]}/ ("${spec}")`)
       if (layer !== 'renderer') continue
       for (const r of rendererRules) {
         if (!r.where(relPosix)) continue

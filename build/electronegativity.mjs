@@ -47,7 +47,14 @@ function stubModule(file, exports) {
 // Local translations only (the original fetches them from S3 on every run).
 stubModule(path.join(pkgDir, 'dist/locales/i18n.js'), async function localI18n() {
   const i18n = require(require.resolve('i18n', { paths: [pkgDir] }))
-  i18n.configure({ locales: ['en-US'], defaultLocale: 'en-US', directory: path.join(pkgDir, 'dist/locales'), updateFiles: false, objectNotation: true, register: globalThis })
+  i18n.configure({
+    locales: ['en-US'],
+    defaultLocale: 'en-US',
+    directory: path.join(pkgDir, 'dist/locales'),
+    updateFiles: false,
+    objectNotation: true,
+    register: globalThis,
+  })
   i18n.setLocale('en-US')
 })
 // Any other network access fails loudly instead of hanging or retrying.
@@ -86,7 +93,9 @@ const accepted = result.issues.filter(isAccepted)
 const findings = result.issues.filter((i) => !isAccepted(i))
 for (const i of accepted) console.log(`accepted: ${i.id} ${where(i.file)}:${i.location.line}`)
 for (const i of findings) {
-  console.error(`${i.id} [${i.severity.name}/${i.confidence.name}] ${where(i.file)}:${i.location.line}:${i.location.column}\n  ${i.description}\n  ${i.shortenedURL ?? ''}`)
+  console.error(
+    `${i.id} [${i.severity.name}/${i.confidence.name}] ${where(i.file)}:${i.location.line}:${i.location.column}\n  ${i.description}\n  ${i.shortenedURL ?? ''}`,
+  )
 }
 console.log(
   `Electronegativity ${require(path.join(pkgDir, 'package.json')).version}, Electron ${electronVersion}: ` +

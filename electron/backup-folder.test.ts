@@ -169,7 +169,12 @@ describe('writeBackup', () => {
     expect(results.map((r) => r.removed)).toEqual([[], [], [], [name('一轮~R1', '202601011200')], [name('一轮~R1', '202601011300')]])
     const left = readdirSync(folder).sort()
     expect(left).toEqual(
-      [...others, name('一轮~R1', '202401010000'), name('一轮~R1', '202401010001'), ...stamps.slice(2).map((s) => name('一轮~R1', s))].sort(),
+      [
+        ...others,
+        name('一轮~R1', '202401010000'),
+        name('一轮~R1', '202401010001'),
+        ...stamps.slice(2).map((s) => name('一轮~R1', s)),
+      ].sort(),
     )
     for (const o of others) expect(readFileSync(path.join(folder, o), 'utf8')).toBe('keep me')
   })
@@ -185,7 +190,9 @@ describe('writeBackup', () => {
   it('applies the sender check', async () => {
     await chooseFolder()
     for (const url of ['https://example.com/', 'app://evil/index.html']) {
-      await expect(electron.handlers.get(BRIDGE_CHANNELS.writeBackup)!(appEvent(url), req(name('x', '202601011200')))).rejects.toThrow(/调用方不是应用主页面/)
+      await expect(electron.handlers.get(BRIDGE_CHANNELS.writeBackup)!(appEvent(url), req(name('x', '202601011200')))).rejects.toThrow(
+        /调用方不是应用主页面/,
+      )
       await expect(electron.handlers.get(BRIDGE_CHANNELS.chooseBackupFolder)!(appEvent(url))).rejects.toThrow(/调用方不是应用主页面/)
       await expect(electron.handlers.get(BRIDGE_CHANNELS.backupFolderStatus)!(appEvent(url))).rejects.toThrow(/调用方不是应用主页面/)
     }

@@ -3,7 +3,13 @@
 import { readdir, readFile, stat, unlink } from 'node:fs/promises'
 import path from 'node:path'
 import { app, dialog, type BrowserWindow } from 'electron'
-import { AUTO_BACKUP_NAME, backupSeriesRound, type BackupFolderStatus, type WriteBackupRequest, type WriteBackupResult } from '@shared/bridge/contract'
+import {
+  AUTO_BACKUP_NAME,
+  backupSeriesRound,
+  type BackupFolderStatus,
+  type WriteBackupRequest,
+  type WriteBackupResult,
+} from '@shared/bridge/contract'
 import { writeVerified } from './files'
 
 const SETTINGS_FILE = 'backup-folder.json'
@@ -74,11 +80,14 @@ export async function writeBackup(request: WriteBackupRequest): Promise<WriteBac
   // always kept, and older name-only series are never pruned.
   const round = backupSeriesRound(written[1]!)
   const entries = await readdir(folder, { withFileTypes: true })
-  const older = round === undefined ? [] : entries
-    .filter((e) => e.isFile() && e.name !== request.fileName)
-    .map((e) => AUTO_BACKUP_NAME.exec(e.name))
-    .filter((m): m is RegExpExecArray => m !== null && backupSeriesRound(m[1]!) === round)
-    .sort(byStampDesc)
+  const older =
+    round === undefined
+      ? []
+      : entries
+          .filter((e) => e.isFile() && e.name !== request.fileName)
+          .map((e) => AUTO_BACKUP_NAME.exec(e.name))
+          .filter((m): m is RegExpExecArray => m !== null && backupSeriesRound(m[1]!) === round)
+          .sort(byStampDesc)
   const removed: string[] = []
   for (const m of older.slice(Math.max(0, request.keep - 1))) {
     try {

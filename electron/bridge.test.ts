@@ -64,7 +64,9 @@ describe('registerBridge', () => {
 
   it('validates arguments before any dialog opens', async () => {
     electron.dialog.showSaveDialog.mockClear()
-    await expect(electron.handlers.get('xuncha:save-file')!(appEvent(), { suggestedName: 'a/b.txt', filters: [], data: new Uint8Array() })).rejects.toThrow()
+    await expect(
+      electron.handlers.get('xuncha:save-file')!(appEvent(), { suggestedName: 'a/b.txt', filters: [], data: new Uint8Array() }),
+    ).rejects.toThrow()
     await expect(electron.handlers.get('xuncha:open-file')!(appEvent(), { title: 1, filters: [] })).rejects.toThrow()
     expect(electron.dialog.showSaveDialog).not.toHaveBeenCalled()
   })

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest'
 // js-yaml and app-builder-lib come with electron-builder; loaded untyped on purpose.
 const require = createRequire(import.meta.url)
 const yaml = require('js-yaml') as { load(text: string): unknown }
-const { validateSchema } = require('app-builder-lib/out/util/config/schemaValidator') as { validateSchema(schema: unknown, data: unknown): void }
+const { validateSchema } = require('app-builder-lib/out/util/config/schemaValidator') as {
+  validateSchema(schema: unknown, data: unknown): void
+}
 
 const text = readFileSync(fileURLToPath(new URL('../electron-builder.yml', import.meta.url)), 'utf8')
 const config = yaml.load(text) as Record<string, any>

@@ -33,7 +33,11 @@ describe('saveFile', () => {
     expect([...readFileSync(target)]).toEqual([...data])
     const [parent, options] = dialog.showSaveDialog.mock.calls[0]!
     expect(parent).toBe(win)
-    expect(options).toMatchObject({ buttonLabel: '保存', defaultPath: '巡察报告.docx', filters: [{ name: 'Word 文档', extensions: ['docx'] }] })
+    expect(options).toMatchObject({
+      buttonLabel: '保存',
+      defaultPath: '巡察报告.docx',
+      filters: [{ name: 'Word 文档', extensions: ['docx'] }],
+    })
     // No temp file left next to the result.
     expect(readdirSync(dir)).toEqual(['巡察报告.docx'])
   })

@@ -33,7 +33,8 @@ export async function writeVerified(filePath: string, data: Uint8Array): Promise
     throw e
   }
   const written = await readFile(filePath)
-  if (!sameBytes(data, written)) throw new Error(`写入校验失败：${filePath}（应为 ${data.byteLength} 字节，读回 ${written.byteLength} 字节）`)
+  if (!sameBytes(data, written))
+    throw new Error(`写入校验失败：${filePath}（应为 ${data.byteLength} 字节，读回 ${written.byteLength} 字节）`)
   return written.byteLength
 }
 

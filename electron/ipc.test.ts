@@ -16,7 +16,11 @@ function eventFrom(url: string, { subframe = false } = {}) {
   return { senderFrame: frame, sender: { mainFrame } } as any
 }
 
-const goodSave = () => ({ suggestedName: '巡察报告.docx', filters: [{ name: 'Word 文档', extensions: ['docx'] }], data: new Uint8Array([1, 2, 3]) })
+const goodSave = () => ({
+  suggestedName: '巡察报告.docx',
+  filters: [{ name: 'Word 文档', extensions: ['docx'] }],
+  data: new Uint8Array([1, 2, 3]),
+})
 
 describe('IPC handle() wrapper', () => {
   const fn = vi.fn(async (req: { suggestedName: string }) => ({ saved: true, location: req.suggestedName }))

@@ -22,11 +22,7 @@ export function isTrustedSender(event: IpcMainInvokeEvent): boolean {
  * Registers one IPC capability. The sender and the (single) argument are validated
  * before `fn` runs; failures reject the renderer's promise with a clear message.
  */
-export function handle<T, R>(
-  channel: string,
-  check: ArgumentChecker<T>,
-  fn: (arg: T, event: IpcMainInvokeEvent) => R | Promise<R>,
-): void {
+export function handle<T, R>(channel: string, check: ArgumentChecker<T>, fn: (arg: T, event: IpcMainInvokeEvent) => R | Promise<R>): void {
   ipcMain.handle(channel, async (event, ...args: unknown[]) => {
     if (!isTrustedSender(event)) throw new Error(`拒绝调用 ${channel}：调用方不是应用主页面`)
     if (args.length > 1) throw new Error(`拒绝调用 ${channel}：参数过多`)

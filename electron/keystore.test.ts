@@ -18,7 +18,8 @@ const electron = vi.hoisted(() => {
     }),
     decryptString: vi.fn((encrypted: Buffer) => {
       if (!Buffer.isBuffer(encrypted)) throw new TypeError('Expected the first argument of decryptString() to be a buffer')
-      if (encrypted.subarray(0, 3).toString() !== 'v11' || encrypted[3] !== state.account) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.')
+      if (encrypted.subarray(0, 3).toString() !== 'v11' || encrypted[3] !== state.account)
+        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.')
       return xor(encrypted.subarray(4)).toString('utf8')
     }),
   }
@@ -171,7 +172,10 @@ describe('keystore over IPC', () => {
   }
   const subframeEvent = () => {
     const mainFrame = { url: 'app://workbench/index.html', parent: null, frameTreeNodeId: 1, detached: false }
-    return { senderFrame: { url: 'app://workbench/index.html', parent: mainFrame, frameTreeNodeId: 2, detached: false }, sender: { mainFrame } }
+    return {
+      senderFrame: { url: 'app://workbench/index.html', parent: mainFrame, frameTreeNodeId: 2, detached: false },
+      sender: { mainFrame },
+    }
   }
   const foreignEvent = () => {
     const mainFrame = { url: 'https://example.com/', parent: null, frameTreeNodeId: 1, detached: false }
@@ -216,8 +220,12 @@ describe('keystore over IPC', () => {
   })
 
   it('enforces the size limits (4096 to protect, 16384 to unprotect)', async () => {
-    await expect(invoke(BRIDGE_CHANNELS.keystoreProtect, appEvent(), new Uint8Array(4097))).rejects.toThrow(/密钥数据过大（上限 4096 字节）/)
-    await expect(invoke(BRIDGE_CHANNELS.keystoreUnprotect, appEvent(), new Uint8Array(16385))).rejects.toThrow(/密钥数据过大（上限 16384 字节）/)
+    await expect(invoke(BRIDGE_CHANNELS.keystoreProtect, appEvent(), new Uint8Array(4097))).rejects.toThrow(
+      /密钥数据过大（上限 4096 字节）/,
+    )
+    await expect(invoke(BRIDGE_CHANNELS.keystoreUnprotect, appEvent(), new Uint8Array(16385))).rejects.toThrow(
+      /密钥数据过大（上限 16384 字节）/,
+    )
     expect(electron.safeStorage.encryptString).not.toHaveBeenCalled()
     expect(electron.safeStorage.decryptString).not.toHaveBeenCalled()
     await expect(invoke(BRIDGE_CHANNELS.keystoreProtect, appEvent(), new Uint8Array(4096))).resolves.toBeInstanceOf(Uint8Array)

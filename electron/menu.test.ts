@@ -12,7 +12,10 @@ vi.mock('electron', () => electron)
 import { buildMenuTemplate, installMenu } from './menu'
 
 const items = (m: MenuItemConstructorOptions) => m.submenu as MenuItemConstructorOptions[]
-const labels = (m: MenuItemConstructorOptions) => items(m).filter((i) => i.type !== 'separator').map((i) => i.label)
+const labels = (m: MenuItemConstructorOptions) =>
+  items(m)
+    .filter((i) => i.type !== 'separator')
+    .map((i) => i.label)
 const top = (t: MenuItemConstructorOptions[], label: string) => t.find((m) => m.label === label)!
 
 describe('application menu', () => {
@@ -38,7 +41,9 @@ describe('application menu', () => {
   it('关于 shows the version', () => {
     const about = items(top(template, '帮助'))[0]!
     ;(about.click as () => void)()
-    expect(electron.dialog.showMessageBox).toHaveBeenCalledWith(expect.objectContaining({ title: '关于 巡察工作台', detail: expect.stringContaining('版本 1.2.3') }))
+    expect(electron.dialog.showMessageBox).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '关于 巡察工作台', detail: expect.stringContaining('版本 1.2.3') }),
+    )
   })
 
   it('puts the app menu first on macOS', () => {

@@ -28,7 +28,15 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
     // macOS puts 关于/退出 under the application menu.
     template.push({
       label: APP_NAME,
-      submenu: [about, { type: 'separator' }, { role: 'hide', label: `隐藏 ${APP_NAME}` }, { role: 'hideOthers', label: '隐藏其他' }, { role: 'unhide', label: '全部显示' }, { type: 'separator' }, { role: 'quit', label: `退出 ${APP_NAME}` }],
+      submenu: [
+        about,
+        { type: 'separator' },
+        { role: 'hide', label: `隐藏 ${APP_NAME}` },
+        { role: 'hideOthers', label: '隐藏其他' },
+        { role: 'unhide', label: '全部显示' },
+        { type: 'separator' },
+        { role: 'quit', label: `退出 ${APP_NAME}` },
+      ],
     })
   }
   template.push(

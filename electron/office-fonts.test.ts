@@ -81,7 +81,12 @@ afterAll(() => rmSync(root, { recursive: true, force: true }))
 describe('office font discovery', () => {
   it('looks in the Windows font folder, and in the UOS/Kylin/Deepin and macOS folders', () => {
     expect(fontFolders('win32', { WINDIR: 'D:\\WIN' }, 'C:\\Users\\a')).toEqual(['D:\\WIN\\Fonts'])
-    expect(fontFolders('linux', {}, '/home/a')).toEqual(['/usr/share/fonts', '/usr/local/share/fonts', '/home/a/.local/share/fonts', '/home/a/.fonts'])
+    expect(fontFolders('linux', {}, '/home/a')).toEqual([
+      '/usr/share/fonts',
+      '/usr/local/share/fonts',
+      '/home/a/.local/share/fonts',
+      '/home/a/.fonts',
+    ])
     expect(fontFolders('darwin', {}, '/Users/a')).toContain('/Library/Fonts')
   })
 
@@ -103,7 +108,9 @@ describe('office font discovery', () => {
     const bytes = (await invoke(BRIDGE_CHANNELS.readOfficeFont, gb.id)) as Uint8Array
     expect(readFaceNames(bytesReader(bytes)).fullNames).toContain('FangSong_GB2312')
     expect(readCoverage(bytesReader(bytes)).has(0x9648)).toBe(true)
-    await expect(invoke(BRIDGE_CHANNELS.readOfficeFont, path.join(local, 'office', 'FangSong_GB2312.ttf'))).rejects.toThrow(/字体编号不合法/)
+    await expect(invoke(BRIDGE_CHANNELS.readOfficeFont, path.join(local, 'office', 'FangSong_GB2312.ttf'))).rejects.toThrow(
+      /字体编号不合法/,
+    )
     await expect(invoke(BRIDGE_CHANNELS.readOfficeFont, '999')).rejects.toThrow(/重新检测/)
     await expect(invoke(BRIDGE_CHANNELS.detectOfficeFonts, '/etc')).rejects.toThrow(/不接受参数/)
   })

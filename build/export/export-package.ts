@@ -16,7 +16,16 @@ import { join, resolve } from 'node:path'
 import { unzipSync } from 'fflate'
 import { decodeArchive } from '../../shared/archive'
 import { REPORT_KINDS, type Report } from '../../shared/domain/types'
-import { BUNDLED_FONT_KEYS, FONT_FILES, FONT_ROLE_LABELS, FONT_ROLES, fontUse, standInNote, type BundledFontKey, type FontBytes } from '../../shared/export/fonts'
+import {
+  BUNDLED_FONT_KEYS,
+  FONT_FILES,
+  FONT_ROLE_LABELS,
+  FONT_ROLES,
+  fontUse,
+  standInNote,
+  type BundledFontKey,
+  type FontBytes,
+} from '../../shared/export/fonts'
 import { bestPerSlot, faceBytes, inspectFontFile, isFontFileName, type FoundFont } from '../../shared/export/office-fonts'
 import { buildOfficialPdf } from '../../shared/export/pdf-document'
 import { generateDraft } from '../../shared/reports/draft'
@@ -28,7 +37,9 @@ import { buildSampleRound } from '../../shared/sample'
 import { buildHousingRound } from '../../shared/housing'
 
 function usage(message: string): never {
-  console.error(`${message}\n用法：npm run export -- <轮次归档文件> --out <目录> [--zip] [--with-clues] [--user 姓名] [--copy-number 份号] [--allow-empty]\n      npm run export -- --sample --out <目录>\n      npm run export -- --housing [--scale 10] --out <目录>（市住建局测试轮次）`)
+  console.error(
+    `${message}\n用法：npm run export -- <轮次归档文件> --out <目录> [--zip] [--with-clues] [--user 姓名] [--copy-number 份号] [--allow-empty]\n      npm run export -- --sample --out <目录>\n      npm run export -- --housing [--scale 10] --out <目录>（市住建局测试轮次）`,
+  )
   process.exit(2)
 }
 
@@ -45,18 +56,23 @@ const out = value('--out') ?? usage('缺少 --out <目录>')
 const user = value('--user') ?? '命令行导出'
 const copyArg = value('--copy-number')
 const copyNumber = copyArg === undefined ? undefined : Number(copyArg)
-if (copyNumber !== undefined && !(Number.isInteger(copyNumber) && copyNumber >= 1 && copyNumber <= 999_999)) usage(`--copy-number 应为 1–999999 的整数，实际是“${copyArg}”`)
+if (copyNumber !== undefined && !(Number.isInteger(copyNumber) && copyNumber >= 1 && copyNumber <= 999_999))
+  usage(`--copy-number 应为 1–999999 的整数，实际是“${copyArg}”`)
 const scaleArg = value('--scale')
 const scale = scaleArg === undefined ? 1 : Number(scaleArg)
 if (!(Number.isInteger(scale) && scale >= 1 && scale <= 20)) usage(`--scale 应为 1–20 的整数，实际是“${scaleArg}”`)
-const positional = args.filter((a, i) => !a.startsWith('--') && !['--out', '--user', '--copy-number', '--scale', '--fonts'].includes(args[i - 1] ?? ''))
+const positional = args.filter(
+  (a, i) => !a.startsWith('--') && !['--out', '--user', '--copy-number', '--scale', '--fonts'].includes(args[i - 1] ?? ''),
+)
 if (!flag('--sample') && !flag('--housing') && positional.length !== 1) usage('请给出一个轮次归档文件，或使用 --sample / --housing')
 const fontDir = value('--fonts')
 if (fontDir && !isFolder(resolve(fontDir))) usage(`无法读取字体目录 ${fontDir}（不存在或不是目录）`)
 
-const snap = flag('--sample') ? buildSampleRound()
-  : flag('--housing') ? buildHousingRound({ scale })
-  : (await decodeArchive(new Uint8Array(readFileSync(resolve(positional[0]!))))).snapshot
+const snap = flag('--sample')
+  ? buildSampleRound()
+  : flag('--housing')
+    ? buildHousingRound({ scale })
+    : (await decodeArchive(new Uint8Array(readFileSync(resolve(positional[0]!))))).snapshot
 const now = new Date()
 const at = now.toISOString()
 const today = at.slice(0, 10)
@@ -70,7 +86,9 @@ const reports: Report[] = REPORT_KINDS.map((kind) => {
 })
 
 const require = createRequire(import.meta.url)
-const fonts: FontBytes = Object.fromEntries(BUNDLED_FONT_KEYS.map((k) => [k, new Uint8Array(readFileSync(require.resolve(FONT_FILES[k].npm)))])) as Record<BundledFontKey, Uint8Array>
+const fonts: FontBytes = Object.fromEntries(
+  BUNDLED_FONT_KEYS.map((k) => [k, new Uint8Array(readFileSync(require.resolve(FONT_FILES[k].npm)))]),
+) as Record<BundledFontKey, Uint8Array>
 if (fontDir) Object.assign(fonts, officeFonts(resolve(fontDir)))
 for (const u of fontUse(fonts)) console.log(`· ${FONT_ROLE_LABELS[u.role]}：${u.name}${u.standIn ? '（内置替代字体）' : ''}`)
 if (fonts.extra?.length) console.log(`· 生僻字补充字体：${fonts.extra.map((f) => f.name).join('、')}`)
@@ -112,8 +130,17 @@ function officeFonts(dir: string): Pick<FontBytes, 'roles' | 'extra'> {
   if (!Object.keys(roles).length && !best.extra) console.log(`注意：${dir} 中没有找到公文字体（仿宋、黑体、楷体、小标宋、宋体）`)
   return { roles, extra: best.extra ? [load(best.extra)] : [] }
 }
-const input = { snap, reports, user, at, today, includeClueList: flag('--with-clues'), copyNumber, allowEmpty: flag('--allow-empty'),
-  docxFonts: Object.fromEntries(Object.entries(fonts.roles ?? {}).map(([role, f]) => [role, f.name])) }
+const input = {
+  snap,
+  reports,
+  user,
+  at,
+  today,
+  includeClueList: flag('--with-clues'),
+  copyNumber,
+  allowEmpty: flag('--allow-empty'),
+  docxFonts: Object.fromEntries(Object.entries(fonts.roles ?? {}).map(([role, f]) => [role, f.name])),
+}
 const checks = packageChecks(input)
 if (checks.length) {
   console.log(`报告检查 ${checks.length} 项：`)
@@ -124,10 +151,10 @@ if (needsConfirmation(checks) && !input.allowEmpty) {
   process.exit(3)
 }
 const started = Date.now()
-const { zip, manifest } = await buildPackage(
-  input,
-  { pdf: (doc, options) => buildOfficialPdf(doc, fonts, options), onProgress: (step, done, total) => console.log(`[${done}/${total}] ${step}`) },
-)
+const { zip, manifest } = await buildPackage(input, {
+  pdf: (doc, options) => buildOfficialPdf(doc, fonts, options),
+  onProgress: (step, done, total) => console.log(`[${done}/${total}] ${step}`),
+})
 const check = await verifyPackage(zip)
 mkdirSync(out, { recursive: true })
 if (flag('--zip')) {
@@ -140,7 +167,8 @@ if (flag('--zip')) {
 }
 for (const n of manifest.notes) console.log(`注意：${n}`)
 const fontNote = standInNote(fontUse(fonts))
-if (fontNote) console.log(`注意：${fontNote.replace('（可在 设置 → 公文字体 中选择本机字体）', '（可用 --fonts <字体目录> 指定本单位字体）')}`)
+if (fontNote)
+  console.log(`注意：${fontNote.replace('（可在 设置 → 公文字体 中选择本机字体）', '（可用 --fonts <字体目录> 指定本单位字体）')}`)
 console.log(`${check.ok ? '核对通过' : '核对失败'}：${check.summary}（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`)
 for (const p of check.problems) console.error(`  ${p}`)
 process.exit(check.ok ? 0 : 1)

@@ -33,7 +33,11 @@ export function bodyIdentity(body: unknown): string {
 export type OpenedCache = Map<string, { body: string; record: unknown }>
 
 /** One table's live rows of a round, and how many tombstones were passed over. */
-export async function readLiveRows(db: WorkbenchDb, table: RoundTableName, roundId: string): Promise<{ rows: StoredRow[]; tombstones: number }> {
+export async function readLiveRows(
+  db: WorkbenchDb,
+  table: RoundTableName,
+  roundId: string,
+): Promise<{ rows: StoredRow[]; tombstones: number }> {
   const stored = await db[table].where('roundId').equals(roundId).toArray()
   const rows = stored.filter((r) => !r.deleted)
   return { rows, tombstones: stored.length - rows.length }

@@ -19,16 +19,55 @@ const audit = async (action: string) => (await ws.repo.auditEntries()).filter((e
 
 function paperDraft(handlerId: string, number: string): Draft<WorkingPaper> {
   return {
-    roundId: roundId(), number, date: '2026-11-21', title: '=SUM(A1) 虚列劳务费/会议费:问题', category: '', responsibleType: '', personIds: [], timePlace: '',
-    summary: LONG, facts: '陈𠈌经手', learnedBy: '调阅资料', basis: '', analysis: '', amount: 120000, keyFocus: false, disposition: '写入报告',
-    handlerId, evidence: [], signoffs: [], editedAfterSignoff: false, recommendation: '', accountability: [],
+    roundId: roundId(),
+    number,
+    date: '2026-11-21',
+    title: '=SUM(A1) 虚列劳务费/会议费:问题',
+    category: '',
+    responsibleType: '',
+    personIds: [],
+    timePlace: '',
+    summary: LONG,
+    facts: '陈𠈌经手',
+    learnedBy: '调阅资料',
+    basis: '',
+    analysis: '',
+    amount: 120000,
+    keyFocus: false,
+    disposition: '写入报告',
+    handlerId,
+    evidence: [],
+    signoffs: [],
+    editedAfterSignoff: false,
+    recommendation: '',
+    accountability: [],
   }
 }
 function clueDraft(number: string): Draft<Clue> {
   return {
-    roundId: roundId(), number, registeredOn: '2026-11-21', source: '巡视巡察中发现', reporter: '', subjectId: '', subjectName: '陈𠈌', subjectPost: '副局长',
-    jurisdiction: '', summary: LONG, discipline: '', verifiability: '', preliminary: '', proposal: '', receiverUnit: '', leaderOpinion: '',
-    transferredOn: '', transferNo: '', receiver: '', feedback: '', status: '草稿', evidence: [{ kind: 'petition', ref: 'p1' }], seal: null,
+    roundId: roundId(),
+    number,
+    registeredOn: '2026-11-21',
+    source: '巡视巡察中发现',
+    reporter: '',
+    subjectId: '',
+    subjectName: '陈𠈌',
+    subjectPost: '副局长',
+    jurisdiction: '',
+    summary: LONG,
+    discipline: '',
+    verifiability: '',
+    preliminary: '',
+    proposal: '',
+    receiverUnit: '',
+    leaderOpinion: '',
+    transferredOn: '',
+    transferNo: '',
+    receiver: '',
+    feedback: '',
+    status: '草稿',
+    evidence: [{ kind: 'petition', ref: 'p1' }],
+    seal: null,
   }
 }
 
@@ -42,7 +81,9 @@ describe('casework service: 底稿', () => {
     expect(paper.signoffs.map((s) => s.step)).toEqual(['承办人签字', '副组长审核', '组长审签'])
     expect(isSigned(paper)).toBe(true)
     expect((await audit('sign')).filter((e) => e.recordId === paper.id).map((e) => e.detail)).toEqual([
-      '承办人签字', '副组长审核', '组长审签',
+      '承办人签字',
+      '副组长审核',
+      '组长审签',
     ])
     const edited = await savePaper(ws, await papers(), { ...paper, facts: '陈𠈌经手，另有白条' }, handler.id)
     expect(edited.editedAfterSignoff).toBe(true)
@@ -78,7 +119,13 @@ describe('casework service: 线索', () => {
     await expect(clueStep(ws, clue, ws.member('副组长'), '通过', '同意')).rejects.toThrow('只有组长可以审核问题线索')
     clue = await clueStep(ws, clue, ws.member('组长'), '通过', '同意移交')
     const evidence = [{ kind: 'petition' as const, ref: 'p1', text: '反映陈𠈌虚列劳务费' }]
-    clue = await transferClue(ws, clue, ws.member('组长'), { transferredOn: '2026-11-28', transferNo: '区巡〔2026〕3号', receiverUnit: '区纪委监委', receiver: '王某' }, evidence)
+    clue = await transferClue(
+      ws,
+      clue,
+      ws.member('组长'),
+      { transferredOn: '2026-11-28', transferNo: '区巡〔2026〕3号', receiverUnit: '区纪委监委', receiver: '王某' },
+      evidence,
+    )
     expect(isSealed(clue)).toBe(true)
     expect(clue.seal?.sha256).toMatch(/^[0-9a-f]{64}$/)
     expect((await audit('seal')).at(-1)?.detail).toContain(`移交并封存 sha256:${clue.seal!.sha256}`)

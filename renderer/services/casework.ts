@@ -4,7 +4,14 @@
 import type { Clue, FrozenEvidence, Signoff, TeamMember, WorkingPaper } from '@shared/domain/types'
 import { applyPaperEdit, mergePapers as mergeRule, returnPaper, signPaper } from '@shared/casework/papers'
 import {
-  approveClue, assertClueEditable, recordFeedback, returnClue, submitClue, transferClue as sealRule, withdrawClue, type Transfer,
+  approveClue,
+  assertClueEditable,
+  recordFeedback,
+  returnClue,
+  submitClue,
+  transferClue as sealRule,
+  withdrawClue,
+  type Transfer,
 } from '@shared/casework/clues'
 import type { Draft } from '../platform/db/repository'
 import type { ServiceContext } from './context'
@@ -15,23 +22,46 @@ export class CaseworkError extends ServiceError<'merged' | 'number-taken' | 'not
 const now = () => new Date().toISOString()
 
 /** Saves a new 底稿, or an edit of one (sign-offs reset and the version kept when it was signed). */
-export async function savePaper(ctx: ServiceContext, papers: readonly WorkingPaper[], draft: Draft<WorkingPaper>, userId: string): Promise<WorkingPaper> {
+export async function savePaper(
+  ctx: ServiceContext,
+  papers: readonly WorkingPaper[],
+  draft: Draft<WorkingPaper>,
+  userId: string,
+): Promise<WorkingPaper> {
   const before = draft.id ? papers.find((p) => p.id === draft.id) : undefined
   if (before?.mergedInto) throw new CaseworkError('merged', '该底稿已并入其他底稿，不能再修改')
   if (!before && papers.some((p) => p.number === draft.number)) throw new CaseworkError('number-taken', `底稿编号 ${draft.number} 已被使用`)
-  const next = before ? applyPaperEdit(before, { ...before, ...draft } as WorkingPaper, userId, now()) : { ...draft, signoffs: [], editedAfterSignoff: false }
+  const next = before
+    ? applyPaperEdit(before, { ...before, ...draft } as WorkingPaper, userId, now())
+    : { ...draft, signoffs: [], editedAfterSignoff: false }
   return ctx.repo.save('workingPapers', next)
 }
 
 /** The next sign-off, by the member holding its role; audited as a signature. */
-export async function signoff(ctx: ServiceContext, paper: WorkingPaper, user: TeamMember | undefined, record?: Pick<Signoff, 'contentSha256' | 'evidence'>): Promise<WorkingPaper> {
+export async function signoff(
+  ctx: ServiceContext,
+  paper: WorkingPaper,
+  user: TeamMember | undefined,
+  record?: Pick<Signoff, 'contentSha256' | 'evidence'>,
+): Promise<WorkingPaper> {
   const signed = signPaper(paper, user, now(), record)
   const saved = await ctx.repo.save('workingPapers', signed)
-  await ctx.repo.record({ action: 'sign', table: 'workingPapers', recordId: saved.id, fields: ['signoffs'], detail: signed.signoffs.at(-1)!.step })
+  await ctx.repo.record({
+    action: 'sign',
+    table: 'workingPapers',
+    recordId: saved.id,
+    fields: ['signoffs'],
+    detail: signed.signoffs.at(-1)!.step,
+  })
   return saved
 }
 
-export async function returnToHandler(ctx: ServiceContext, paper: WorkingPaper, user: TeamMember | undefined, comment: string): Promise<WorkingPaper> {
+export async function returnToHandler(
+  ctx: ServiceContext,
+  paper: WorkingPaper,
+  user: TeamMember | undefined,
+  comment: string,
+): Promise<WorkingPaper> {
   const saved = await ctx.repo.save('workingPapers', returnPaper(paper, user, comment, now()))
   // The comment is free text: it stays in the (encrypted) review log, not in the audit log.
   await ctx.repo.record({ action: 'sign', table: 'workingPapers', recordId: saved.id, fields: ['reviewLog'], detail: '退回承办人' })
@@ -52,7 +82,16 @@ export async function saveClue(ctx: ServiceContext, clues: readonly Clue[], draf
   const before = draft.id ? clues.find((c) => c.id === draft.id) : undefined
   assertClueEditable(before)
   const next = before
-    ? { ...draft, status: before.status, seal: before.seal, leaderOpinion: before.leaderOpinion, reviewLog: before.reviewLog, withdrawal: before.withdrawal, transferredOn: before.transferredOn, feedback: before.feedback }
+    ? {
+        ...draft,
+        status: before.status,
+        seal: before.seal,
+        leaderOpinion: before.leaderOpinion,
+        reviewLog: before.reviewLog,
+        withdrawal: before.withdrawal,
+        transferredOn: before.transferredOn,
+        feedback: before.feedback,
+      }
     : { ...draft, status: '草稿' as const, seal: null }
   return ctx.repo.save('clues', next)
 }
@@ -63,16 +102,31 @@ export type ClueStep = '提交' | '通过' | '退回' | '撤回' | '反馈'
 export async function clueStep(ctx: ServiceContext, clue: Clue, user: TeamMember | undefined, step: ClueStep, text = ''): Promise<Clue> {
   const at = now()
   const next = {
-    提交: () => submitClue(clue, user, at), 通过: () => approveClue(clue, user, text, at), 退回: () => returnClue(clue, user, text, at),
-    撤回: () => withdrawClue(clue, user, text, at), 反馈: () => recordFeedback(clue, user, text, at),
+    提交: () => submitClue(clue, user, at),
+    通过: () => approveClue(clue, user, text, at),
+    退回: () => returnClue(clue, user, text, at),
+    撤回: () => withdrawClue(clue, user, text, at),
+    反馈: () => recordFeedback(clue, user, text, at),
   }[step]()
   return ctx.repo.save('clues', next)
 }
 
 /** 移交: freezes the cited evidence's text in the seal, records the SHA-256 and audits the seal. */
-export async function transferClue(ctx: ServiceContext, clue: Clue, user: TeamMember | undefined, t: Transfer, frozen: FrozenEvidence[]): Promise<Clue> {
+export async function transferClue(
+  ctx: ServiceContext,
+  clue: Clue,
+  user: TeamMember | undefined,
+  t: Transfer,
+  frozen: FrozenEvidence[],
+): Promise<Clue> {
   const sealed = await sealRule(clue, user, t, frozen, now())
   const saved = await ctx.repo.save('clues', sealed)
-  await ctx.repo.record({ action: 'seal', table: 'clues', recordId: saved.id, fields: ['seal'], detail: `移交并封存 sha256:${saved.seal!.sha256}` })
+  await ctx.repo.record({
+    action: 'seal',
+    table: 'clues',
+    recordId: saved.id,
+    fields: ['seal'],
+    detail: `移交并封存 sha256:${saved.seal!.sha256}`,
+  })
   return saved
 }

@@ -19,5 +19,10 @@ export async function recordExport(
   const copy = d.copyNumber ? `，份号 ${String(d.copyNumber).padStart(6, '0')}` : ''
   // The file name and the read-back note can carry names (the round's, a watermark's): the audit
   // keeps what was exported, its size and its fingerprint only.
-  await ctx.repo.record({ action: 'export', table: 'rounds', recordId: d.roundId, detail: `导出${d.label ?? d.kind}（${d.bytes.byteLength} 字节${copy}）sha256:${await sha256Hex(d.bytes)}` })
+  await ctx.repo.record({
+    action: 'export',
+    table: 'rounds',
+    recordId: d.roundId,
+    detail: `导出${d.label ?? d.kind}（${d.bytes.byteLength} 字节${copy}）sha256:${await sha256Hex(d.bytes)}`,
+  })
 }

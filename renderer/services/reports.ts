@@ -27,7 +27,12 @@ export async function roundSnapshot(ctx: ServiceContext, round: Round | undefine
 export const saveReport = (ctx: ServiceContext, draft: Draft<Report>): Promise<Report> => ctx.repo.save('reports', plain(draft))
 
 /** Drafts a report of a kind the round does not have yet, from the round's data and its template. */
-export async function generateReport(ctx: ServiceContext, round: Round | undefined, kind: ReportKind, existing: readonly Report[]): Promise<Report> {
+export async function generateReport(
+  ctx: ServiceContext,
+  round: Round | undefined,
+  kind: ReportKind,
+  existing: readonly Report[],
+): Promise<Report> {
   if (existing.some((r) => r.kind === kind && !r.deleted)) throw new ReportError('exists', `本轮已有${kind}，请打开后“按最新数据重新生成”`)
   const snap = await roundSnapshot(ctx, round)
   return saveReport(ctx, newReport(snap.round.id, generateDraft(kind, templateFor(snap.round, kind), snap), new Date().toISOString()))

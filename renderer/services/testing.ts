@@ -27,6 +27,7 @@ export async function sampleWorkspace(): Promise<TestWorkspace> {
   repo.audit.useKey(() => keyring.auditKey())
   const sample = buildSampleRound()
   await repo.replaceRound(sample, { action: 'import', table: 'rounds', recordId: sample.round.id })
-  const member = (role: MemberRole) => (sample.tables.people as TeamMember[]).find((p) => p.kind === 'member' && p.role === role && !p.deleted)!
+  const member = (role: MemberRole) =>
+    (sample.tables.people as TeamMember[]).find((p) => p.kind === 'member' && p.role === role && !p.deleted)!
   return { repo, keyring, settings: new Settings(db), drafts: new DraftStore(db, (roundId) => keyring.roundKey(roundId)), sample, member }
 }

@@ -8,7 +8,11 @@ import { pastWipes, verifyHandover, wipeRound, WipeError } from './wipe'
 let ws: TestWorkspace
 const archiveOf = async () => ({
   name: '十二届区委第三轮巡察-归档.xcra',
-  data: await encodeArchive(await ws.repo.snapshot(ws.sample.round.id), { appVersion: 'test', exportedBy: '组长', exportedAt: new Date().toISOString() }),
+  data: await encodeArchive(await ws.repo.snapshot(ws.sample.round.id), {
+    appVersion: 'test',
+    exportedBy: '组长',
+    exportedAt: new Date().toISOString(),
+  }),
 })
 
 beforeEach(async () => {
@@ -35,7 +39,9 @@ describe('wipe service', () => {
   it('refuses anyone but the 组长, and changes nothing', async () => {
     await expect(verifyHandover(ws, ws.member('副组长'), ws.sample.round, await archiveOf())).rejects.toBeInstanceOf(DeniedError)
     await expect(verifyHandover(ws, undefined, ws.sample.round, await archiveOf())).rejects.toThrow('请先在页面顶部选择本机使用人')
-    await expect(wipeRound(ws, ws.member('组员'), 'd', { round: ws.sample.round, fileName: 'x', sha256: '' })).rejects.toThrow('只有组长可以清理本轮数据')
+    await expect(wipeRound(ws, ws.member('组员'), 'd', { round: ws.sample.round, fileName: 'x', sha256: '' })).rejects.toThrow(
+      '只有组长可以清理本轮数据',
+    )
     expect((await ws.repo.listIndex('interviews', ws.sample.round.id)).length).toBeGreaterThan(0)
   })
 
@@ -47,7 +53,9 @@ describe('wipe service', () => {
     const stale = verifyHandover(ws, leader, ws.sample.round, archive)
     await expect(stale).rejects.toBeInstanceOf(WipeError)
     await expect(stale).rejects.toMatchObject({ code: 'archive-mismatch' })
-    await expect(verifyHandover(ws, leader, ws.sample.round, { name: 'a/b:c.xcra', data: new TextEncoder().encode('不是归档') })).rejects.toMatchObject({
+    await expect(
+      verifyHandover(ws, leader, ws.sample.round, { name: 'a/b:c.xcra', data: new TextEncoder().encode('不是归档') }),
+    ).rejects.toMatchObject({
       code: 'archive-unreadable',
     })
     await expect(wipeRound(ws, leader, 'd', undefined)).rejects.toMatchObject({ code: 'not-verified' })

@@ -20,7 +20,12 @@ export interface VerifiedHandover {
 }
 
 /** Step 1: the archive the round was handed over as must hold exactly what this laptop holds. */
-export async function verifyHandover(ctx: ServiceContext, user: TeamMember | undefined, round: Round, file: { name: string; data: Uint8Array }): Promise<VerifiedHandover> {
+export async function verifyHandover(
+  ctx: ServiceContext,
+  user: TeamMember | undefined,
+  round: Round,
+  file: { name: string; data: Uint8Array },
+): Promise<VerifiedHandover> {
   const refused = denial(user, 'wipe-round')
   if (refused) throw new DeniedError(refused)
   let decoded
@@ -37,16 +42,27 @@ export async function verifyHandover(ctx: ServiceContext, user: TeamMember | und
 
 /** Step 2: destroys the key, deletes the rows, records it; returns what the certificate prints. */
 export async function wipeRound(
-  ctx: ServiceContext, user: TeamMember | undefined, deviceId: string, v: VerifiedHandover | undefined, backups?: WipeRecord['backups'],
+  ctx: ServiceContext,
+  user: TeamMember | undefined,
+  deviceId: string,
+  v: VerifiedHandover | undefined,
+  backups?: WipeRecord['backups'],
 ): Promise<WipeRecord> {
   const refused = denial(user, 'wipe-round')
   if (refused) throw new DeniedError(refused)
   if (!v) throw new WipeError('not-verified', '请先核对本轮的移交归档')
   const snapshot = await ctx.repo.snapshot(v.round.id)
   const record: Omit<WipeRecord, 'keyDestroyedAt' | 'wipedAt'> = {
-    roundId: v.round.id, roundName: v.round.name, unitName: v.round.unitName, entryDate: v.round.entryDate, exitDate: v.round.exitDate,
-    counts: countRecords(snapshot), archiveFileName: v.fileName, archiveSha256: v.sha256,
-    wipedBy: user ? `${user.name}（${user.role}）` : '未指定用户', deviceId,
+    roundId: v.round.id,
+    roundName: v.round.name,
+    unitName: v.round.unitName,
+    entryDate: v.round.entryDate,
+    exitDate: v.round.exitDate,
+    counts: countRecords(snapshot),
+    archiveFileName: v.fileName,
+    archiveSha256: v.sha256,
+    wipedBy: user ? `${user.name}（${user.role}）` : '未指定用户',
+    deviceId,
     ...(backups ? { backups } : {}),
   }
   await ctx.keyring.destroyRoundKey(v.round.id)

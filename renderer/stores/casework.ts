@@ -27,7 +27,11 @@ import { useVisitsStore } from './visits'
 
 /** How the matter was learned (四个准确), from the kind of evidence it came from. */
 const LEARNED_BY: Record<EvidenceLink['kind'], string> = {
-  interviewPoint: '个别谈话', documentNote: '调阅资料', petition: '信访举报', visit: '走访调研', attachment: '其他',
+  interviewPoint: '个别谈话',
+  documentNote: '调阅资料',
+  petition: '信访举报',
+  visit: '走访调研',
+  attachment: '其他',
 }
 const MAX_ATTACHMENT = 20 * 1024 * 1024
 
@@ -40,7 +44,15 @@ export interface EvidenceSeed {
   subject?: { id: string; name: string; post: string }
 }
 
-const emptySources = (): EvidenceSources => ({ interviews: [], notes: [], documents: [], petitions: [], visits: [], attachments: [], cadres: [] })
+const emptySources = (): EvidenceSources => ({
+  interviews: [],
+  notes: [],
+  documents: [],
+  petitions: [],
+  visits: [],
+  attachments: [],
+  cadres: [],
+})
 
 export const useCaseworkStore = defineStore('casework', () => {
   const round = useRoundStore()
@@ -78,14 +90,37 @@ export const useCaseworkStore = defineStore('casework', () => {
   async function loadSources() {
     const id = round.activeRoundId
     if (!id) return
-    const s = (sourceStores.value ??= { interviews: useInterviewsStore(), documents: useDocumentsStore(), petitions: usePetitionsStore(), visits: useVisitsStore() })
-    await Promise.all([s.interviews.load(id), s.documents.load(id).then(() => s.documents.loadNotes()), s.petitions.load(id), s.visits.load(id), attachments.load(id)])
+    const s = (sourceStores.value ??= {
+      interviews: useInterviewsStore(),
+      documents: useDocumentsStore(),
+      petitions: usePetitionsStore(),
+      visits: useVisitsStore(),
+    })
+    await Promise.all([
+      s.interviews.load(id),
+      s.documents.load(id).then(() => s.documents.loadNotes()),
+      s.petitions.load(id),
+      s.visits.load(id),
+      attachments.load(id),
+    ])
   }
   const sources = computed<EvidenceSources>(() => {
     const s = sourceStores.value
     if (!s) return emptySources()
-    const { interviews, documents, notes } = { interviews: s.interviews.interviews, documents: s.documents.documents, notes: s.documents.notes }
-    return { interviews, notes, documents, petitions: s.petitions.petitions, visits: s.visits.visits, attachments: attachments.items.value, cadres: round.cadres }
+    const { interviews, documents, notes } = {
+      interviews: s.interviews.interviews,
+      documents: s.documents.documents,
+      notes: s.documents.notes,
+    }
+    return {
+      interviews,
+      notes,
+      documents,
+      petitions: s.petitions.petitions,
+      visits: s.visits.visits,
+      attachments: attachments.items.value,
+      cadres: round.cadres,
+    }
   })
 
   const resolve = (link: EvidenceLink): ResolvedEvidence => resolveEvidence(link, { ...sources.value, cadres: round.cadres })
@@ -95,7 +130,9 @@ export const useCaseworkStore = defineStore('casework', () => {
    * fallen back (derived from the evidence as it reads now, shared/casework/signing.ts). Until
    * the evidence is loaded, the stored sign-offs are shown.
    */
-  const standingPapers = computed(() => (sourceStores.value ? allPapers.value.map((p) => withStandingSignoffs(p, resolve)) : allPapers.value))
+  const standingPapers = computed(() =>
+    sourceStores.value ? allPapers.value.map((p) => withStandingSignoffs(p, resolve)) : allPapers.value,
+  )
   const papers = computed(() => standingPapers.value.filter((p) => !p.mergedInto))
 
   /** Whether the 底稿's sign-offs still stand, and which cited evidence changed since signing. */
@@ -132,10 +169,32 @@ export const useCaseworkStore = defineStore('casework', () => {
   function blankPaper(seed?: EvidenceSeed): Draft<WorkingPaper> {
     const r = requireRound()
     return {
-      roundId: r.id, number: nextNumber(r, 'workingPaper', allPapers.value.map((p) => p.number)), date: todayIso(), title: seed?.title ?? '',
-      category: seed?.category ?? '', responsibleType: '', personIds: seed?.personIds ?? [], timePlace: '', summary: seed?.text ?? '', facts: '',
-      learnedBy: seed ? LEARNED_BY[seed.link.kind] : '', basis: '', analysis: '', amount: null, keyFocus: false, disposition: '写入报告',
-      handlerId: round.currentUserId, evidence: seed ? [seed.link] : [], signoffs: [], editedAfterSignoff: false, recommendation: '', accountability: [],
+      roundId: r.id,
+      number: nextNumber(
+        r,
+        'workingPaper',
+        allPapers.value.map((p) => p.number),
+      ),
+      date: todayIso(),
+      title: seed?.title ?? '',
+      category: seed?.category ?? '',
+      responsibleType: '',
+      personIds: seed?.personIds ?? [],
+      timePlace: '',
+      summary: seed?.text ?? '',
+      facts: '',
+      learnedBy: seed ? LEARNED_BY[seed.link.kind] : '',
+      basis: '',
+      analysis: '',
+      amount: null,
+      keyFocus: false,
+      disposition: '写入报告',
+      handlerId: round.currentUserId,
+      evidence: seed ? [seed.link] : [],
+      signoffs: [],
+      editedAfterSignoff: false,
+      recommendation: '',
+      accountability: [],
     }
   }
 
@@ -151,7 +210,10 @@ export const useCaseworkStore = defineStore('casework', () => {
   /** Signs what the 底稿 and its evidence read now: the content hash and a hashed copy of each cited item. */
   async function signoff(paper: WorkingPaper): Promise<WorkingPaper> {
     const current = (await settled(paper.id)) ?? paper
-    const record = await signingRecord(current, current.evidence.map((l) => resolve(l)).map(({ kind, ref, text }) => ({ kind, ref, text })))
+    const record = await signingRecord(
+      current,
+      current.evidence.map((l) => resolve(l)).map(({ kind, ref, text }) => ({ kind, ref, text })),
+    )
     return paperCollection.put(await service.signoff(platform, current, round.currentUser, record))
   }
   async function returnToHandler(paper: WorkingPaper, comment: string): Promise<WorkingPaper> {
@@ -172,7 +234,12 @@ export const useCaseworkStore = defineStore('casework', () => {
     if (file.data.byteLength === 0) throw new Error('文件是空的')
     if (file.data.byteLength > MAX_ATTACHMENT) throw new Error('单个附件不能超过 20 MB')
     const draft: Draft<Attachment> = {
-      roundId: requireRound().id, name: file.name, mime: '', size: file.data.byteLength, sha256: await sha256Hex(file.data), data: bytesToBase64(file.data),
+      roundId: requireRound().id,
+      name: file.name,
+      mime: '',
+      size: file.data.byteLength,
+      sha256: await sha256Hex(file.data),
+      data: bytesToBase64(file.data),
     }
     const a = await attachments.save(draft)
     return savePaper({ ...paper, evidence: [...paper.evidence, { kind: 'attachment', ref: a.id }] })
@@ -182,11 +249,33 @@ export const useCaseworkStore = defineStore('casework', () => {
   async function clueFrom(seed: EvidenceSeed): Promise<Clue> {
     const r = requireRound()
     const draft: Draft<Clue> = {
-      roundId: r.id, number: nextNumber(r, 'clue', clues.value.map((c) => c.number)), registeredOn: todayIso(),
-      source: seed.link.kind === 'petition' ? '信访举报' : '巡视巡察中发现', reporter: '',
-      subjectId: seed.subject?.id ?? '', subjectName: seed.subject?.name ?? '', subjectPost: seed.subject?.post ?? '', jurisdiction: '',
-      summary: seed.text, discipline: '', verifiability: '', preliminary: '', proposal: '', receiverUnit: '', leaderOpinion: '',
-      transferredOn: '', transferNo: '', receiver: '', feedback: '', status: '草稿', evidence: [seed.link], seal: null,
+      roundId: r.id,
+      number: nextNumber(
+        r,
+        'clue',
+        clues.value.map((c) => c.number),
+      ),
+      registeredOn: todayIso(),
+      source: seed.link.kind === 'petition' ? '信访举报' : '巡视巡察中发现',
+      reporter: '',
+      subjectId: seed.subject?.id ?? '',
+      subjectName: seed.subject?.name ?? '',
+      subjectPost: seed.subject?.post ?? '',
+      jurisdiction: '',
+      summary: seed.text,
+      discipline: '',
+      verifiability: '',
+      preliminary: '',
+      proposal: '',
+      receiverUnit: '',
+      leaderOpinion: '',
+      transferredOn: '',
+      transferNo: '',
+      receiver: '',
+      feedback: '',
+      status: '草稿',
+      evidence: [seed.link],
+      seal: null,
     }
     return clueCollection.save(draft)
   }
@@ -194,15 +283,40 @@ export const useCaseworkStore = defineStore('casework', () => {
   function blankClue(): Draft<Clue> {
     const r = requireRound()
     return {
-      roundId: r.id, number: nextNumber(r, 'clue', clues.value.map((c) => c.number)), registeredOn: todayIso(), source: '巡视巡察中发现', reporter: '',
-      subjectId: '', subjectName: '', subjectPost: '', jurisdiction: '', summary: '', discipline: '', verifiability: '', preliminary: '', proposal: '',
-      receiverUnit: '', leaderOpinion: '', transferredOn: '', transferNo: '', receiver: '', feedback: '', status: '草稿', evidence: [], seal: null,
+      roundId: r.id,
+      number: nextNumber(
+        r,
+        'clue',
+        clues.value.map((c) => c.number),
+      ),
+      registeredOn: todayIso(),
+      source: '巡视巡察中发现',
+      reporter: '',
+      subjectId: '',
+      subjectName: '',
+      subjectPost: '',
+      jurisdiction: '',
+      summary: '',
+      discipline: '',
+      verifiability: '',
+      preliminary: '',
+      proposal: '',
+      receiverUnit: '',
+      leaderOpinion: '',
+      transferredOn: '',
+      transferNo: '',
+      receiver: '',
+      feedback: '',
+      status: '草稿',
+      evidence: [],
+      seal: null,
     }
   }
 
   /** Saves the content of a clue; a sealed, withdrawn or settled clue is refused. Flow fields are kept as stored. */
   const saveClue = async (draft: Draft<Clue>): Promise<Clue> => clueCollection.put(await service.saveClue(platform, clues.value, draft))
-  const clueStep = async (clue: Clue, step: ClueStep, text = ''): Promise<Clue> => clueCollection.put(await service.clueStep(platform, clue, round.currentUser, step, text))
+  const clueStep = async (clue: Clue, step: ClueStep, text = ''): Promise<Clue> =>
+    clueCollection.put(await service.clueStep(platform, clue, round.currentUser, step, text))
 
   /** 移交: freezes the cited evidence's text in the seal and records the SHA-256. */
   async function transfer(clue: Clue, t: Transfer): Promise<Clue> {
@@ -235,7 +349,34 @@ export const useCaseworkStore = defineStore('casework', () => {
   }
 
   return {
-    papers, allPapers, standingPapers, clues, checklist, sources, load, loadSources, refreshStanding, resolve, signoffStateOf, citing, blankPaper, paperFrom, savePaper, signoff, returnToHandler,
-    merge, attachFile, clueFrom, blankClue, saveClue, clueStep, transfer, verify, viewClue, saveChecklistItem, removeChecklistItem, savePhrases,
+    papers,
+    allPapers,
+    standingPapers,
+    clues,
+    checklist,
+    sources,
+    load,
+    loadSources,
+    refreshStanding,
+    resolve,
+    signoffStateOf,
+    citing,
+    blankPaper,
+    paperFrom,
+    savePaper,
+    signoff,
+    returnToHandler,
+    merge,
+    attachFile,
+    clueFrom,
+    blankClue,
+    saveClue,
+    clueStep,
+    transfer,
+    verify,
+    viewClue,
+    saveChecklistItem,
+    removeChecklistItem,
+    savePhrases,
   }
 })

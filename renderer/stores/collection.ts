@@ -33,7 +33,10 @@ export interface CollectionOptions<K extends RoundTableName, T> {
  * A round's records of `table` for the active round. Call it inside a Pinia setup store: it
  * follows the round store's active round and unsubscribes with the store.
  */
-export function createRoundCollection<K extends RoundTableName, T extends { id: string } = RecordOf<K>>(table: K, options: CollectionOptions<K, T> = {}) {
+export function createRoundCollection<K extends RoundTableName, T extends { id: string } = RecordOf<K>>(
+  table: K,
+  options: CollectionOptions<K, T> = {},
+) {
   const round = useRoundStore()
   const read = options.read ?? ((roundId: string) => repo.list(table, roundId) as Promise<unknown[]> as Promise<T[]>)
   const toItem = options.toItem ?? ((saved: RecordOf<K>) => saved as unknown as T)

@@ -46,7 +46,10 @@ export const useDashboardStore = defineStore('dashboard', () => {
     const mine = ++token
     const due = (x: { dueOn: string }) => x.dueOn || '9999-12-31'
     const first = [...d.out].sort((a, b) => due(a).localeCompare(due(b))).slice(0, DOCUMENTS_SHOWN)
-    const shown = await repo.getMany('documents', first.map((x) => x.id))
+    const shown = await repo.getMany(
+      'documents',
+      first.map((x) => x.id),
+    )
     if (mine === token) documentsShown.value = shown
   })
 

@@ -3,13 +3,21 @@ import { createPinia, setActivePinia } from 'pinia'
 
 // A repository double that counts what it decrypts: the register must not open 20,000 notes to count them.
 const fake = vi.hoisted(() => {
-  const docs = [{ id: 'd1', title: '党委会议记录' }, { id: 'd2', title: '财务凭证' }]
+  const docs = [
+    { id: 'd1', title: '党委会议记录' },
+    { id: 'd2', title: '财务凭证' },
+  ]
   const notes = [
-    { id: 'n1', documentId: 'd1', excerpt: '甲' }, { id: 'n2', documentId: 'd1', excerpt: '乙' }, { id: 'n3', documentId: 'd2', excerpt: '丙' },
+    { id: 'n1', documentId: 'd1', excerpt: '甲' },
+    { id: 'n2', documentId: 'd1', excerpt: '乙' },
+    { id: 'n3', documentId: 'd2', excerpt: '丙' },
   ]
   const opened: string[] = []
   const listeners = new Set<(c: unknown) => void>()
-  const changes = { on: (fn: (c: unknown) => void) => (listeners.add(fn), () => listeners.delete(fn)), emit: (c: unknown) => listeners.forEach((fn) => fn(c)) }
+  const changes = {
+    on: (fn: (c: unknown) => void) => (listeners.add(fn), () => listeners.delete(fn)),
+    emit: (c: unknown) => listeners.forEach((fn) => fn(c)),
+  }
   // Like the repository, every write tells `changed` before it returns.
   const wrote = (table: string, id: string) => changes.emit({ roundId: 'r1', tables: [table], ids: [id], revision: 0 })
   const repo = {
@@ -58,7 +66,16 @@ describe('调阅 store at scale', () => {
   it('keeps counts and notes in step with its own writes, and reloads after writes behind its back', async () => {
     const store = useDocumentsStore()
     await store.load('r1')
-    await store.saveNote({ roundId: 'r1', documentId: 'd2', page: '', excerpt: '丁', doubt: '', reviewerId: '', date: '2026-11-21', category: '' })
+    await store.saveNote({
+      roundId: 'r1',
+      documentId: 'd2',
+      page: '',
+      excerpt: '丁',
+      doubt: '',
+      reviewerId: '',
+      date: '2026-11-21',
+      category: '',
+    })
     expect(store.noteCount.get('d2')).toBe(2)
     await store.removeDocument('d1')
     expect(store.noteCount.get('d1')).toBeUndefined()

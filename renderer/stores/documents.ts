@@ -27,7 +27,8 @@ export const useDocumentsStore = defineStore('documents', () => {
   const ready = () => Promise.all([documents.ready(), noteIndex.ready()])
 
   /** Loads the round's register once (a view mounting again, or another view asking, reuses it). */
-  const load = (roundId: string, force = false) => Promise.all([documents.load(roundId, force), noteIndex.load(roundId, force)]).then(() => undefined)
+  const load = (roundId: string, force = false) =>
+    Promise.all([documents.load(roundId, force), noteIndex.load(roundId, force)]).then(() => undefined)
   /** On entering a view: loads the round if another one is held (change events keep a held one current). */
   const refresh = (roundId: string) => load(roundId)
 
@@ -48,7 +49,10 @@ export const useDocumentsStore = defineStore('documents', () => {
       ;[notes.value, allNotes] = [all, true]
       return
     }
-    const mine = await repo.getMany('documentNotes', noteIndex.items.value.filter((n) => n.documentId === documentId).map((n) => n.id))
+    const mine = await repo.getMany(
+      'documentNotes',
+      noteIndex.items.value.filter((n) => n.documentId === documentId).map((n) => n.id),
+    )
     if (roundId !== noteIndex.roundId() || allNotes) return
     notes.value = [...notes.value.filter((n) => n.documentId !== documentId), ...mine.filter((n) => !n.deleted)]
   }
@@ -68,5 +72,17 @@ export const useDocumentsStore = defineStore('documents', () => {
     notes.value = notes.value.filter((n) => n.id !== id)
   }
   const loading = computed(() => documents.loading.value || noteIndex.loading.value)
-  return { documents: documents.items, notes, noteCount, loading, load, refresh, loadNotes, saveDocument, removeDocument, saveNote, removeNote }
+  return {
+    documents: documents.items,
+    notes,
+    noteCount,
+    loading,
+    load,
+    refresh,
+    loadNotes,
+    saveDocument,
+    removeDocument,
+    saveNote,
+    removeNote,
+  }
 })

@@ -25,10 +25,19 @@ export const useInterviewsStore = defineStore('interviews', () => {
 
   // Raw copies of the people and the round's dates: the computed still reruns when they change.
   const dir = computed<Directory>(() => ({ members: round.members.map(toRaw), cadres: round.cadres.map(toRaw) }))
-  const span = computed(() => round.activeRound && { entryDate: round.activeRound.entryDate, exitDate: round.activeRound.exitDate, interviewChecks: toRaw(round.activeRound.interviewChecks) })
+  const span = computed(
+    () =>
+      round.activeRound && {
+        entryDate: round.activeRound.entryDate,
+        exitDate: round.activeRound.exitDate,
+        interviewChecks: toRaw(round.activeRound.interviewChecks),
+      },
+  )
   const warnings = computed(() => (span.value ? scheduleWarnings(interviews.value, dir.value, span.value) : new Map<string, string[]>()))
   const coverage = computed(() => (span.value ? coverageChecks(span.value, interviews.value, dir.value.cadres) : []))
-  const rooms = computed(() => [...new Set(interviews.value.map((iv) => iv.room.trim()).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'zh-CN')))
+  const rooms = computed(() =>
+    [...new Set(interviews.value.map((iv) => iv.room.trim()).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'zh-CN')),
+  )
 
   function byId(id: string | undefined): Interview | undefined {
     return id ? interviews.value.find((iv) => iv.id === id) : undefined
@@ -48,7 +57,13 @@ export const useInterviewsStore = defineStore('interviews', () => {
 
   /** 第几次谈话: one more than the earlier 已谈 interviews of the same person. */
   function sessionNoFor(iv: Interview): number {
-    return 1 + interviews.value.filter((o) => o.id !== iv.id && o.intervieweeId === iv.intervieweeId && o.status === '已谈' && `${o.date}${o.start}` < `${iv.date}${iv.start}`).length
+    return (
+      1 +
+      interviews.value.filter(
+        (o) =>
+          o.id !== iv.id && o.intervieweeId === iv.intervieweeId && o.status === '已谈' && `${o.date}${o.start}` < `${iv.date}${iv.start}`,
+      ).length
+    )
   }
 
   async function saveRoundSettings(patch: Partial<Pick<Round, 'interviewChecks' | 'outlineTemplates'>>) {
@@ -57,5 +72,20 @@ export const useInterviewsStore = defineStore('interviews', () => {
     await round.saveRound({ ...r, ...patch })
   }
 
-  return { interviews, loading, checklist, dir, warnings, coverage, rooms, load, byId, save, reschedule, remove, sessionNoFor, saveRoundSettings }
+  return {
+    interviews,
+    loading,
+    checklist,
+    dir,
+    warnings,
+    coverage,
+    rooms,
+    load,
+    byId,
+    save,
+    reschedule,
+    remove,
+    sessionNoFor,
+    saveRoundSettings,
+  }
 })

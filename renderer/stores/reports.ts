@@ -19,7 +19,8 @@ export const useReportsStore = defineStore('reports', () => {
 
   const save = (draft: Draft<Report>): Promise<Report> => collection.save(JSON.parse(JSON.stringify(draft)) as Draft<Report>)
 
-  const generate = async (kind: ReportKind): Promise<Report> => collection.put(await generateReport(platform, round.activeRound, kind, reports.value))
+  const generate = async (kind: ReportKind): Promise<Report> =>
+    collection.put(await generateReport(platform, round.activeRound, kind, reports.value))
 
   /** Regenerates from the current data; user text is kept, changes are returned for review. */
   async function regenerateReport(stored: Report) {

@@ -79,7 +79,22 @@ export const useRoundStore = defineStore('round', () => {
   }
 
   return {
-    ready, deviceId, rounds, activeRoundId, activeRound, people, members, cadres, currentUserId, currentUser,
-    init, activate, setCurrentUser, saveRound, savePerson, removePerson, installRound,
+    ready,
+    deviceId,
+    rounds,
+    activeRoundId,
+    activeRound,
+    people,
+    members,
+    cadres,
+    currentUserId,
+    currentUser,
+    init,
+    activate,
+    setCurrentUser,
+    saveRound,
+    savePerson,
+    removePerson,
+    installRound,
   }
 })

@@ -5,7 +5,12 @@ import { createPinia, setActivePinia } from 'pinia'
 const keystore = vi.hoisted(() => ({ secure: true, account: 7 }))
 vi.mock('../platform/bridge', () => ({
   bridge: () => ({
-    keystoreStatus: async () => ({ available: keystore.secure, secure: keystore.secure, backend: 'fake', message: keystore.secure ? '可用' : '本机没有可用的系统密钥库' }),
+    keystoreStatus: async () => ({
+      available: keystore.secure,
+      secure: keystore.secure,
+      backend: 'fake',
+      message: keystore.secure ? '可用' : '本机没有可用的系统密钥库',
+    }),
     keystoreProtect: async (d: Uint8Array) => d.map((b) => b ^ keystore.account),
     keystoreUnprotect: async (d: Uint8Array) => d.map((b) => b ^ keystore.account),
   }),
@@ -137,7 +142,15 @@ describe('session', () => {
     await again.recover(rightKey, 'New-Passphrase-2026')
     expect(again.failedAttempts).toBe(0)
     const log = await db.auditLog.orderBy('seq').toArray()
-    expect(log.map((e) => e.action)).toEqual(['vault-setup', 'unlock-failed', 'recovery-failed', 'recovery-failed', 'recovery-failed', 'recovery-failed', 'passphrase-change'])
+    expect(log.map((e) => e.action)).toEqual([
+      'vault-setup',
+      'unlock-failed',
+      'recovery-failed',
+      'recovery-failed',
+      'recovery-failed',
+      'recovery-failed',
+      'passphrase-change',
+    ])
     expect(log[5]!.detail).toBe('恢复密钥错误（连续第 5 次失败）')
     expect(await repo.audit.verify()).toMatchObject({ ok: true, count: 7 })
   })

@@ -3,8 +3,18 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import {
-  addDeviceSecret, base64ToBytes, bytesToBase64, changePassphrase as rewrap, createVault, isVaultError, parseVault, removeDeviceSecret,
-  resetPassphraseWithRecovery, unlockWithDeviceSecret, unlockWithPassphrase, type Vault,
+  addDeviceSecret,
+  base64ToBytes,
+  bytesToBase64,
+  changePassphrase as rewrap,
+  createVault,
+  isVaultError,
+  parseVault,
+  removeDeviceSecret,
+  resetPassphraseWithRecovery,
+  unlockWithDeviceSecret,
+  unlockWithPassphrase,
+  type Vault,
 } from '@shared/security'
 import { bridge } from '../platform/bridge'
 import { getSetting, keyring, repo, setSetting, settings } from '../platform/db/workbench'
@@ -71,7 +81,12 @@ export const useSessionStore = defineStore('session', () => {
   async function failed(action: 'unlock-failed' | 'recovery-failed', what: string) {
     failedAttempts.value++
     await setSetting('failedUnlocks', failedAttempts.value)
-    await repo.recordWhileLocked({ action, table: 'settings', recordId: 'vault', detail: `${what}（连续第 ${failedAttempts.value} 次失败）` })
+    await repo.recordWhileLocked({
+      action,
+      table: 'settings',
+      recordId: 'vault',
+      detail: `${what}（连续第 ${failedAttempts.value} 次失败）`,
+    })
   }
 
   async function succeeded() {
@@ -131,7 +146,12 @@ export const useSessionStore = defineStore('session', () => {
     deviceSecret.fill(0)
     await setSetting('deviceSecret', bytesToBase64(sealed))
     await saveVault(next)
-    await repo.record({ action: 'passphrase-change', table: 'settings', recordId: 'vault', detail: `启用系统密钥库解锁（${status.backend}）` })
+    await repo.record({
+      action: 'passphrase-change',
+      table: 'settings',
+      recordId: 'vault',
+      detail: `启用系统密钥库解锁（${status.backend}）`,
+    })
   }
 
   async function disableKeystoreUnlock() {
@@ -168,8 +188,22 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   return {
-    status, recoveryKey, failedAttempts, autoLockMinutes, keystoreUnlock,
-    init, setUp, recoveryKeyKept, unlock, recover, changePassphrase, setAutoLockMinutes, lock, retryDelayMs,
-    enableKeystoreUnlock, disableKeystoreUnlock, unlockWithKeystore,
+    status,
+    recoveryKey,
+    failedAttempts,
+    autoLockMinutes,
+    keystoreUnlock,
+    init,
+    setUp,
+    recoveryKeyKept,
+    unlock,
+    recover,
+    changePassphrase,
+    setAutoLockMinutes,
+    lock,
+    retryDelayMs,
+    enableKeystoreUnlock,
+    disableKeystoreUnlock,
+    unlockWithKeystore,
   }
 })

@@ -11,6 +11,11 @@ export default defineComponent({
     render: { type: Function as PropType<(p: { col: string; row: unknown }) => VNodeChild>, required: true },
   },
   setup(props) {
-    return () => h('div', { class: 'long-row' }, props.cols.map((col) => h('div', { key: col, class: 'long-cell' }, [props.render({ col, row: props.row })])))
+    return () =>
+      h(
+        'div',
+        { class: 'long-row' },
+        props.cols.map((col) => h('div', { key: col, class: 'long-cell' }, [props.render({ col, row: props.row })])),
+      )
   },
 })

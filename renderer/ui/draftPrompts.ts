@@ -5,7 +5,10 @@ import { formatDateTimeCN } from '@shared/util/dates'
 /** Leaving changed work: keep it as a draft, give it up, or stay (Esc / × on the question = stay). */
 export function askKeepDraft(what: string, title: string, keepLabel = '保留草稿并关闭'): Promise<'keep' | 'discard' | 'stay'> {
   return ElMessageBox.confirm(`${what}有尚未保存的内容。保留为草稿后，下次打开时可以恢复。`, title, {
-    confirmButtonText: keepLabel, cancelButtonText: '放弃修改', distinguishCancelAndClose: true, type: 'warning',
+    confirmButtonText: keepLabel,
+    cancelButtonText: '放弃修改',
+    distinguishCancelAndClose: true,
+    type: 'warning',
   }).then(
     () => 'keep' as const,
     (action: string) => (action === 'cancel' ? ('discard' as const) : ('stay' as const)),
@@ -15,7 +18,14 @@ export function askKeepDraft(what: string, title: string, keepLabel = '保留草
 /** A draft was found on opening: restore it or give it up; there is no third way out. */
 export function offerDraft(savedAt: string, note = ''): Promise<boolean> {
   return ElMessageBox.confirm(`有一份 ${formatDateTimeCN(savedAt)} 未保存的草稿。${note}`, '恢复草稿', {
-    confirmButtonText: '恢复草稿', cancelButtonText: '放弃草稿', type: 'info',
-    showClose: false, closeOnClickModal: false, closeOnPressEscape: false,
-  }).then(() => true, () => false)
+    confirmButtonText: '恢复草稿',
+    cancelButtonText: '放弃草稿',
+    type: 'info',
+    showClose: false,
+    closeOnClickModal: false,
+    closeOnPressEscape: false,
+  }).then(
+    () => true,
+    () => false,
+  )
 }

@@ -74,5 +74,13 @@ export function useDraft<T>(form: string, recordId: () => string | undefined) {
     globalThis.removeEventListener?.('beforeunload', onHide)
   })
 
-  return { keep, flush, discard, load, get pending() { return take !== undefined || saver.busy } }
+  return {
+    keep,
+    flush,
+    discard,
+    load,
+    get pending() {
+      return take !== undefined || saver.busy
+    },
+  }
 }

@@ -19,7 +19,12 @@ describe('long list sorting', () => {
   })
 
   it('sorts the whole list by the chosen column, keeps ties in list order, and follows new data', async () => {
-    const rows = ref([{ id: 1, n: 2 }, { id: 2, n: 1 }, { id: 3, n: 2 }, { id: 4, n: 0 }])
+    const rows = ref([
+      { id: 1, n: 2 },
+      { id: 2, n: 1 },
+      { id: 3, n: 2 },
+      { id: 4, n: 0 },
+    ])
     const { sort, sorted } = useListSort(rows, (key) => (key === 'n' ? (a, b) => a.n - b.n : undefined))
     expect(sorted.value).toBe(rows.value)
     sort.value = { key: 'n', order: 'asc' }

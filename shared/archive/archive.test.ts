@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest'
 import { buildSampleRound } from '../sample'
 import type { RoundSnapshot } from '../domain/snapshot'
 import {
-  ArchiveError, ARCHIVE_FORMAT_VERSION, canonicalJson, decodeArchive, encodeArchive, sha256Hex, sha256HexSync, type ArchiveErrorCode,
+  ArchiveError,
+  ARCHIVE_FORMAT_VERSION,
+  canonicalJson,
+  decodeArchive,
+  encodeArchive,
+  sha256Hex,
+  sha256HexSync,
+  type ArchiveErrorCode,
 } from './index'
 
 const info = { appVersion: '0.1.0', exportedBy: '黄雨晴', exportedAt: '2026-11-21T09:30:00.000Z' }
@@ -28,8 +35,14 @@ async function handMade(content: unknown, over: Record<string, unknown> = {}): P
   const c = content as RoundSnapshot
   const counts = Object.fromEntries(Object.entries(c.tables ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.length : 0]))
   const env = {
-    format: 'xuncha-round-archive', formatVersion: 1, ...info, roundId: c.round?.id ?? '', counts,
-    contentSha256: await sha256Hex(canonicalJson(content)), content, ...over,
+    format: 'xuncha-round-archive',
+    formatVersion: 1,
+    ...info,
+    roundId: c.round?.id ?? '',
+    counts,
+    contentSha256: await sha256Hex(canonicalJson(content)),
+    content,
+    ...over,
   }
   return gzipSync(strToU8(JSON.stringify(env)))
 }
@@ -65,7 +78,17 @@ describe('round archive', () => {
 
   it('writes the documented envelope', async () => {
     const json = JSON.parse(new TextDecoder().decode((await import('fflate')).gunzipSync(await encodeArchive(sample, info))))
-    expect(Object.keys(json)).toEqual(['format', 'formatVersion', 'exportedAt', 'exportedBy', 'appVersion', 'roundId', 'counts', 'contentSha256', 'content'])
+    expect(Object.keys(json)).toEqual([
+      'format',
+      'formatVersion',
+      'exportedAt',
+      'exportedBy',
+      'appVersion',
+      'roundId',
+      'counts',
+      'contentSha256',
+      'content',
+    ])
     expect(json.format).toBe('xuncha-round-archive')
     expect(json.roundId).toBe(sample.round.id)
     expect(json.contentSha256).toBe(await sha256Hex(canonicalJson({ round: sample.round, tables: sample.tables })))
@@ -117,16 +140,24 @@ describe('round archive', () => {
     const good = await handMade(clone())
     const tampered = clone()
     tampered.tables.clues[0]!.summary = '已被改动的内容'
-    const bad = await handMade(tampered, { contentSha256: JSON.parse(new TextDecoder().decode((await import('fflate')).gunzipSync(good))).contentSha256 })
+    const bad = await handMade(tampered, {
+      contentSha256: JSON.parse(new TextDecoder().decode((await import('fflate')).gunzipSync(good))).contentSha256,
+    })
     expect((await refusal(bad, 'checksum')).message).toBe('归档内容校验失败，文件可能被篡改或损坏')
     await expect(decodeArchive(good)).resolves.toBeTruthy()
   })
 
   it('accepts archives from other writers (keys unsorted, pretty-printed)', async () => {
     const content = clone()
-    const env = { format: 'xuncha-round-archive', formatVersion: 1, ...info, roundId: content.round.id,
+    const env = {
+      format: 'xuncha-round-archive',
+      formatVersion: 1,
+      ...info,
+      roundId: content.round.id,
       counts: Object.fromEntries(Object.entries(content.tables).map(([k, v]) => [k, v.length])),
-      contentSha256: await sha256Hex(canonicalJson(content)), content }
+      contentSha256: await sha256Hex(canonicalJson(content)),
+      content,
+    }
     const out = await decodeArchive(gzipSync(strToU8(JSON.stringify(env, null, 2))))
     expect(out.snapshot).toStrictEqual(sample)
   })
@@ -135,21 +166,80 @@ describe('round archive', () => {
     const cases: [string, (s: RoundSnapshot & Record<string, unknown>) => unknown, RegExp][] = [
       ['missing round', (s) => ({ tables: s.tables }), /round/],
       ['table not an array', (s) => ({ ...s, tables: { ...s.tables, interviews: {} } }), /谈话.*不是列表/],
-      ['missing table', (s) => { const { attachments: _a, ...rest } = s.tables; return { ...s, tables: rest } }, /缺少.*附件/],
+      [
+        'missing table',
+        (s) => {
+          const { attachments: _a, ...rest } = s.tables
+          return { ...s, tables: rest }
+        },
+        /缺少.*附件/,
+      ],
       ['unknown table', (s) => ({ ...s, tables: { ...s.tables, memos: [] } }), /未知的数据表：memos/],
-      ['record without id', (s) => { delete (s.tables.documents[3] as Partial<{ id: string }>).id; return s }, /调阅资料.*第 4 条记录缺少文本型 id/],
-      ['numeric id', (s) => { (s.tables.petitions[0] as unknown as { id: number }).id = 7; return s }, /信访.*id/],
-      ['foreign roundId', (s) => { s.tables.interviews[2]!.roundId = 'another-round'; return s }, /谈话.*roundId.*another-round/],
-      ['duplicate id', (s) => { s.tables.clues[1]!.id = s.tables.clues[0]!.id; return s }, /问题线索.*重复/],
-      ['record not an object', (s) => { (s.tables.checklist as unknown[])[0] = 'x'; return s }, /检查清单.*不是对象/],
-      ['bad person kind', (s) => { (s.tables.people[0] as unknown as { kind: string }).kind = 'robot'; return s }, /kind/],
-      ['wrong field type', (s) => { (s.tables.workingPapers[0] as unknown as { evidence: string }).evidence = 'none'; return s }, /evidence.*列表/],
+      [
+        'record without id',
+        (s) => {
+          delete (s.tables.documents[3] as Partial<{ id: string }>).id
+          return s
+        },
+        /调阅资料.*第 4 条记录缺少文本型 id/,
+      ],
+      [
+        'numeric id',
+        (s) => {
+          ;(s.tables.petitions[0] as unknown as { id: number }).id = 7
+          return s
+        },
+        /信访.*id/,
+      ],
+      [
+        'foreign roundId',
+        (s) => {
+          s.tables.interviews[2]!.roundId = 'another-round'
+          return s
+        },
+        /谈话.*roundId.*another-round/,
+      ],
+      [
+        'duplicate id',
+        (s) => {
+          s.tables.clues[1]!.id = s.tables.clues[0]!.id
+          return s
+        },
+        /问题线索.*重复/,
+      ],
+      [
+        'record not an object',
+        (s) => {
+          ;(s.tables.checklist as unknown[])[0] = 'x'
+          return s
+        },
+        /检查清单.*不是对象/,
+      ],
+      [
+        'bad person kind',
+        (s) => {
+          ;(s.tables.people[0] as unknown as { kind: string }).kind = 'robot'
+          return s
+        },
+        /kind/,
+      ],
+      [
+        'wrong field type',
+        (s) => {
+          ;(s.tables.workingPapers[0] as unknown as { evidence: string }).evidence = 'none'
+          return s
+        },
+        /evidence.*列表/,
+      ],
     ]
     for (const [name, mutate, message] of cases) {
       const err = await refusal(await handMade(mutate(clone() as RoundSnapshot & Record<string, unknown>)), 'invalid')
       expect(err.message, name).toMatch(message)
     }
-    const wrongCount = await refusal(await handMade(clone(), { counts: { ...(await decodeArchive(await handMade(clone()))).counts, clues: 99 } }), 'invalid')
+    const wrongCount = await refusal(
+      await handMade(clone(), { counts: { ...(await decodeArchive(await handMade(clone()))).counts, clues: 99 } }),
+      'invalid',
+    )
     expect(wrongCount.message).toMatch(/clues.*99/)
     await refusal(await handMade(clone(), { roundId: 'other' }), 'invalid')
   })
@@ -173,12 +263,17 @@ describe('round archive', () => {
     let n = 0
     const id = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`
     s.tables.interviews = Array.from({ length: 6000 }, (_, k) => ({ ...structuredClone(base[k % base.length]!), id: id() }))
-    s.tables.documentNotes = Array.from({ length: 4000 }, (_, k) => ({ ...sample.tables.documentNotes[k % sample.tables.documentNotes.length]!, id: id() }))
+    s.tables.documentNotes = Array.from({ length: 4000 }, (_, k) => ({
+      ...sample.tables.documentNotes[k % sample.tables.documentNotes.length]!,
+      id: id(),
+    }))
     const bytes = await encodeArchive(s, info)
     const t0 = performance.now()
     const out = await decodeArchive(bytes)
     const ms = performance.now() - t0
-    console.info(`large archive: ${(bytes.length / 1e6).toFixed(1)} MB gzip, ${out.counts.interviews + out.counts.documentNotes} records, decoded in ${ms.toFixed(0)} ms`)
+    console.info(
+      `large archive: ${(bytes.length / 1e6).toFixed(1)} MB gzip, ${out.counts.interviews + out.counts.documentNotes} records, decoded in ${ms.toFixed(0)} ms`,
+    )
     expect(out.counts.interviews).toBe(6000)
     expect(out.snapshot).toStrictEqual(s)
   }, 60_000)
@@ -186,11 +281,12 @@ describe('round archive', () => {
 
 describe('format version 1, frozen', () => {
   // A version 1 envelope written by hand. Never change it: every future app must read it.
-  const V1 = '{"format":"xuncha-round-archive","formatVersion":1,"exportedAt":"2026-11-21T09:30:00.000Z","exportedBy":"黄雨晴","appVersion":"0.1.0","roundId":"r-1",'
-    + '"counts":{"people":1,"interviews":0,"documents":0,"documentNotes":0,"petitions":0,"visits":0,"workingPapers":0,"clues":0,"checklist":0,"reports":0,"attachments":0},'
-    + '"contentSha256":"c2b6d19a740ebb4185d050294fae19d20ebe0668931fd631f26f71603c5c8f16",'
-    + '"content":{"round":{"id":"r-1","name":"十二届区委第三轮巡察","entryDate":"2026-10-19","exitDate":"2026-12-18","framework":{"key":"custom","name":"自定义","nodes":[]}},'
-    + '"tables":{"people":[{"id":"p-1","roundId":"r-1","kind":"cadre","name":"张卫东","deleted":true}],"interviews":[],"documents":[],"documentNotes":[],"petitions":[],"visits":[],"workingPapers":[],"clues":[],"checklist":[],"reports":[],"attachments":[]}}}'
+  const V1 =
+    '{"format":"xuncha-round-archive","formatVersion":1,"exportedAt":"2026-11-21T09:30:00.000Z","exportedBy":"黄雨晴","appVersion":"0.1.0","roundId":"r-1",' +
+    '"counts":{"people":1,"interviews":0,"documents":0,"documentNotes":0,"petitions":0,"visits":0,"workingPapers":0,"clues":0,"checklist":0,"reports":0,"attachments":0},' +
+    '"contentSha256":"c2b6d19a740ebb4185d050294fae19d20ebe0668931fd631f26f71603c5c8f16",' +
+    '"content":{"round":{"id":"r-1","name":"十二届区委第三轮巡察","entryDate":"2026-10-19","exitDate":"2026-12-18","framework":{"key":"custom","name":"自定义","nodes":[]}},' +
+    '"tables":{"people":[{"id":"p-1","roundId":"r-1","kind":"cadre","name":"张卫东","deleted":true}],"interviews":[],"documents":[],"documentNotes":[],"petitions":[],"visits":[],"workingPapers":[],"clues":[],"checklist":[],"reports":[],"attachments":[]}}}'
 
   it('still decodes', async () => {
     const out = await decodeArchive(gzipSync(strToU8(V1)))
@@ -201,7 +297,9 @@ describe('format version 1, frozen', () => {
 
 describe('hash helpers', () => {
   it('canonicalJson sorts keys recursively without whitespace (pinned: the archive checksum depends on it)', () => {
-    expect(canonicalJson({ b: 1, a: { d: [3, { f: null, e: '中' }], c: true }, u: undefined })).toBe('{"a":{"c":true,"d":[3,{"e":"中","f":null}]},"b":1}')
+    expect(canonicalJson({ b: 1, a: { d: [3, { f: null, e: '中' }], c: true }, u: undefined })).toBe(
+      '{"a":{"c":true,"d":[3,{"e":"中","f":null}]},"b":1}',
+    )
     expect(canonicalJson([undefined, 'x'])).toBe('[null,"x"]')
   })
 

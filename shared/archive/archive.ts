@@ -5,8 +5,14 @@ import type { RoundSnapshot } from '../domain/snapshot'
 import { canonicalJson } from './canonical'
 import { ARCHIVE_MESSAGES, ArchiveError } from './errors'
 import {
-  ARCHIVE_FORMAT, ARCHIVE_FORMAT_VERSION, MAX_DECOMPRESSED_BYTES, MAX_JSON_DEPTH, MIGRATIONS, MIN_READABLE_FORMAT_VERSION,
-  type ArchiveCounts, type ArchiveInfo,
+  ARCHIVE_FORMAT,
+  ARCHIVE_FORMAT_VERSION,
+  MAX_DECOMPRESSED_BYTES,
+  MAX_JSON_DEPTH,
+  MIGRATIONS,
+  MIN_READABLE_FORMAT_VERSION,
+  type ArchiveCounts,
+  type ArchiveInfo,
 } from './format'
 import { gunzipLimited, gzip } from './gzip'
 import { scanJson, TOO_DEEP_MESSAGE } from './json-depth'
@@ -168,7 +174,8 @@ function looksTruncatedJson(text: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i)
     if (inString) {
-      if (c === 92) i++ // backslash: skip the escaped character
+      if (c === 92)
+        i++ // backslash: skip the escaped character
       else if (c === 34) inString = false
     } else if (c === 34) inString = true
     else if (c === 123 || c === 91) depth++

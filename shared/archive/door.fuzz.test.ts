@@ -29,7 +29,23 @@ const deep = (n: number): unknown => {
   return v
 }
 const VALUES = (rnd: () => number): unknown[] => [
-  null, 0, Number.MAX_VALUE, -1, '', '改期一次', true, [], {}, [null], [1], { x: 1 }, [{}], deep(8), '=cmd|\'/c calc\'!A1', '陈𠈌'.repeat(1500), Math.floor(rnd() * 1e9),
+  null,
+  0,
+  Number.MAX_VALUE,
+  -1,
+  '',
+  '改期一次',
+  true,
+  [],
+  {},
+  [null],
+  [1],
+  { x: 1 },
+  [{}],
+  deep(8),
+  "=cmd|'/c calc'!A1",
+  '陈𠈌'.repeat(1500),
+  Math.floor(rnd() * 1e9),
 ]
 const KEYS = ['__proto__', 'constructor', 'toString', 'prototype', 'hasOwnProperty', 'valueOf']
 
@@ -43,7 +59,8 @@ function mutate(root: Record<string, unknown>, rnd: () => number) {
     const k = pick(keys)
     const child = (node as Record<string, unknown>)[k]
     if (rnd() < 0.4 || !child || typeof child !== 'object') {
-      if (rnd() < 0.15) Object.defineProperty(node, pick(KEYS), { value: pick(VALUES(rnd)), enumerable: true, configurable: true, writable: true })
+      if (rnd() < 0.15)
+        Object.defineProperty(node, pick(KEYS), { value: pick(VALUES(rnd)), enumerable: true, configurable: true, writable: true })
       else (node as Record<string, unknown>)[k] = pick(VALUES(rnd))
       return
     }
@@ -53,7 +70,15 @@ function mutate(root: Record<string, unknown>, rnd: () => number) {
 
 async function handMade(content: { round: unknown; tables: Record<string, unknown[]> }): Promise<Uint8Array> {
   const counts = Object.fromEntries(Object.entries(content.tables).map(([k, v]) => [k, Array.isArray(v) ? v.length : 0]))
-  const env = { format: 'xuncha-round-archive', formatVersion: 1, ...info, roundId: (content.round as { id?: string })?.id ?? '', counts, contentSha256: await sha256Hex(canonicalJson(content)), content }
+  const env = {
+    format: 'xuncha-round-archive',
+    formatVersion: 1,
+    ...info,
+    roundId: (content.round as { id?: string })?.id ?? '',
+    counts,
+    contentSha256: await sha256Hex(canonicalJson(content)),
+    content,
+  }
   return gzipSync(strToU8(JSON.stringify(env)))
 }
 
@@ -63,7 +88,10 @@ describe('the door: round archives', () => {
     const tables = Object.keys(sample.tables) as (keyof RoundSnapshot['tables'])[]
     let accepted = 0
     for (let i = 0; i < (FULL ? 3000 : 60); i++) {
-      const c = structuredClone({ round: sample.round, tables: sample.tables }) as unknown as { round: Record<string, unknown>; tables: Record<string, Record<string, unknown>[]> }
+      const c = structuredClone({ round: sample.round, tables: sample.tables }) as unknown as {
+        round: Record<string, unknown>
+        tables: Record<string, Record<string, unknown>[]>
+      }
       if (rnd() < 0.15) mutate(c.round, rnd)
       else {
         const rows = c.tables[tables[Math.floor(rnd() * tables.length)]!]!
@@ -91,7 +119,10 @@ describe('the door: round archives', () => {
 
   it('refuses a bomb at the limit, however far it would inflate', async () => {
     const bomb = gzipSync(new Uint8Array(20 * 1024 * 1024), { level: 9 })
-    await expect(decodeArchive(bomb, { maxDecompressedBytes: 4 * 1024 * 1024 })).rejects.toMatchObject({ code: 'too-large', message: expect.stringMatching(CN) })
+    await expect(decodeArchive(bomb, { maxDecompressedBytes: 4 * 1024 * 1024 })).rejects.toMatchObject({
+      code: 'too-large',
+      message: expect.stringMatching(CN),
+    })
   }, 60_000)
 
   it('cannot be fooled by a nested "content" key holding the original content', async () => {
@@ -100,7 +131,14 @@ describe('the door: round archives', () => {
     const altered = structuredClone(content)
     altered.round.name = '被改过的轮次'
     const counts = Object.fromEntries(Object.entries(content.tables).map(([k, v]) => [k, v.length]))
-    const head = JSON.stringify({ format: 'xuncha-round-archive', formatVersion: 1, ...info, roundId: sample.round.id, counts, contentSha256: await sha256Hex(good) }).slice(0, -1)
+    const head = JSON.stringify({
+      format: 'xuncha-round-archive',
+      formatVersion: 1,
+      ...info,
+      roundId: sample.round.id,
+      counts,
+      contentSha256: await sha256Hex(good),
+    }).slice(0, -1)
     const forged = `${head},"content":${JSON.stringify(altered)},"x\\"content":${good}}`
     await expect(decodeArchive(gzipSync(strToU8(forged)))).rejects.toMatchObject({ code: 'checksum' })
     const honest = `${head},"content":${good}}`

@@ -18,7 +18,7 @@ const CRC_TABLES = (() => {
     t[n] = c
   }
   for (let n = 0; n < 256; n++) {
-    for (let k = 1; k < 4; k++) t[k * 256 + n] = t[(k - 1) * 256 + n]! >>> 8 ^ t[t[(k - 1) * 256 + n]! & 0xff]!
+    for (let k = 1; k < 4; k++) t[k * 256 + n] = (t[(k - 1) * 256 + n]! >>> 8) ^ t[t[(k - 1) * 256 + n]! & 0xff]!
   }
   return t
 })()

@@ -21,7 +21,8 @@ export function scanJson(bytes: Uint8Array, max: number): { tooDeep: boolean; la
   for (let i = 0; i < bytes.length; i++) {
     const c = bytes[i]!
     if (inString) {
-      if (c === 92) i++ // backslash: skip the escaped byte
+      if (c === 92)
+        i++ // backslash: skip the escaped byte
       else if (c === 34) inString = false
     } else if (c === 34) {
       inString = true

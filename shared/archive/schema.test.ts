@@ -8,7 +8,11 @@ import { validateChangeSet } from '../exchange/validate'
 import type { PackageHeader } from '../exchange/package'
 
 const sample = buildSampleRound()
-const content = () => structuredClone({ round: sample.round, tables: sample.tables }) as unknown as { round: Record<string, unknown>; tables: Record<string, Record<string, unknown>[]> }
+const content = () =>
+  structuredClone({ round: sample.round, tables: sample.tables }) as unknown as {
+    round: Record<string, unknown>
+    tables: Record<string, Record<string, unknown>[]>
+  }
 
 describe('record schema', () => {
   it('accepts the sample round', () => {
@@ -57,7 +61,14 @@ describe('record schema', () => {
   it('refuses the same record in a change package, before any merge', () => {
     const header = { packageId: 'p', roundId: 'R' } as PackageHeader
     const record = { id: 'i1', roundId: 'R', intervieweeId: 'c', date: '2026-11-21', status: '已安排', history: '改期一次' }
-    const set = { packageId: 'p', roundId: 'R', from: { deviceId: 'd', name: '甲' }, createdAt: 'now', known: {}, records: [{ table: 'interviews', record, vv: { d: 1 }, stamps: { history: { d: 'd', n: 1 } }, owner: 'd' }] }
+    const set = {
+      packageId: 'p',
+      roundId: 'R',
+      from: { deviceId: 'd', name: '甲' },
+      createdAt: 'now',
+      known: {},
+      records: [{ table: 'interviews', record, vv: { d: 1 }, stamps: { history: { d: 'd', n: 1 } }, owner: 'd' }],
+    }
     expect(() => validateChangeSet(set, header)).toThrow(/第 1 条记录（谈话.*id i1）的字段 history 应为列表，未做任何更改/)
   })
 })

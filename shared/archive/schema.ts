@@ -22,8 +22,14 @@ const str: Check = (v) => (typeof v === 'string' ? undefined : wrong('应为文�
 const num: Check = (v) => (typeof v === 'number' && Number.isFinite(v) ? undefined : wrong('应为数字'))
 const bool: Check = (v) => (typeof v === 'boolean' ? undefined : wrong('应为是/否'))
 const anyObject: Check = (v) => (isObject(v) ? undefined : wrong('应为对象'))
-const oneOf = (...values: string[]): Check => (v) => (values.includes(v as string) ? undefined : wrong(`应为 ${values.join(' 或 ')}`))
-const nullable = (c: Check): Check => (v) => (v === null ? undefined : c(v))
+const oneOf =
+  (...values: string[]): Check =>
+  (v) =>
+    values.includes(v as string) ? undefined : wrong(`应为 ${values.join(' 或 ')}`)
+const nullable =
+  (c: Check): Check =>
+  (v) =>
+    v === null ? undefined : c(v)
 
 function arrayOf(item: Check): Check {
   return (v) => {
@@ -59,14 +65,16 @@ function obj(required: Record<string, Check>, optional: Record<string, Check> = 
 }
 
 /** An object used as a map: every value has the type. */
-const recordOf = (c: Check): Check => (v) => {
-  if (!isObject(v)) return wrong('应为对象')
-  for (const [k, x] of Object.entries(v)) {
-    const p = c(x)
-    if (p) return at(p, `.${k}`)
+const recordOf =
+  (c: Check): Check =>
+  (v) => {
+    if (!isObject(v)) return wrong('应为对象')
+    for (const [k, x] of Object.entries(v)) {
+      const p = c(x)
+      if (p) return at(p, `.${k}`)
+    }
+    return undefined
   }
-  return undefined
-}
 
 const ids = arrayOf(str)
 const evidence = obj({ kind: oneOf('interviewPoint', 'documentNote', 'petition', 'visit', 'attachment'), ref: str }, { text: str })
@@ -81,7 +89,9 @@ const paragraph = obj({ id: str, text: str }, { paperIds: ids, slot: str, genera
 const section = obj(
   { id: str, level: num, heading: str, paragraphs: arrayOf(paragraph) },
   {
-    key: str, guidance: str, table: obj({ columns: ids, rows: arrayOf(ids) }),
+    key: str,
+    guidance: str,
+    table: obj({ columns: ids, rows: arrayOf(ids) }),
     comments: arrayOf(obj({ id: str, text: str, by: str, at: str, resolved: bool })),
   },
 )
@@ -89,7 +99,8 @@ const counts = arrayOf(num)
 const surveys = obj(
   {},
   {
-    scale: ids, ballots: obj({ handedOut: num, returned: num }),
+    scale: ids,
+    ballots: obj({ handedOut: num, returned: num }),
     cadres: arrayOf(obj({ name: str, counts }, { cadreId: str, post: str })),
     questionnaire: obj({}, { handedOut: num, returned: num, questions: arrayOf(obj({ text: str, options: ids, counts })) }),
     updatedAt: str,
@@ -107,35 +118,82 @@ const SCHEMAS: Record<AnyTableName, TableSchema> = {
   rounds: {
     required: { name: str, entryDate: str, exitDate: str, framework: obj({ nodes: arrayOf(node) }, { key: str, name: str }) },
     optional: {
-      batch: str, mode: str, unitName: str, petitionCutoff: str, defaultMarking: marking, markings: recordOf(marking), notes: str,
-      phrases: arrayOf(obj({ id: str, text: str }, { category: str, kind: str })), interviewChecks: recordOf(bool),
-      outlineTemplates: recordOf(str), reportTemplates: recordOf(obj({ title: str, sections: arrayOf(obj({ key: str, level: num, heading: str }, { guidance: str })) })),
+      batch: str,
+      mode: str,
+      unitName: str,
+      petitionCutoff: str,
+      defaultMarking: marking,
+      markings: recordOf(marking),
+      notes: str,
+      phrases: arrayOf(obj({ id: str, text: str }, { category: str, kind: str })),
+      interviewChecks: recordOf(bool),
+      outlineTemplates: recordOf(str),
+      reportTemplates: recordOf(obj({ title: str, sections: arrayOf(obj({ key: str, level: num, heading: str }, { guidance: str })) })),
       surveys,
     },
   },
   people: {
     required: { kind: oneOf('member', 'cadre'), name: str },
     optional: {
-      role: str, fromUnit: str, phone: str, confidentialitySigned: bool, recusals: arrayOf(obj({ name: str, relation: str }, { cadreId: str })),
-      gender: str, birth: str, post: str, duties: str, inPostSince: str, department: str, category: str, isTopLeader: bool,
-      isDisciplineChief: bool, isLeadershipMember: bool, isMidLevelHead: bool, notes: str,
+      role: str,
+      fromUnit: str,
+      phone: str,
+      confidentialitySigned: bool,
+      recusals: arrayOf(obj({ name: str, relation: str }, { cadreId: str })),
+      gender: str,
+      birth: str,
+      post: str,
+      duties: str,
+      inPostSince: str,
+      department: str,
+      category: str,
+      isTopLeader: bool,
+      isDisciplineChief: bool,
+      isLeadershipMember: bool,
+      isMidLevelHead: bool,
+      notes: str,
     },
   },
   interviews: {
-    required: { intervieweeId: str, date: str, status: str, history: arrayOf(obj({}, { date: str, start: str, end: str, room: str, changedAt: str, reason: str })) },
+    required: {
+      intervieweeId: str,
+      date: str,
+      status: str,
+      history: arrayOf(obj({}, { date: str, start: str, end: str, room: str, changedAt: str, reason: str })),
+    },
     optional: {
-      category: str, start: str, end: str, room: str, leadId: str, recorderId: str, outline: str, followUpOf: str, notes: str, needsFollowUp: bool,
-      record: nullable(obj(
-        { points: arrayOf(obj({ id: str, text: str }, { category: str, involvesClue: bool, needsVerification: bool })) },
-        { sessionNo: num, interviewerSigned: bool, recorderSigned: bool, intervieweeConfirmed: bool },
-      )),
+      category: str,
+      start: str,
+      end: str,
+      room: str,
+      leadId: str,
+      recorderId: str,
+      outline: str,
+      followUpOf: str,
+      notes: str,
+      needsFollowUp: bool,
+      record: nullable(
+        obj(
+          { points: arrayOf(obj({ id: str, text: str }, { category: str, involvesClue: bool, needsVerification: bool })) },
+          { sessionNo: num, interviewerSigned: bool, recorderSigned: bool, intervieweeConfirmed: bool },
+        ),
+      ),
     },
   },
   documents: {
     required: { title: str },
     optional: {
-      category: str, department: str, quantity: str, docDate: str, borrowedOn: str, borrowerId: str, dueOn: str, returnedOn: str,
-      receiverId: str, receiverName: str, notes: str,
+      category: str,
+      department: str,
+      quantity: str,
+      docDate: str,
+      borrowedOn: str,
+      borrowerId: str,
+      dueOn: str,
+      returnedOn: str,
+      receiverId: str,
+      receiverName: str,
+      notes: str,
     },
   },
   documentNotes: {
@@ -145,8 +203,16 @@ const SCHEMAS: Record<AnyTableName, TableSchema> = {
   petitions: {
     required: { receivedOn: str, summary: str },
     optional: {
-      channel: str, anonymous: bool, reporterName: str, reporterContact: str, subjectId: str, subjectName: str, subjectPost: str,
-      discipline: str, inScope: bool, disposition: str,
+      channel: str,
+      anonymous: bool,
+      reporterName: str,
+      reporterContact: str,
+      subjectId: str,
+      subjectName: str,
+      subjectPost: str,
+      discipline: str,
+      inScope: bool,
+      disposition: str,
     },
   },
   visits: {
@@ -156,18 +222,51 @@ const SCHEMAS: Record<AnyTableName, TableSchema> = {
   workingPapers: {
     required: { number: str, title: str, personIds: ids, evidence: arrayOf(evidence), signoffs: arrayOf(signoff) },
     optional: {
-      date: str, category: str, responsibleType: str, timePlace: str, summary: str, facts: str, learnedBy: str, basis: str, analysis: str,
-      amount: nullable(num), keyFocus: bool, disposition: str, handlerId: str, editedAfterSignoff: bool, recommendation: str,
-      accountability: arrayOf(obj({ personId: str }, { type: str, measure: str })), reviewLog: arrayOf(review),
-      versions: arrayOf(obj({ at: str, by: str, content: anyObject, signoffs: arrayOf(signoff) })), mergedInto: str, mergedFrom: ids,
+      date: str,
+      category: str,
+      responsibleType: str,
+      timePlace: str,
+      summary: str,
+      facts: str,
+      learnedBy: str,
+      basis: str,
+      analysis: str,
+      amount: nullable(num),
+      keyFocus: bool,
+      disposition: str,
+      handlerId: str,
+      editedAfterSignoff: bool,
+      recommendation: str,
+      accountability: arrayOf(obj({ personId: str }, { type: str, measure: str })),
+      reviewLog: arrayOf(review),
+      versions: arrayOf(obj({ at: str, by: str, content: anyObject, signoffs: arrayOf(signoff) })),
+      mergedInto: str,
+      mergedFrom: ids,
     },
   },
   clues: {
     required: { number: str, status: str, evidence: arrayOf(evidence) },
     optional: {
-      registeredOn: str, source: str, reporter: str, subjectId: str, subjectName: str, subjectPost: str, jurisdiction: str, summary: str,
-      discipline: str, verifiability: str, preliminary: str, proposal: str, receiverUnit: str, leaderOpinion: str, transferredOn: str,
-      transferNo: str, receiver: str, feedback: str, reviewLog: arrayOf(review), withdrawal: obj({ reason: str, at: str, by: str }),
+      registeredOn: str,
+      source: str,
+      reporter: str,
+      subjectId: str,
+      subjectName: str,
+      subjectPost: str,
+      jurisdiction: str,
+      summary: str,
+      discipline: str,
+      verifiability: str,
+      preliminary: str,
+      proposal: str,
+      receiverUnit: str,
+      leaderOpinion: str,
+      transferredOn: str,
+      transferNo: str,
+      receiver: str,
+      feedback: str,
+      reviewLog: arrayOf(review),
+      withdrawal: obj({ reason: str, at: str, by: str }),
       seal: nullable(obj({ sha256: str, at: str, by: str }, { evidence: arrayOf(obj({ kind: str, ref: str, text: str })) })),
     },
   },
@@ -178,7 +277,9 @@ const SCHEMAS: Record<AnyTableName, TableSchema> = {
   reports: {
     required: { title: str, sections: arrayOf(section) },
     optional: {
-      kind: str, status: str, generatedAt: str,
+      kind: str,
+      status: str,
+      generatedAt: str,
       versions: arrayOf(obj({ at: str, sections: arrayOf(section) }, { by: str, note: str, status: str, title: str })),
     },
   },

@@ -180,8 +180,7 @@ export function isSafeFileName(name: string): boolean {
 
 export function checkSaveFileRequest(x: unknown): SaveFileRequest {
   if (!isPlainObject(x)) throw new BridgeArgumentError('保存请求格式错误')
-  if (typeof x.suggestedName !== 'string' || !isSafeFileName(x.suggestedName))
-    throw new BridgeArgumentError('文件名不合法')
+  if (typeof x.suggestedName !== 'string' || !isSafeFileName(x.suggestedName)) throw new BridgeArgumentError('文件名不合法')
   if (!(x.data instanceof Uint8Array)) throw new BridgeArgumentError('文件内容必须是二进制数据')
   if (x.data.byteLength > MAX_FILE_BYTES) throw new BridgeArgumentError('文件过大')
   return { suggestedName: x.suggestedName, filters: checkFilters(x.filters), data: x.data }
@@ -211,9 +210,11 @@ export function checkKeystoreUnprotectData(x: unknown): Uint8Array {
 export function checkWriteBackupRequest(x: unknown): WriteBackupRequest {
   if (!isPlainObject(x)) throw new BridgeArgumentError('备份请求格式错误')
   const { fileName, data, keep } = x
-  if (typeof fileName !== 'string' || !isSafeFileName(fileName)) throw new BridgeArgumentError('备份文件名不合法（只能是文件名，不能含路径）')
+  if (typeof fileName !== 'string' || !isSafeFileName(fileName))
+    throw new BridgeArgumentError('备份文件名不合法（只能是文件名，不能含路径）')
   if (!fileName.toLowerCase().endsWith(`.${BACKUP_EXTENSION}`)) throw new BridgeArgumentError(`备份文件的扩展名必须是 .${BACKUP_EXTENSION}`)
-  if (!AUTO_BACKUP_NAME.test(fileName)) throw new BridgeArgumentError(`备份文件名必须形如“${AUTO_BACKUP_PREFIX}名称-时间戳.${BACKUP_EXTENSION}”`)
+  if (!AUTO_BACKUP_NAME.test(fileName))
+    throw new BridgeArgumentError(`备份文件名必须形如“${AUTO_BACKUP_PREFIX}名称-时间戳.${BACKUP_EXTENSION}”`)
   if (!(data instanceof Uint8Array)) throw new BridgeArgumentError('备份内容必须是二进制数据')
   if (data.byteLength === 0) throw new BridgeArgumentError('备份内容不能为空')
   if (data.byteLength > MAX_FILE_BYTES) throw new BridgeArgumentError('备份文件过大')

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { buildSampleRound } from '../sample'
 import type { Cadre, Clue, TeamMember } from '../domain/types'
-import { approveClue, assertClueEditable, feedbackState, recordFeedback, returnClue, sealPayload, submitClue, transferClue, verifySeal, withdrawClue } from './clues'
+import {
+  approveClue,
+  assertClueEditable,
+  feedbackState,
+  recordFeedback,
+  returnClue,
+  sealPayload,
+  submitClue,
+  transferClue,
+  verifySeal,
+  withdrawClue,
+} from './clues'
 import { resolveEvidence, type EvidenceSources } from './evidence'
 
 const s = buildSampleRound()
@@ -10,8 +21,13 @@ const members = t.people.filter((p): p is TeamMember => p.kind === 'member')
 const leader = members.find((m) => m.role === '组长')!
 const staff = members.find((m) => m.role === '组员')!
 const sources: EvidenceSources = {
-  interviews: t.interviews, notes: t.documentNotes, documents: t.documents, petitions: t.petitions, visits: t.visits,
-  attachments: t.attachments, cadres: t.people.filter((p): p is Cadre => p.kind === 'cadre'),
+  interviews: t.interviews,
+  notes: t.documentNotes,
+  documents: t.documents,
+  petitions: t.petitions,
+  visits: t.visits,
+  attachments: t.attachments,
+  cadres: t.people.filter((p): p is Cadre => p.kind === 'cadre'),
 }
 const draft = (): Clue => ({ ...t.clues.find((c) => c.status === '草稿')!, reviewLog: [] })
 const T = '2026-11-21T08:00:00.000Z'
@@ -48,7 +64,12 @@ describe('clue flow', () => {
     expect(() => assertClueEditable(draft())).not.toThrow()
     expect(() => withdrawClue(c, leader, '', T)).toThrow('撤回须说明理由')
     const w = withdrawClue(c, leader, '纪委监委已另案处理', T)
-    expect(w).toMatchObject({ status: '已撤回', withdrawal: { reason: '纪委监委已另案处理', by: leader.id }, summary: c.summary, seal: c.seal })
+    expect(w).toMatchObject({
+      status: '已撤回',
+      withdrawal: { reason: '纪委监委已另案处理', by: leader.id },
+      summary: c.summary,
+      seal: c.seal,
+    })
     expect(await verifySeal(w)).toBe(true)
   })
 })

@@ -13,9 +13,25 @@ import { canonicalJson, sha256Hex } from '../util/hash'
 type Member = Pick<TeamMember, 'id' | 'role' | 'deleted'>
 
 export const SEALED_CLUE_FIELDS = [
-  'number', 'registeredOn', 'source', 'reporter', 'subjectId', 'subjectName', 'subjectPost', 'jurisdiction', 'summary',
-  'discipline', 'verifiability', 'preliminary', 'proposal', 'receiverUnit', 'leaderOpinion', 'transferredOn', 'transferNo',
-  'receiver', 'evidence',
+  'number',
+  'registeredOn',
+  'source',
+  'reporter',
+  'subjectId',
+  'subjectName',
+  'subjectPost',
+  'jurisdiction',
+  'summary',
+  'discipline',
+  'verifiability',
+  'preliminary',
+  'proposal',
+  'receiverUnit',
+  'leaderOpinion',
+  'transferredOn',
+  'transferNo',
+  'receiver',
+  'evidence',
 ] as const satisfies readonly (keyof Clue)[]
 
 export const SEALED_MESSAGE = '该线索已移交并封存，内容和所引证据不能再修改'
@@ -79,12 +95,19 @@ export function sealPayload(c: Pick<Clue, (typeof SEALED_CLUE_FIELDS)[number]>, 
 }
 
 /** 移交: records the hand-over and seals the clue with its evidence frozen. Only the 组长. */
-export async function transferClue<C extends Clue>(c: C, user: Member | undefined, t: Transfer, evidence: FrozenEvidence[], at: string): Promise<C> {
+export async function transferClue<C extends Clue>(
+  c: C,
+  user: Member | undefined,
+  t: Transfer,
+  evidence: FrozenEvidence[],
+  at: string,
+): Promise<C> {
   if (!can(user, 'approve-clue')) throw new Error('只有组长可以移交问题线索')
   if (c.status !== '定稿') throw new Error('只有已定稿的线索可以移交')
   if (!isIsoDate(t.transferredOn)) throw new Error('请填写移交日期')
   if (!t.receiverUnit.trim()) throw new Error('请填写移交单位')
-  if (evidence.length !== c.evidence.length || evidence.some((e, i) => e.ref !== c.evidence[i]!.ref)) throw new Error('封存的证据与线索所引证据不一致')
+  if (evidence.length !== c.evidence.length || evidence.some((e, i) => e.ref !== c.evidence[i]!.ref))
+    throw new Error('封存的证据与线索所引证据不一致')
   const next = { ...c, ...t, transferNo: t.transferNo.trim(), receiverUnit: t.receiverUnit.trim(), receiver: t.receiver.trim() }
   const frozen = evidence.map(({ kind, ref, text }) => ({ kind, ref, text }))
   const sha256 = await sha256Hex(sealPayload(next, frozen))
@@ -101,7 +124,12 @@ export function withdrawClue<C extends Clue>(c: C, user: Member | undefined, rea
   if (!can(user, 'approve-clue')) throw new Error('只有组长可以撤回问题线索')
   if (c.status === '已撤回') throw new Error('该线索已撤回')
   if (!reason.trim()) throw new Error('撤回须说明理由')
-  return { ...c, status: '已撤回', withdrawal: { reason: reason.trim(), at, by: user!.id }, reviewLog: log(c, '撤回', user!.id, at, reason.trim()) }
+  return {
+    ...c,
+    status: '已撤回',
+    withdrawal: { reason: reason.trim(), at, by: user!.id },
+    reviewLog: log(c, '撤回', user!.id, at, reason.trim()),
+  }
 }
 
 /** The receiver's 办理结果反馈: the one thing recorded after the seal (it is outside the hash). */

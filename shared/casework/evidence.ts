@@ -1,7 +1,15 @@
 // The text behind an evidence link (支撑材料), read from the round's records, so a 底稿 or clue
 // shows what it rests on and a clue's seal can freeze it.
 import type {
-  Attachment, BorrowedDocument, Cadre, DocumentNote, EvidenceLink, FrozenEvidence, Interview, Petition, SiteVisit,
+  Attachment,
+  BorrowedDocument,
+  Cadre,
+  DocumentNote,
+  EvidenceLink,
+  FrozenEvidence,
+  Interview,
+  Petition,
+  SiteVisit,
 } from '../domain/types'
 import type { RoundSnapshot } from '../domain/snapshot'
 import { formatDateCN } from '../util/dates'
@@ -20,13 +28,22 @@ export interface EvidenceSources {
 export function evidenceSourcesOf(snap: RoundSnapshot): EvidenceSources {
   const t = snap.tables
   return {
-    interviews: t.interviews, notes: t.documentNotes, documents: t.documents, petitions: t.petitions, visits: t.visits, attachments: t.attachments,
+    interviews: t.interviews,
+    notes: t.documentNotes,
+    documents: t.documents,
+    petitions: t.petitions,
+    visits: t.visits,
+    attachments: t.attachments,
     cadres: t.people.filter((p): p is Cadre => p.kind === 'cadre'),
   }
 }
 
 export const EVIDENCE_KIND_LABELS: Record<EvidenceLink['kind'], string> = {
-  interviewPoint: '谈话要点', documentNote: '审阅笔记', petition: '信访件', visit: '走访记录', attachment: '附件',
+  interviewPoint: '谈话要点',
+  documentNote: '审阅笔记',
+  petition: '信访件',
+  visit: '走访记录',
+  attachment: '附件',
 }
 
 export interface ResolvedEvidence extends FrozenEvidence {
@@ -56,7 +73,12 @@ export function resolveEvidence(link: EvidenceLink, s: EvidenceSources): Resolve
       if (iv?.deleted) return missing
       const point = iv?.record?.points.find((p) => p.id === pointId)
       if (!iv || !point) return missing
-      return { ...link, text: point.text, found: true, source: `谈话 ${formatDateCN(iv.date)} ${name(iv.intervieweeId)} 第${iv.record?.sessionNo ?? 1}次` }
+      return {
+        ...link,
+        text: point.text,
+        found: true,
+        source: `谈话 ${formatDateCN(iv.date)} ${name(iv.intervieweeId)} 第${iv.record?.sessionNo ?? 1}次`,
+      }
     }
     case 'documentNote': {
       const note = byId(s.notes, link.ref)

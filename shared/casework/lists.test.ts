@@ -4,7 +4,19 @@ import type { Cadre } from '../domain/types'
 import { buildLedgerXlsx } from '../export/xlsx-ledger'
 import { readBackXlsx } from '../export/read-back'
 import { isSigned } from '../reports/draft'
-import { accountabilityList, clueList, confidentialMarking, LIST_BUILDERS, LIST_KINDS, peopleMattersList, problemList, rectificationLedger, TRANSFER_SIGN_LINES, transferList, type ListData } from './lists'
+import {
+  accountabilityList,
+  clueList,
+  confidentialMarking,
+  LIST_BUILDERS,
+  LIST_KINDS,
+  peopleMattersList,
+  problemList,
+  rectificationLedger,
+  TRANSFER_SIGN_LINES,
+  transferList,
+  type ListData,
+} from './lists'
 
 const s = buildSampleRound()
 const t = s.tables
@@ -14,7 +26,16 @@ const data: ListData = { round: s.round, papers: t.workingPapers, clues: t.clues
 describe('lists from data', () => {
   it('问题清单: every 底稿 not turned into a clue, by framework order, with the guide §7 columns', () => {
     const sheet = problemList(data)
-    expect(sheet.columns.map((c) => c.header)).toEqual(['问题分类', '问题表述', '典型事例', '责任主体', '底稿编号', '整改建议', '是否立行立改', '审签状态'])
+    expect(sheet.columns.map((c) => c.header)).toEqual([
+      '问题分类',
+      '问题表述',
+      '典型事例',
+      '责任主体',
+      '底稿编号',
+      '整改建议',
+      '是否立行立改',
+      '审签状态',
+    ])
     const expected = t.workingPapers.filter((p) => p.disposition !== '转为线索')
     expect(sheet.rows).toHaveLength(expected.length)
     // The report uses only 组长-signed 底稿: the list says which rows are not in it yet.
@@ -35,23 +56,50 @@ describe('lists from data', () => {
     const transferred = t.clues.find((c) => c.status === '已移交')!
     const sealed = { ...transferred, seal: { sha256: 'a'.repeat(64), at: '2026-11-20T00:00:00Z', by: 'x' } }
     const sheet = transferList({ ...data, clues: t.clues.map((c) => (c.id === sealed.id ? sealed : c)) })
-    expect(sheet.rows).toEqual([expect.objectContaining({ number: sealed.number, sealHash: 'a'.repeat(64), attachments: sealed.evidence.length })])
+    expect(sheet.rows).toEqual([
+      expect.objectContaining({ number: sealed.number, sealHash: 'a'.repeat(64), attachments: sealed.evidence.length }),
+    ])
     expect(sheet.footer).toEqual(TRANSFER_SIGN_LINES)
     expect(clueList(data).rows.find((r) => r.number === transferred.number)!.due).toMatch(/^\d{4}-\d{2}-\d{2}$/)
   })
   it('追责问责 and 点人点事 come from the 底稿 people and accountability entries', () => {
     expect(accountabilityList(data).rows).toEqual([])
     const p = t.workingPapers.find((x) => x.personIds.length)!
-    const withA = { ...data, papers: t.workingPapers.map((x) => (x.id === p.id ? { ...x, accountability: [{ personId: p.personIds[0]!, type: '直接责任' as const, measure: '诫勉谈话' }] } : x)) }
+    const withA = {
+      ...data,
+      papers: t.workingPapers.map((x) =>
+        x.id === p.id ? { ...x, accountability: [{ personId: p.personIds[0]!, type: '直接责任' as const, measure: '诫勉谈话' }] } : x,
+      ),
+    }
     const rows = accountabilityList(withA).rows
-    expect(rows).toEqual([expect.objectContaining({ number: p.number, person: cadres.find((c) => c.id === p.personIds[0])!.name, type: '直接责任', measure: '诫勉谈话', basis: p.basis })])
+    expect(rows).toEqual([
+      expect.objectContaining({
+        number: p.number,
+        person: cadres.find((c) => c.id === p.personIds[0])!.name,
+        type: '直接责任',
+        measure: '诫勉谈话',
+        basis: p.basis,
+      }),
+    ])
     const people = peopleMattersList(withA).rows
     expect(people.length).toBe(t.workingPapers.reduce((n, x) => n + x.personIds.length, 0))
     expect(people.find((r) => r.number === p.number)!.proposal).toBe('诫勉谈话')
   })
   it('整改台账 has the guide §7 columns and one row per problem', () => {
     const sheet = rectificationLedger(data)
-    expect(sheet.columns.map((c) => c.header)).toEqual(['反馈问题', '整改目标', '整改措施', '责任领导', '牵头部门', '责任人', '完成时限', '整改类型', '进展', '佐证材料', '销号'])
+    expect(sheet.columns.map((c) => c.header)).toEqual([
+      '反馈问题',
+      '整改目标',
+      '整改措施',
+      '责任领导',
+      '牵头部门',
+      '责任人',
+      '完成时限',
+      '整改类型',
+      '进展',
+      '佐证材料',
+      '销号',
+    ])
     expect(sheet.rows).toHaveLength(problemList(data).rows.length)
   })
   it('writes one workbook with every list that reads back with its rows and sign lines', async () => {

@@ -12,7 +12,14 @@ const leader = members.find((m) => m.role === '组长')!
 const deputies = members.filter((m) => m.role === '副组长')
 const staff = members.find((m) => m.role === '组员')!
 const blank = (): WorkingPaper => ({
-  ...s.tables.workingPapers[0]!, id: 'p1', number: '2026-03-DG-100', handlerId: staff.id, signoffs: [], editedAfterSignoff: false, reviewLog: [], versions: [],
+  ...s.tables.workingPapers[0]!,
+  id: 'p1',
+  number: '2026-03-DG-100',
+  handlerId: staff.id,
+  signoffs: [],
+  editedAfterSignoff: false,
+  reviewLog: [],
+  versions: [],
 })
 const T = (n: number) => `2026-11-2${n}T08:00:00.000Z`
 
@@ -40,7 +47,11 @@ describe('sign-off order', () => {
     expect(waitsFor(p, deputies[0]!)).toBe(false)
     expect(() => signPaper(p, deputies[0]!, T(3))).toThrow('只有组长可以审签底稿')
     p = signPaper(p, leader, T(3))
-    expect(p.signoffs.map((x) => [x.step, x.memberId])).toEqual([['承办人签字', staff.id], ['副组长审核', deputies[0]!.id], ['组长审签', leader.id]])
+    expect(p.signoffs.map((x) => [x.step, x.memberId])).toEqual([
+      ['承办人签字', staff.id],
+      ['副组长审核', deputies[0]!.id],
+      ['组长审签', leader.id],
+    ])
     expect(waitingFor(p)).toBe('已审签')
     expect(() => signPaper(p, leader, T(4))).toThrow('三级签字已完成')
     expect(p.reviewLog?.map((r) => r.action)).toEqual(['承办人签字', '副组长审核', '组长审签'])
@@ -93,8 +104,29 @@ describe('edit after sign-off', () => {
 
 describe('duplicates and merge', () => {
   it('finds 底稿 with the same people and category, and merges keeping both evidence sets', () => {
-    const a = { ...blank(), id: 'a', number: 'A', personIds: ['x', 'y'], category: 'L2.3', evidence: [{ kind: 'petition', ref: 'e1' }, { kind: 'visit', ref: 'e2' }] as WorkingPaper['evidence'] }
-    const b = { ...blank(), id: 'b', number: 'B', personIds: ['y', 'x'], category: 'L2.3', facts: '另一份事实', evidence: [{ kind: 'visit', ref: 'e2' }, { kind: 'documentNote', ref: 'e3' }] as WorkingPaper['evidence'] }
+    const a = {
+      ...blank(),
+      id: 'a',
+      number: 'A',
+      personIds: ['x', 'y'],
+      category: 'L2.3',
+      evidence: [
+        { kind: 'petition', ref: 'e1' },
+        { kind: 'visit', ref: 'e2' },
+      ] as WorkingPaper['evidence'],
+    }
+    const b = {
+      ...blank(),
+      id: 'b',
+      number: 'B',
+      personIds: ['y', 'x'],
+      category: 'L2.3',
+      facts: '另一份事实',
+      evidence: [
+        { kind: 'visit', ref: 'e2' },
+        { kind: 'documentNote', ref: 'e3' },
+      ] as WorkingPaper['evidence'],
+    }
     const c = { ...blank(), id: 'c', number: 'C', personIds: ['x'], category: 'L2.3' }
     expect(duplicateGroups([a, b, c]).map((g) => g.map((p) => p.id))).toEqual([['a', 'b']])
     const { kept, merged } = mergePapers(a, b, leader.id, T(1))
@@ -118,9 +150,16 @@ describe('checklist and phrases', () => {
     expect(open.length).toBeGreaterThan(0)
     const linked = items.find((i) => i.paperIds.length === 1)!
     const target = s.tables.workingPapers.find((p) => p.id === linked.paperIds[0])!
-    const papers = s.tables.workingPapers.map((p) => (p.id === target.id ? { ...p, mergedInto: s.tables.workingPapers.find((x) => x.id !== p.id)!.id } : p))
+    const papers = s.tables.workingPapers.map((p) =>
+      p.id === target.id ? { ...p, mergedInto: s.tables.workingPapers.find((x) => x.id !== p.id)!.id } : p,
+    )
     expect(uncoveredItems([linked], papers)).toEqual([])
-    expect(uncoveredItems([linked], papers.map((p) => (p.id === target.id ? { ...p, mergedInto: undefined, deleted: true } : p)))).toEqual([linked])
+    expect(
+      uncoveredItems(
+        [linked],
+        papers.map((p) => (p.id === target.id ? { ...p, mergedInto: undefined, deleted: true } : p)),
+      ),
+    ).toEqual([linked])
     expect(checklistCoverage(items, s.tables.workingPapers)).toEqual({ total: items.length, covered: items.length - open.length })
   })
   it('offers phrases of the category, its parent and general ones', () => {

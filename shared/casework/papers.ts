@@ -9,8 +9,24 @@ type Member = Pick<TeamMember, 'id' | 'name' | 'role' | 'deleted'>
 
 /** The fields that make up what was signed: a change to any of them is an edit of the content. */
 export const PAPER_CONTENT_FIELDS = [
-  'title', 'date', 'category', 'responsibleType', 'personIds', 'timePlace', 'summary', 'facts', 'learnedBy', 'basis', 'analysis',
-  'amount', 'keyFocus', 'disposition', 'handlerId', 'evidence', 'recommendation', 'accountability',
+  'title',
+  'date',
+  'category',
+  'responsibleType',
+  'personIds',
+  'timePlace',
+  'summary',
+  'facts',
+  'learnedBy',
+  'basis',
+  'analysis',
+  'amount',
+  'keyFocus',
+  'disposition',
+  'handlerId',
+  'evidence',
+  'recommendation',
+  'accountability',
 ] as const satisfies readonly (keyof WorkingPaper)[]
 
 export function paperContent(p: Partial<WorkingPaper>): Record<string, unknown> {
@@ -78,7 +94,10 @@ export function waitsFor(p: Pick<WorkingPaper, 'signoffs' | 'handlerId'>, user: 
 
 /** Makes the next sign-off; throws a Chinese message when it is not this member's turn. */
 export function signPaper<P extends WorkingPaper>(
-  p: P, user: Member | undefined, at: string, signed?: Pick<Signoff, 'contentSha256' | 'evidence'>,
+  p: P,
+  user: Member | undefined,
+  at: string,
+  signed?: Pick<Signoff, 'contentSha256' | 'evidence'>,
 ): P {
   const why = signDenial(p, user)
   if (why) throw new Error(why)
@@ -127,7 +146,9 @@ export function applyPaperEdit<P extends WorkingPaper>(before: P, after: P, by: 
 const peopleKey = (p: Pick<WorkingPaper, 'personIds'>) => [...new Set(p.personIds)].sort().join(',')
 
 /** Groups of live 底稿 that look like the same matter: same category and the same people (at least one). */
-export function duplicateGroups<P extends Pick<WorkingPaper, 'id' | 'category' | 'personIds' | 'mergedInto' | 'deleted'>>(papers: P[]): P[][] {
+export function duplicateGroups<P extends Pick<WorkingPaper, 'id' | 'category' | 'personIds' | 'mergedInto' | 'deleted'>>(
+  papers: P[],
+): P[][] {
   const groups = new Map<string, P[]>()
   for (const p of papers) {
     if (p.deleted || p.mergedInto || !p.category || p.personIds.length === 0) continue
@@ -160,6 +181,10 @@ export function mergePapers<P extends WorkingPaper>(keep: P, other: P, by: strin
     mergedFrom: [...(keep.mergedFrom ?? []), other.number],
   }
   const kept = applyPaperEdit(keep, edited, by, at)
-  const merged = { ...other, mergedInto: keep.id, reviewLog: [...(other.reviewLog ?? []), { action: `并入 ${keep.number}`, memberId: by, at }] }
+  const merged = {
+    ...other,
+    mergedInto: keep.id,
+    reviewLog: [...(other.reviewLog ?? []), { action: `并入 ${keep.number}`, memberId: by, at }],
+  }
   return { kept, merged }
 }

@@ -25,7 +25,11 @@ const FORM_BUDGET = [
 export function paperFormDoc(p: WorkingPaper, ctx: PaperDocContext): OfficialDoc {
   const member = (id: string) => ctx.members.find((m) => m.id === id)?.name ?? ''
   const category = flattenFramework(ctx.round.framework).find((f) => f.node.id === p.category)?.node.title ?? p.category
-  const persons = p.personIds.map((id) => ctx.cadres.find((c) => c.id === id)).filter(Boolean).map((c) => `${c!.name}（${c!.post}）`).join('、')
+  const persons = p.personIds
+    .map((id) => ctx.cadres.find((c) => c.id === id))
+    .filter(Boolean)
+    .map((c) => `${c!.name}（${c!.post}）`)
+    .join('、')
   const counts = new Map<string, number>()
   for (const e of p.evidence) counts.set(EVIDENCE_KIND_LABELS[e.kind], (counts.get(EVIDENCE_KIND_LABELS[e.kind]) ?? 0) + 1)
   const evidence = [...counts].map(([k, n]) => `${k}${n}份`).join('，') || '无'
@@ -38,7 +42,12 @@ export function paperFormDoc(p: WorkingPaper, ctx: PaperDocContext): OfficialDoc
     [L.disposition, p.disposition, `${L.evidence}目录`, evidence],
   ]
   const rows: [string, string][] = [
-    [L.title, p.title], [L.summary, p.summary], [L.facts, p.facts], [L.basis, p.basis], [L.analysis, p.analysis], [L.recommendation, p.recommendation ?? ''],
+    [L.title, p.title],
+    [L.summary, p.summary],
+    [L.facts, p.facts],
+    [L.basis, p.basis],
+    [L.analysis, p.analysis],
+    [L.recommendation, p.recommendation ?? ''],
   ]
   const chars = rows.reduce((n, [, v]) => n + v.length, 0) + pairs.reduce((n, r) => n + r[1].length + r[3].length, 0)
   const size = FORM_BUDGET.find((b) => chars <= b.chars)?.size ?? 5
@@ -48,12 +57,35 @@ export function paperFormDoc(p: WorkingPaper, ctx: PaperDocContext): OfficialDoc
   }
   const blocks: Block[] = [
     {
-      kind: 'table', fontSize: size, rows: pairs,
-      columns: [{ header: L.number, width: 'auto' }, { header: p.number, width: 1.3 }, { header: L.date, width: 'auto' }, { header: formatDateCN(p.date), width: 1.3 }],
+      kind: 'table',
+      fontSize: size,
+      rows: pairs,
+      columns: [
+        { header: L.number, width: 'auto' },
+        { header: p.number, width: 1.3 },
+        { header: L.date, width: 'auto' },
+        { header: formatDateCN(p.date), width: 1.3 },
+      ],
     },
-    { kind: 'table', fontSize: size, columns: [{ header: '项目', width: 'auto' }, { header: '内容', width: 1 }], rows },
+    {
+      kind: 'table',
+      fontSize: size,
+      columns: [
+        { header: '项目', width: 'auto' },
+        { header: '内容', width: 1 },
+      ],
+      rows,
+    },
     // The sign-off block: 承办人签字 → 副组长审核 → 组长审签, name and time of each.
-    { kind: 'table', fontSize: size, rows: [], columns: SIGNOFF_STEPS.flatMap((s) => [{ header: s, width: 'auto' as const }, { header: signed(s) || '\u3000', width: 1 }]) },
+    {
+      kind: 'table',
+      fontSize: size,
+      rows: [],
+      columns: SIGNOFF_STEPS.flatMap((s) => [
+        { header: s, width: 'auto' as const },
+        { header: signed(s) || '\u3000', width: 1 },
+      ]),
+    },
   ]
   if (p.editedAfterSignoff) blocks.push({ kind: 'paragraph', text: '注：本底稿改动于签字后，后续审核签字须重新进行。', indent: false })
   return { title: '巡察工作底稿', blocks }
@@ -62,7 +94,12 @@ export function paperFormDoc(p: WorkingPaper, ctx: PaperDocContext): OfficialDoc
 export const NOTICE_DEFAULT_DAYS = 15
 
 /** 立行立改通知书 to the inspected unit; only for a 底稿 whose 处置建议 is 立行立改. */
-export function immediateNoticeDoc(p: WorkingPaper, ctx: PaperDocContext & { teamName: string }, issuedOn: string, days = NOTICE_DEFAULT_DAYS): OfficialDoc {
+export function immediateNoticeDoc(
+  p: WorkingPaper,
+  ctx: PaperDocContext & { teamName: string },
+  issuedOn: string,
+  days = NOTICE_DEFAULT_DAYS,
+): OfficialDoc {
   if (p.disposition !== '立行立改') throw new Error('只有处置建议为“立行立改”的底稿可以出具立行立改通知书')
   if (!Number.isInteger(days) || days < 1 || days > 90) throw new Error('整改期限应为 1—90 天')
   return {

@@ -7,7 +7,16 @@ import { DEFAULT_TEMPLATES } from '../reports/templates'
 import { canonicalJson, sha256Hex } from '../util/hash'
 import { evidenceSourcesOf, resolveEvidence } from './evidence'
 import { applyPaperEdit, signPaper, waitingFor } from './papers'
-import { evidenceHash, paperContentHash, settleFallBack, signConsequence, signingRecord, signoffIntact, signoffState, withStandingSignoffs } from './signing'
+import {
+  evidenceHash,
+  paperContentHash,
+  settleFallBack,
+  signConsequence,
+  signingRecord,
+  signoffIntact,
+  signoffState,
+  withStandingSignoffs,
+} from './signing'
 
 const T = (n: number) => `2026-11-2${n}T08:00:00.000Z`
 const members = (s: RoundSnapshot) => s.tables.people.filter((p): p is TeamMember => p.kind === 'member')
@@ -19,15 +28,33 @@ const nowIn = (s: RoundSnapshot) => {
 /** A sample 底稿 citing an interview point and a review note, signed through all three steps. */
 async function signedPaper(s: RoundSnapshot): Promise<WorkingPaper> {
   const m = members(s)
-  const [staff, deputy, leader] = [m.find((x) => x.role === '组员')!, m.find((x) => x.role === '副组长')!, m.find((x) => x.role === '组长')!]
+  const [staff, deputy, leader] = [
+    m.find((x) => x.role === '组员')!,
+    m.find((x) => x.role === '副组长')!,
+    m.find((x) => x.role === '组长')!,
+  ]
   const point = s.tables.interviews.find((i) => i.record?.points.length)!
   const note = s.tables.documentNotes[0]!
   let p: WorkingPaper = {
-    ...s.tables.workingPapers[0]!, id: 'p-signed', number: '2026-03-DG-900', handlerId: staff.id, signoffs: [], editedAfterSignoff: false, reviewLog: [], versions: [],
-    evidence: [{ kind: 'interviewPoint', ref: `${point.id}#${point.record!.points[0]!.id}` }, { kind: 'documentNote', ref: note.id }],
+    ...s.tables.workingPapers[0]!,
+    id: 'p-signed',
+    number: '2026-03-DG-900',
+    handlerId: staff.id,
+    signoffs: [],
+    editedAfterSignoff: false,
+    reviewLog: [],
+    versions: [],
+    evidence: [
+      { kind: 'interviewPoint', ref: `${point.id}#${point.record!.points[0]!.id}` },
+      { kind: 'documentNote', ref: note.id },
+    ],
   }
   const now = nowIn(s)
-  for (const [who, at] of [[staff, 1], [deputy, 2], [leader, 3]] as const) {
+  for (const [who, at] of [
+    [staff, 1],
+    [deputy, 2],
+    [leader, 3],
+  ] as const) {
     p = signPaper(p, who, T(at), await signingRecord(p, p.evidence.map(now)))
   }
   s.tables.workingPapers.push(p)

@@ -21,7 +21,10 @@ export const evidenceHash = (e: FrozenEvidence): Promise<string> => sha256Hex(ev
 export const paperContentHash = (p: Partial<WorkingPaper>): Promise<string> => sha256Hex(canonicalJson(paperContent(p)))
 
 /** The record a sign-off keeps: the 底稿's content hash and each cited item as it reads now. */
-export async function signingRecord(p: WorkingPaper, current: FrozenEvidence[]): Promise<Required<Pick<Signoff, 'contentSha256' | 'evidence'>>> {
+export async function signingRecord(
+  p: WorkingPaper,
+  current: FrozenEvidence[],
+): Promise<Required<Pick<Signoff, 'contentSha256' | 'evidence'>>> {
   const evidence = await Promise.all(
     current.map(async ({ kind, ref, text }) => ({ kind, ref, text, sha256: await evidenceHash({ kind, ref, text }) })),
   )

@@ -12,7 +12,20 @@ async function chain(n: number): Promise<AuditEntry[]> {
   const out: AuditEntry[] = []
   let prev = GENESIS_HASH
   for (let seq = 1; seq <= n; seq++) {
-    const base = { v: 2 as const, seq, at: `2026-11-21T08:00:0${seq}.000Z`, actor: 'm-1', actorId: 'm-1', deviceId: 'd', action: 'view', table: 'petitions', recordId: `p-${seq}`, fields: [], detail: '查看信访反映人联系方式', prevHash: prev }
+    const base = {
+      v: 2 as const,
+      seq,
+      at: `2026-11-21T08:00:0${seq}.000Z`,
+      actor: 'm-1',
+      actorId: 'm-1',
+      deviceId: 'd',
+      action: 'view',
+      table: 'petitions',
+      recordId: `p-${seq}`,
+      fields: [],
+      detail: '查看信访反映人联系方式',
+      prevHash: prev,
+    }
     const entry = { ...base, hash: await auditEntryHash(base, mac) }
     out.push(entry)
     prev = entry.hash
@@ -32,7 +45,10 @@ describe('audit log verification', () => {
     const log = await chain(6)
     const sealed = await headOf(log)
     expect(await verifyAuditLog(log, sealed, mac)).toMatchObject({ ok: true, count: 6 })
-    expect(await verifyAuditLog(log.slice(0, 3), sealed, mac)).toMatchObject({ problem: 'truncated', message: '审计日志末尾 3 条被删除：封存记录为 6 条，现存 3 条' })
+    expect(await verifyAuditLog(log.slice(0, 3), sealed, mac)).toMatchObject({
+      problem: 'truncated',
+      message: '审计日志末尾 3 条被删除：封存记录为 6 条，现存 3 条',
+    })
 
     const rewritten = structuredClone(log)
     rewritten[3]!.detail = '导出轮次归档'
@@ -60,13 +76,25 @@ describe('audit log verification', () => {
 
 describe('the audit head travels in packages', () => {
   const fast: CryptoOptions = { iterations: 1000, minIterations: 1000, maxIterations: 2000, derive: (p, s, n) => deriveKey(p, s, n) }
-  const head = { kind: 'changes' as const, packageId: 'p1', roundId: 'R', roundName: '第三轮', from: { deviceId: 'd', name: '甲' }, createdAt: '2026-11-21T09:00:00.000Z' }
+  const head = {
+    kind: 'changes' as const,
+    packageId: 'p1',
+    roundId: 'R',
+    roundName: '第三轮',
+    from: { deviceId: 'd', name: '甲' },
+    createdAt: '2026-11-21T09:00:00.000Z',
+  }
 
   it('in the authenticated header; a malformed one is refused', async () => {
     const auditHead = { count: 42, head: 'a'.repeat(64) }
     const bytes = await encodePackage({ ...head, auditHead }, new TextEncoder().encode('{}'), '团队口令-Team#2026', fast)
     expect(readHeader(bytes, fast).header.auditHead).toEqual(auditHead)
-    const bad = await encodePackage({ ...head, auditHead: { count: -1, head: 'x' } }, new TextEncoder().encode('{}'), '团队口令-Team#2026', fast)
+    const bad = await encodePackage(
+      { ...head, auditHead: { count: -1, head: 'x' } },
+      new TextEncoder().encode('{}'),
+      '团队口令-Team#2026',
+      fast,
+    )
     expect(() => readHeader(bad, fast)).toThrow('文件内容结构不正确')
   })
 

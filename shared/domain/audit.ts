@@ -39,7 +39,9 @@ export function auditTableLabel(table: string): string {
 
 /** 改动字段 column: Chinese labels only; a field without one (written by an older version) is “其他字段”. */
 export function auditFieldsLabel(table: string, fields: readonly string[]): string {
-  return [...new Set(fields.map((f) => fieldLabel(table, f)).map((label) => (/^[\x20-\x7e]+$/.test(label) ? '其他字段' : label)))].join('、')
+  return [...new Set(fields.map((f) => fieldLabel(table, f)).map((label) => (/^[\x20-\x7e]+$/.test(label) ? '其他字段' : label)))].join(
+    '、',
+  )
 }
 
 /**
@@ -48,7 +50,13 @@ export function auditFieldsLabel(table: string, fields: readonly string[]): stri
  */
 export function auditActorLabel(entry: Pick<AuditEntry, 'actor' | 'actorId' | 'action'>): string {
   if (entry.actorId !== 'system') return entry.actor
-  if (entry.action === 'unlock-failed' || entry.action === 'unlock' || entry.action === 'vault-setup' || entry.action === 'passphrase-change') return '锁屏界面（尚未确认身份）'
+  if (
+    entry.action === 'unlock-failed' ||
+    entry.action === 'unlock' ||
+    entry.action === 'vault-setup' ||
+    entry.action === 'passphrase-change'
+  )
+    return '锁屏界面（尚未确认身份）'
   return '本机（尚未选择使用人）'
 }
 
@@ -125,12 +133,19 @@ export async function verifyAuditLog(entries: AuditEntry[], sealed: SealedAuditH
       return say({ count, legacy, problem: 'gap', at: expected, message: `审计日志${missing}被删除（其后的条目仍在）` })
     }
     if (entry.v !== 2 && keyed) {
-      return say({ count, legacy, problem: 'rewritten', at: entry.seq, message: `审计日志自第 ${entry.seq} 条起被改写：这些条目被改成了不带密钥的旧格式并重算了哈希` })
+      return say({
+        count,
+        legacy,
+        problem: 'rewritten',
+        at: entry.seq,
+        message: `审计日志自第 ${entry.seq} 条起被改写：这些条目被改成了不带密钥的旧格式并重算了哈希`,
+      })
     }
     if (entry.prevHash !== prev) {
-      const message = entry.v === 2 && !keyed && legacy > 0
-        ? `审计日志第 ${entry.seq} 条之前的旧格式条目被改写（旧条目无密钥保护，其哈希被重新计算）`
-        : `审计日志第 ${entry.seq} 条与前一条接不上：其前的条目被改写或替换`
+      const message =
+        entry.v === 2 && !keyed && legacy > 0
+          ? `审计日志第 ${entry.seq} 条之前的旧格式条目被改写（旧条目无密钥保护，其哈希被重新计算）`
+          : `审计日志第 ${entry.seq} 条与前一条接不上：其前的条目被改写或替换`
       return say({ count, legacy, problem: 'rewritten', at: entry.seq, message })
     }
     if ((await auditEntryHash(rest, mac)) !== hash) {
@@ -138,7 +153,13 @@ export async function verifyAuditLog(entries: AuditEntry[], sealed: SealedAuditH
       // without the key; the later entries were then re-linked to it.
       const rehashed = entry.v === 2 && (await sha256Hex(canonicalJson(rest))) === hash
       return rehashed
-        ? say({ count, legacy, problem: 'rewritten', at: entry.seq, message: `审计日志自第 ${entry.seq} 条起被改写，其后各条的哈希被重新计算（没有审计密钥，无法伪造）` })
+        ? say({
+            count,
+            legacy,
+            problem: 'rewritten',
+            at: entry.seq,
+            message: `审计日志自第 ${entry.seq} 条起被改写，其后各条的哈希被重新计算（没有审计密钥，无法伪造）`,
+          })
         : say({ count, legacy, problem: 'edited', at: entry.seq, message: `审计日志第 ${entry.seq} 条被直接修改：内容与其哈希不符` })
     }
     if (entry.v === 2) keyed = true
@@ -149,17 +170,30 @@ export async function verifyAuditLog(entries: AuditEntry[], sealed: SealedAuditH
   const count = expected - 1
   const legacyNote = legacy ? `（其中前 ${legacy} 条为启用审计密钥前的旧格式，按 SHA-256 校验）` : ''
   if (!sealed) {
-    if (!keyed) return { ok: true, count, legacy, message: `审计日志完整：共 ${count} 条${legacyNote}；尚未启用审计密钥，无法发现末尾被删除的条目` }
+    if (!keyed)
+      return { ok: true, count, legacy, message: `审计日志完整：共 ${count} 条${legacyNote}；尚未启用审计密钥，无法发现末尾被删除的条目` }
     return say({ count, legacy, problem: 'head', message: '审计日志的封存记录（条数和末条哈希）缺失：无法确认末尾是否被删除' })
   }
   if ((await mac(headPayload(sealed))) !== sealed.mac) {
     return say({ count, legacy, problem: 'head', message: '审计日志的封存记录被改动：无法确认末尾是否被删除' })
   }
   if (count < sealed.count) {
-    return say({ count, legacy, problem: 'truncated', at: count + 1, message: `审计日志末尾 ${sealed.count - count} 条被删除：封存记录为 ${sealed.count} 条，现存 ${count} 条` })
+    return say({
+      count,
+      legacy,
+      problem: 'truncated',
+      at: count + 1,
+      message: `审计日志末尾 ${sealed.count - count} 条被删除：封存记录为 ${sealed.count} 条，现存 ${count} 条`,
+    })
   }
   if (count > sealed.count || prev !== sealed.head) {
-    return say({ count, legacy, problem: 'rewritten', at: sealed.count, message: `审计日志与封存记录不符（封存 ${sealed.count} 条，现存 ${count} 条）：日志被改写` })
+    return say({
+      count,
+      legacy,
+      problem: 'rewritten',
+      at: sealed.count,
+      message: `审计日志与封存记录不符（封存 ${sealed.count} 条，现存 ${count} 条）：日志被改写`,
+    })
   }
   return { ok: true, count, legacy, message: `审计日志完整：共 ${count} 条，与封存的条数和末条哈希一致${legacyNote}` }
 }
@@ -170,6 +204,7 @@ export async function verifyAuditLog(entries: AuditEntry[], sealed: SealedAuditH
  */
 export function peerAuditWarning(seen: AuditHead | undefined, now: AuditHead | undefined): string {
   if (!now) return seen ? '该设备此前的文件带有审计日志封存记录，本文件没有：其审计日志可能被改动' : ''
-  if (seen && now.count < seen.count) return `该设备的审计日志条数比上次收到时少（上次 ${seen.count} 条，本次 ${now.count} 条）：其审计日志可能被删除了末尾`
+  if (seen && now.count < seen.count)
+    return `该设备的审计日志条数比上次收到时少（上次 ${seen.count} 条，本次 ${now.count} 条）：其审计日志可能被删除了末尾`
   return ''
 }

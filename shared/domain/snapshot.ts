@@ -9,7 +9,16 @@ export interface RoundSnapshot {
 
 export function emptyTables(): RoundSnapshot['tables'] {
   return {
-    people: [], interviews: [], documents: [], documentNotes: [], petitions: [], visits: [],
-    workingPapers: [], clues: [], checklist: [], reports: [], attachments: [],
+    people: [],
+    interviews: [],
+    documents: [],
+    documentNotes: [],
+    petitions: [],
+    visits: [],
+    workingPapers: [],
+    clues: [],
+    checklist: [],
+    reports: [],
+    attachments: [],
   }
 }

@@ -1,6 +1,16 @@
 import type {
-  Attachment, BorrowedDocument, ChecklistItem, Clue, DocumentNote, Interview, Person, Petition,
-  Report, Round, SiteVisit, WorkingPaper,
+  Attachment,
+  BorrowedDocument,
+  ChecklistItem,
+  Clue,
+  DocumentNote,
+  Interview,
+  Person,
+  Petition,
+  Report,
+  Round,
+  SiteVisit,
+  WorkingPaper,
 } from './types'
 
 /** Every table that belongs to one round, with its record type. */
@@ -22,8 +32,17 @@ export type AnyTableName = RoundTableName | 'rounds'
 export type RecordOf<T extends AnyTableName> = T extends 'rounds' ? Round : T extends RoundTableName ? RoundTables[T] : never
 
 export const ROUND_TABLES: readonly RoundTableName[] = [
-  'people', 'interviews', 'documents', 'documentNotes', 'petitions', 'visits',
-  'workingPapers', 'clues', 'checklist', 'reports', 'attachments',
+  'people',
+  'interviews',
+  'documents',
+  'documentNotes',
+  'petitions',
+  'visits',
+  'workingPapers',
+  'clues',
+  'checklist',
+  'reports',
+  'attachments',
 ]
 
 const META = ['id', 'createdAt', 'updatedAt', 'updatedBy', 'deviceId', 'deleted'] as const

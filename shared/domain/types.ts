@@ -88,9 +88,24 @@ export interface Phrase {
 
 /** Every kind of document the app exports; each has its own marking setting. */
 export const EXPORT_KINDS = [
-  '谈话安排表', '谈话记录', '调阅清单', '信访登记表', '底稿', '问题清单', '问题线索清单', '问题线索移交清单',
-  '巡察报告', '专题报告', '审计日志', '清理证明', '审阅笔记',
-  '追责问责清单', '点人点事清单', '整改台账', '清单汇总', '立行立改通知书',
+  '谈话安排表',
+  '谈话记录',
+  '调阅清单',
+  '信访登记表',
+  '底稿',
+  '问题清单',
+  '问题线索清单',
+  '问题线索移交清单',
+  '巡察报告',
+  '专题报告',
+  '审计日志',
+  '清理证明',
+  '审阅笔记',
+  '追责问责清单',
+  '点人点事清单',
+  '整改台账',
+  '清单汇总',
+  '立行立改通知书',
 ] as const
 export type ExportKind = (typeof EXPORT_KINDS)[number]
 
@@ -196,8 +211,18 @@ export interface Interview extends RoundScoped {
 }
 
 export const DOCUMENT_CATEGORIES = [
-  '党委(党组)会议记录', '三重一大决策材料', '中心组学习', '民主生活会/组织生活会', '三会一课', '财务账簿凭证',
-  '工程招投标', '干部选拔任用档案', '制度汇编', '信访台账', '上轮巡视巡察及审计整改材料', '其他',
+  '党委(党组)会议记录',
+  '三重一大决策材料',
+  '中心组学习',
+  '民主生活会/组织生活会',
+  '三会一课',
+  '财务账簿凭证',
+  '工程招投标',
+  '干部选拔任用档案',
+  '制度汇编',
+  '信访台账',
+  '上轮巡视巡察及审计整改材料',
+  '其他',
 ] as const
 
 export interface BorrowedDocument extends RoundScoped {
@@ -345,7 +370,16 @@ export interface WorkingPaper extends RoundScoped {
 
 export const CLUE_STATUSES = ['草稿', '组长审核', '定稿', '已移交', '已撤回'] as const
 export type ClueStatus = (typeof CLUE_STATUSES)[number]
-export const CLUE_SOURCES = ['信访举报', '上级交办', '公检法机关移交', '监督检查中发现', '审查调查中发现', '审计中发现', '巡视巡察中发现', '其他'] as const
+export const CLUE_SOURCES = [
+  '信访举报',
+  '上级交办',
+  '公检法机关移交',
+  '监督检查中发现',
+  '审查调查中发现',
+  '审计中发现',
+  '巡视巡察中发现',
+  '其他',
+] as const
 
 export interface Clue extends RoundScoped {
   number: string

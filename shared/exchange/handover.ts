@@ -48,10 +48,18 @@ export async function buildHandover(input: HandoverInput): Promise<{ manifest: H
     ...(input.reports ?? []),
   ]
   const manifest: HandoverManifest = {
-    format: 'xuncha-handover', version: 1, roundId: input.roundId, roundName: input.roundName, unitName: input.unitName,
-    handedOverBy: input.handedOverBy, at: input.at, reportsIncluded: (input.reports?.length ?? 0) > 0,
+    format: 'xuncha-handover',
+    version: 1,
+    roundId: input.roundId,
+    roundName: input.roundName,
+    unitName: input.unitName,
+    handedOverBy: input.handedOverBy,
+    at: input.at,
+    reportsIncluded: (input.reports?.length ?? 0) > 0,
     ...(input.auditHead ? { auditHead: input.auditHead } : {}),
-    files: await Promise.all(files.map(async (f) => ({ name: f.name, role: f.role, size: f.bytes.byteLength, sha256: await sha256Hex(f.bytes) }))),
+    files: await Promise.all(
+      files.map(async (f) => ({ name: f.name, role: f.role, size: f.bytes.byteLength, sha256: await sha256Hex(f.bytes) })),
+    ),
   }
   const body = { manifest, files: files.map((f) => ({ name: f.name, data: bytesToBase64(f.bytes) })) }
   return { manifest, payload: new TextEncoder().encode(JSON.stringify(body)) }
@@ -73,8 +81,15 @@ export async function readHandover(body: unknown): Promise<HandoverReview> {
   if (!isObj(body) || !isObj(body.manifest) || !Array.isArray(body.files)) throw bad('缺少清单或文件')
   const m = body.manifest
   if (m.format !== 'xuncha-handover' || m.version !== 1) throw bad('清单格式不符')
-  for (const f of ['roundId', 'roundName', 'unitName', 'handedOverBy', 'at'] as const) if (typeof m[f] !== 'string') throw bad(`清单缺少 ${f}`)
-  if (!Array.isArray(m.files) || !m.files.every((f) => isObj(f) && typeof f.name === 'string' && typeof f.role === 'string' && typeof f.size === 'number' && typeof f.sha256 === 'string'))
+  for (const f of ['roundId', 'roundName', 'unitName', 'handedOverBy', 'at'] as const)
+    if (typeof m[f] !== 'string') throw bad(`清单缺少 ${f}`)
+  if (
+    !Array.isArray(m.files) ||
+    !m.files.every(
+      (f) =>
+        isObj(f) && typeof f.name === 'string' && typeof f.role === 'string' && typeof f.size === 'number' && typeof f.sha256 === 'string',
+    )
+  )
     throw bad('清单的文件列表不正确')
   const carried = new Map<string, string>()
   for (const f of body.files) {
@@ -100,6 +115,7 @@ export async function readHandover(body: unknown): Promise<HandoverReview> {
     if (!ok) problems.push(`文件“${entry.name}”与清单不符（大小或 SHA-256 不一致）`)
     files.push({ name: entry.name, role: entry.role, size: bytes.byteLength, sha256, ok, bytes })
   }
-  for (const name of carried.keys()) if (!(m.files as { name: string }[]).some((f) => f.name === name)) problems.push(`文件“${name}”未列在清单中`)
+  for (const name of carried.keys())
+    if (!(m.files as { name: string }[]).some((f) => f.name === name)) problems.push(`文件“${name}”未列在清单中`)
   return { manifest: m as unknown as HandoverManifest, files, problems }
 }

@@ -62,14 +62,19 @@ function run(seed: number, full: boolean) {
     const before = l.get(table, id)
     if (before?.deleted) return
     if (table === 'interviews' && rnd() < 0.05) return l.edit(table, id, { deleted: true })
-    if (l === leader && table === 'clues' && before && !before.seal && rnd() < 0.3) return l.edit(table, id, { status: '已移交', seal: { sha256: `s${++v}`, at: 'now', by: 'L' } })
-    if (l === leader && table === 'workingPapers' && before && !isProtected(table, before) && rnd() < 0.3) return l.edit(table, id, { signoffs: SIGNED })
+    if (l === leader && table === 'clues' && before && !before.seal && rnd() < 0.3)
+      return l.edit(table, id, { status: '已移交', seal: { sha256: `s${++v}`, at: 'now', by: 'L' } })
+    if (l === leader && table === 'workingPapers' && before && !isProtected(table, before) && rnd() < 0.3)
+      return l.edit(table, id, { signoffs: SIGNED })
     const f = pick(fields)
     if (before && isProtected(table, before) && FROZEN_FIELDS[table]?.includes(f)) {
       if (table === 'clues') return // 该线索已移交并封存
       return l.edit(table, id, { [f]: `${l.name}-${++v}`, signoffs: SIGNED.slice(0, 1), editedAfterSignoff: true })
     }
-    l.edit(table, id, { [f]: `${l.name}-${++v}`, ...(before ? {} : table === 'interviews' ? {} : { signoffs: [], seal: null, status: '起草' }) })
+    l.edit(table, id, {
+      [f]: `${l.name}-${++v}`,
+      ...(before ? {} : table === 'interviews' ? {} : { signoffs: [], seal: null, status: '起草' }),
+    })
   }
   /** A laptop works through its inbox as the inbox allows (held: the 组长 only). */
   const resolveSome = (l: Laptop) => {
@@ -110,7 +115,11 @@ function run(seed: number, full: boolean) {
   for (const c of leader.open()) {
     const choice: Resolution = pick(['mine', 'theirs', 'both'])
     const current = leader.get(c.table, c.recordId)?.[c.field]
-    resolve(leader, c, c.field === 'deleted' || typeof current !== 'string' || typeof c.theirs !== 'string' ? (choice === 'both' ? 'mine' : choice) : choice)
+    resolve(
+      leader,
+      c,
+      c.field === 'deleted' || typeof current !== 'string' || typeof c.theirs !== 'string' ? (choice === 'both' ? 'mine' : choice) : choice,
+    )
     observe()
   }
   const state = leader.export({ kind: 'all' })
@@ -125,7 +134,10 @@ function run(seed: number, full: boolean) {
 // Imports stamp only the package's records, as the app does; the first 50 seeds run again
 // stamping every record first (the engine's original contract), which must converge the same way.
 const COUNT = Number(process.env.MERGE_SEEDS ?? 500)
-const SEEDS = [...Array.from({ length: COUNT }, (_, i) => ({ seed: i + 1, full: false })), ...Array.from({ length: 50 }, (_, i) => ({ seed: i + 1, full: true }))]
+const SEEDS = [
+  ...Array.from({ length: COUNT }, (_, i) => ({ seed: i + 1, full: false })),
+  ...Array.from({ length: 50 }, (_, i) => ({ seed: i + 1, full: true })),
+]
 
 describe('three laptops converge', () => {
   it.each(SEEDS)('seed $seed (stamp every record: $full)', ({ seed, full }) => {

@@ -113,12 +113,16 @@ describe('merge', () => {
     a.edit('clues', 'c1', { summary: '甲改动' })
     const sealPkg = leader.export({ kind: 'all' })
     const r = leader.import(a.export())
-    expect(r.conflicts).toEqual([expect.objectContaining({ field: 'summary', theirs: '甲改动', refused: expect.stringContaining('已移交并封存') })])
+    expect(r.conflicts).toEqual([
+      expect.objectContaining({ field: 'summary', theirs: '甲改动', refused: expect.stringContaining('已移交并封存') }),
+    ])
     expect(leader.open()).toHaveLength(0)
     expect(leader.get('clues', 'c1')!.summary).toBe('原文')
     // The member receives the seal: the edit is refused there too, with the reason, and nothing is left to decide.
     const back = a.import(sealPkg)
-    expect(back.conflicts).toEqual([expect.objectContaining({ field: 'summary', mine: '甲改动', refused: expect.stringContaining('已移交并封存') })])
+    expect(back.conflicts).toEqual([
+      expect.objectContaining({ field: 'summary', mine: '甲改动', refused: expect.stringContaining('已移交并封存') }),
+    ])
     expect(a.get('clues', 'c1')!.summary).toBe('原文')
     expect(a.open()).toHaveLength(0)
     a.import(leader.export({ kind: 'all' }))

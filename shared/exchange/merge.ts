@@ -94,7 +94,18 @@ export interface ChangeSet {
 export const NOT_MERGED = ['id', 'roundId', 'createdAt', 'updatedAt', 'updatedBy', 'deviceId'] as const
 
 export function emptySyncState(deviceId: string): SyncState {
-  return { format: SYNC_FORMAT, deviceId, counter: 0, records: {}, devices: [], fieldsets: [], imported: [], known: {}, acked: 0, conflicts: [] }
+  return {
+    format: SYNC_FORMAT,
+    deviceId,
+    counter: 0,
+    records: {},
+    devices: [],
+    fieldsets: [],
+    imported: [],
+    known: {},
+    acked: 0,
+    conflicts: [],
+  }
 }
 
 export const recordKey = (table: string, id: string) => `${table}/${id}`
@@ -134,8 +145,7 @@ function hashMatches(stored: string | undefined, value: unknown, fresh: string):
 
 const knows = (vv: VersionVector, s: Stamp) => (own(vv, s.d) ?? 0) >= s.n
 const later = (a: Stamp, b: Stamp) => (a.n !== b.n ? a.n > b.n : a.d > b.d)
-const newest = (stamps: Record<string, Stamp>): Stamp =>
-  Object.values(stamps).reduce((a, b) => (later(b, a) ? b : a), { d: '', n: 0 })
+const newest = (stamps: Record<string, Stamp>): Stamp => Object.values(stamps).reduce((a, b) => (later(b, a) ? b : a), { d: '', n: 0 })
 function maxVv(a: VersionVector, b: VersionVector): VersionVector {
   const out = dict(a)
   for (const [d, n] of Object.entries(b)) out[d] = Math.max(out[d] ?? 0, n)
@@ -162,7 +172,9 @@ export function stampLocal(state: SyncState, records: TableRecord[]): SyncState 
       used = true
       continue
     }
-    const changed = [...new Set([...fields, ...Object.keys(s.hashes)])].filter((f) => !hashMatches(own(s.hashes, f), own(record, f), own(hashes, f) ?? '-'))
+    const changed = [...new Set([...fields, ...Object.keys(s.hashes)])].filter(
+      (f) => !hashMatches(own(s.hashes, f), own(record, f), own(hashes, f) ?? '-'),
+    )
     if (!changed.length) {
       // Unchanged; format-1 hashes are replaced by current ones (no new stamp).
       if (Object.values(s.hashes).some((h) => h.length === 32)) writeSync(next, key, { ...s, hashes })
@@ -194,9 +206,11 @@ export function buildChangeSet(
     const s = readSync(state, recordKey(table, record.id as string))
     if (!s) continue
     const wanted =
-      scope.kind === 'all' ? !scope.tables || scope.tables.includes(table)
-      : scope.kind === 'since-date' ? String(record.updatedAt ?? '') >= scope.date
-      : (s.vv[me] ?? 0) > state.acked
+      scope.kind === 'all'
+        ? !scope.tables || scope.tables.includes(table)
+        : scope.kind === 'since-date'
+          ? String(record.updatedAt ?? '') >= scope.date
+          : (s.vv[me] ?? 0) > state.acked
     if (wanted) out.push({ table, record, vv: s.vv, stamps: s.stamps, owner: s.owner })
   }
   return { ...info, known: { ...state.known, [me]: state.counter }, records: out }
@@ -226,7 +240,10 @@ export function isProtected(table: AnyTableName, record: Record<string, unknown>
 }
 
 /** The fields a seal or the 组长审签 freezes. */
-export const FROZEN_FIELDS: Partial<Record<AnyTableName, readonly string[]>> = { clues: SEALED_CLUE_FIELDS, workingPapers: PAPER_CONTENT_FIELDS }
+export const FROZEN_FIELDS: Partial<Record<AnyTableName, readonly string[]>> = {
+  clues: SEALED_CLUE_FIELDS,
+  workingPapers: PAPER_CONTENT_FIELDS,
+}
 
 /** Why a merge refused an edit (shown in the conflict inbox). */
 export const REFUSED_REASONS: Partial<Record<AnyTableName, string>> = {
@@ -237,7 +254,8 @@ export const REFUSED_REASONS: Partial<Record<AnyTableName, string>> = {
 type FieldOutcome = 'same' | 'mine' | 'theirs' | 'conflict'
 
 /** Equal values (as canonical JSON; a missing value equals only a missing value). */
-const sameValue = (a: unknown, b: unknown) => (a === undefined || b === undefined ? a === b : a === b || canonicalJson(a) === canonicalJson(b))
+const sameValue = (a: unknown, b: unknown) =>
+  a === undefined || b === undefined ? a === b : a === b || canonicalJson(a) === canonicalJson(b)
 
 /**
  * Merges a package into the local state. Pure: returns what to write; the caller applies it in
@@ -259,7 +277,9 @@ export function mergeChangeSet(
   const bump = (t: AnyTableName, k: keyof KindCount) => ((counts[t] ??= { new: 0, changed: 0, conflicting: 0, unchanged: 0 })[k] += 1)
 
   // In key order (code units, the same on every laptop whatever its locale).
-  const ordered = pkg.records.map((pr) => ({ pr, key: recordKey(pr.table, pr.record.id as string) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+  const ordered = pkg.records
+    .map((pr) => ({ pr, key: recordKey(pr.table, pr.record.id as string) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
   for (const { pr, key } of ordered) {
     const id = pr.record.id as string
     const mine = local.get(key)
@@ -268,7 +288,12 @@ export function mergeChangeSet(
     if (!mine || !ls) {
       writes.push({ table: pr.table, record: clone(theirs) })
       const fields = fieldsOf(theirs)
-      writeSync(next, key, { vv: dict(pr.vv), stamps: dict(pr.stamps), hashes: Object.fromEntries(fields.map((f) => [f, hashValue(own(theirs, f))])), owner: pr.owner })
+      writeSync(next, key, {
+        vv: dict(pr.vv),
+        stamps: dict(pr.stamps),
+        hashes: Object.fromEntries(fields.map((f) => [f, hashValue(own(theirs, f))])),
+        owner: pr.owner,
+      })
       bump(pr.table, 'new')
       continue
     }
@@ -285,7 +310,8 @@ export function mergeChangeSet(
     const unseenMine = Object.entries(ls.stamps).some(([f, s]) => f !== 'deleted' && !knows(pr.vv, s))
     const unseenTheirs = Object.entries(pr.stamps).some(([f, s]) => f !== 'deleted' && !knows(ls.vv, s))
     if (outcome.deleted === 'theirs' && theirs.deleted === true && unseenMine) outcome.deleted = 'conflict'
-    if (outcome.deleted === 'mine' && mine.deleted === true && unseenTheirs && ls.stamps.deleted && !knows(pr.vv, ls.stamps.deleted)) outcome.deleted = 'conflict'
+    if (outcome.deleted === 'mine' && mine.deleted === true && unseenTheirs && ls.stamps.deleted && !knows(pr.vv, ls.stamps.deleted))
+      outcome.deleted = 'conflict'
     const merged: Record<string, unknown> = dict(mine)
     const stamps = dict(ls.stamps)
     const taken = new Set<string>()
@@ -302,8 +328,19 @@ export function mergeChangeSet(
     const sealedSide = frozen.size && protectedMine !== protectedTheirs ? (protectedMine ? 'mine' : 'theirs') : undefined
     const notice = (f: string, stamp: Stamp, extra: Partial<Conflict>) => {
       conflicts.push({
-        id: `${pkg.packageId}/${key}#${f}`, table: pr.table, recordId: id, field: f, mine: clone(own(mine, f)), theirs: clone(own(theirs, f)),
-        theirsStamp: stamp, fromName: pkg.from.name, fromDevice: pkg.from.deviceId, packageId: pkg.packageId, held: false, at, ...extra,
+        id: `${pkg.packageId}/${key}#${f}`,
+        table: pr.table,
+        recordId: id,
+        field: f,
+        mine: clone(own(mine, f)),
+        theirs: clone(own(theirs, f)),
+        theirsStamp: stamp,
+        fromName: pkg.from.name,
+        fromDevice: pkg.from.deviceId,
+        packageId: pkg.packageId,
+        held: false,
+        at,
+        ...extra,
       })
     }
     for (const [f, o] of Object.entries(outcome)) {
@@ -352,7 +389,10 @@ export function mergeChangeSet(
           stamps[f] = st
           taken.add(f)
         }
-        notice(f, st, { refused: REFUSED_REASONS[pr.table], resolved: { choice: later(st, sl) ? 'theirs' : 'mine', at, by: '自动（已封存或已审签）' } })
+        notice(f, st, {
+          refused: REFUSED_REASONS[pr.table],
+          resolved: { choice: later(st, sl) ? 'theirs' : 'mine', at, by: '自动（已封存或已审签）' },
+        })
       } else if (o === 'conflict') {
         const st = own(pr.stamps, f) ?? newest(pr.stamps)
         conflicted = true

@@ -1,17 +1,34 @@
 import { describe, expect, it } from 'vitest'
 import {
-  EXCHANGE_ITERATIONS, ExchangeError, decodePackage, deriveKey, encodePackage, parseJsonPayload, readHeader, type CryptoOptions, type DerivedKey,
+  EXCHANGE_ITERATIONS,
+  ExchangeError,
+  decodePackage,
+  deriveKey,
+  encodePackage,
+  parseJsonPayload,
+  readHeader,
+  type CryptoOptions,
+  type DerivedKey,
 } from './package'
 import { validateChangeSet } from './validate'
 import { gzip } from '../archive/gzip'
 import { Laptop } from './sim.test-helpers'
 
 const PASS = '团队口令-Team#2026'
-const head = { kind: 'changes' as const, packageId: 'p1', roundId: 'R', roundName: '第三轮', from: { deviceId: 'd', name: '甲' }, createdAt: '2026-11-21T09:00:00.000Z' }
+const head = {
+  kind: 'changes' as const,
+  packageId: 'p1',
+  roundId: 'R',
+  roundName: '第三轮',
+  from: { deviceId: 'd', name: '甲' },
+  createdAt: '2026-11-21T09:00:00.000Z',
+}
 // Tests derive with few iterations (the reader is told to accept that); one test uses the real count.
 const cache = new Map<string, Promise<DerivedKey>>()
 const fast: CryptoOptions = {
-  iterations: 1000, minIterations: 1000, maxIterations: 2000,
+  iterations: 1000,
+  minIterations: 1000,
+  maxIterations: 2000,
   derive: (p, salt, n) => {
     const k = `${p}|${salt.join(',')}|${n}`
     if (!cache.has(k)) cache.set(k, deriveKey(p, salt, n))
@@ -21,7 +38,13 @@ const fast: CryptoOptions = {
 
 function changeSet() {
   const a = new Laptop('甲')
-  a.edit('interviews', 'i1', { intervieweeId: 'p1', date: '2026-11-21', status: '已安排', history: [], notes: '谈话要点：食堂采购价格偏高' })
+  a.edit('interviews', 'i1', {
+    intervieweeId: 'p1',
+    date: '2026-11-21',
+    status: '已安排',
+    history: [],
+    notes: '谈话要点：食堂采购价格偏高',
+  })
   return { ...a.export(), packageId: 'p1' }
 }
 
@@ -34,7 +57,10 @@ describe('package container', () => {
     const bytes = await encodePackage(head, new TextEncoder().encode('{"a":1}'), PASS)
     expect(readHeader(bytes).header.kdf.iterations).toBe(EXCHANGE_ITERATIONS)
     expect(new TextDecoder().decode((await decodePackage(bytes, PASS)).payload)).toBe('{"a":1}')
-    await expect(decodePackage(bytes, '错误口令')).rejects.toMatchObject({ code: 'wrong-passphrase', message: expect.stringContaining('团队口令不正确') })
+    await expect(decodePackage(bytes, '错误口令')).rejects.toMatchObject({
+      code: 'wrong-passphrase',
+      message: expect.stringContaining('团队口令不正确'),
+    })
   }, 30_000)
 
   it('stores a payload that is gzip already (a backup) instead of compressing it twice', async () => {
@@ -60,7 +86,10 @@ describe('package container', () => {
     const newer = new TextEncoder().encode(text.replace('"formatVersion":1', '"formatVersion":9'))
     const forged = new Uint8Array([...bytes.slice(0, 8), 0, 0, 0, newer.length, ...newer, ...bytes.slice(12 + text.length)])
     new DataView(forged.buffer).setUint32(8, newer.length)
-    await expect(decodePackage(forged, PASS, fast)).rejects.toMatchObject({ code: 'too-new', message: expect.stringContaining('格式版本 9') })
+    await expect(decodePackage(forged, PASS, fast)).rejects.toMatchObject({
+      code: 'too-new',
+      message: expect.stringContaining('格式版本 9'),
+    })
   })
 
   it('refuses a package whose records belong to another round', async () => {
@@ -74,7 +103,7 @@ describe('package container', () => {
   it('fuzz: 10,000 mutated packages never crash, never pass as a different package, always give a Chinese message', async () => {
     const bytes = await sample()
     let s = 12345
-    const rnd = (n: number) => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) % n)
+    const rnd = (n: number) => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) % n
     const codes = new Map<string, number>()
     for (let i = 0; i < 10_000; i++) {
       const m = bytes.slice(0, rnd(5) === 0 ? rnd(bytes.length) : bytes.length)

@@ -23,7 +23,13 @@ export const MAX_PAYLOAD_BYTES = MAX_DECOMPRESSED_BYTES
 
 export const PACKAGE_KINDS = { config: '轮次配置包', changes: '变更包', state: '全组数据包', backup: '备份', handover: '移交包' } as const
 export type PackageKind = keyof typeof PACKAGE_KINDS
-export const PACKAGE_EXTENSIONS: Record<PackageKind, string> = { config: 'xcfg', changes: 'xchg', state: 'xchg', backup: 'xbak', handover: 'xhov' }
+export const PACKAGE_EXTENSIONS: Record<PackageKind, string> = {
+  config: 'xcfg',
+  changes: 'xchg',
+  state: 'xchg',
+  backup: 'xbak',
+  handover: 'xhov',
+}
 
 export interface PackageHeader {
   format: typeof EXCHANGE_FORMAT
@@ -45,7 +51,18 @@ export interface PackageHeader {
   verifier: string
 }
 
-export type ExchangeErrorCode = 'truncated' | 'foreign' | 'corrupt' | 'too-new' | 'invalid' | 'wrong-passphrase' | 'tampered' | 'too-large' | 'wrong-round' | 'wrong-kind' | 'duplicate'
+export type ExchangeErrorCode =
+  | 'truncated'
+  | 'foreign'
+  | 'corrupt'
+  | 'too-new'
+  | 'invalid'
+  | 'wrong-passphrase'
+  | 'tampered'
+  | 'too-large'
+  | 'wrong-round'
+  | 'wrong-kind'
+  | 'duplicate'
 export const EXCHANGE_MESSAGES: Record<ExchangeErrorCode, string> = {
   truncated: '文件不完整（可能在复制时被截断），未做任何更改',
   foreign: '这不是巡察工作台的交换文件，未做任何更改',
@@ -62,7 +79,10 @@ export const EXCHANGE_MESSAGES: Record<ExchangeErrorCode, string> = {
 
 export class ExchangeError extends Error {
   override readonly name = 'ExchangeError'
-  constructor(readonly code: ExchangeErrorCode, message: string = EXCHANGE_MESSAGES[code]) {
+  constructor(
+    readonly code: ExchangeErrorCode,
+    message: string = EXCHANGE_MESSAGES[code],
+  ) {
     super(message)
   }
 }
@@ -104,13 +124,19 @@ export async function encodePackage(
   const iv = randomBytes(IV_BYTES)
   const { key, verifier } = await (options.derive ?? deriveKey)(passphrase, salt, iterations)
   const header: PackageHeader = {
-    format: EXCHANGE_FORMAT, formatVersion: EXCHANGE_FORMAT_VERSION, ...head,
-    kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations, salt: bytesToBase64(salt) }, iv: bytesToBase64(iv), verifier,
+    format: EXCHANGE_FORMAT,
+    formatVersion: EXCHANGE_FORMAT_VERSION,
+    ...head,
+    kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations, salt: bytesToBase64(salt) },
+    iv: bytesToBase64(iv),
+    verifier,
   }
   const headerBytes = utf8(JSON.stringify(header))
   // A payload that is gzip already (a backup's round archive) is stored, not compressed twice.
   const compressed = payload[0] === 0x1f && payload[1] === 0x8b && payload[2] === 8
-  const packed = compressed ? gzipSync(payload, { level: 0, mtime: Date.parse(head.createdAt) || 1000 }) : gzip(payload, Date.parse(head.createdAt) || 1000)
+  const packed = compressed
+    ? gzipSync(payload, { level: 0, mtime: Date.parse(head.createdAt) || 1000 })
+    : gzip(payload, Date.parse(head.createdAt) || 1000)
   const ct = new Uint8Array(await subtle().encrypt({ ...gcm(iv, ''), additionalData: headerBytes }, key, packed as Uint8Array<ArrayBuffer>))
   const out = new Uint8Array(MAGIC.length + 4 + headerBytes.length + ct.length)
   out.set(MAGIC)
@@ -121,11 +147,16 @@ export async function encodePackage(
 }
 
 function isAuditHead(x: unknown): x is AuditHead {
-  return isPlainObject(x) && Number.isInteger(x.count) && (x.count as number) >= 0 && typeof x.head === 'string' && /^[0-9a-f]{64}$/.test(x.head)
+  return (
+    isPlainObject(x) && Number.isInteger(x.count) && (x.count as number) >= 0 && typeof x.head === 'string' && /^[0-9a-f]{64}$/.test(x.head)
+  )
 }
 
 /** Reads the clear header only (no passphrase): for the preview of who and which round. */
-export function readHeader(bytes: Uint8Array, options: CryptoOptions = {}): { header: PackageHeader; headerBytes: Uint8Array<ArrayBuffer>; body: Uint8Array } {
+export function readHeader(
+  bytes: Uint8Array,
+  options: CryptoOptions = {},
+): { header: PackageHeader; headerBytes: Uint8Array<ArrayBuffer>; body: Uint8Array } {
   if (bytes.length === 0) throw new ExchangeError('truncated')
   const m = Math.min(bytes.length, MAGIC.length)
   for (let i = 0; i < m; i++) if (bytes[i] !== MAGIC[i]) throw new ExchangeError('foreign')
@@ -143,14 +174,23 @@ export function readHeader(bytes: Uint8Array, options: CryptoOptions = {}): { he
   }
   if (!isPlainObject(h) || h.format !== EXCHANGE_FORMAT) throw new ExchangeError('foreign')
   if (typeof h.formatVersion !== 'number' || !Number.isInteger(h.formatVersion) || h.formatVersion < 1) throw new ExchangeError('invalid')
-  if (h.formatVersion > EXCHANGE_FORMAT_VERSION) throw new ExchangeError('too-new', `该文件由较新版本的巡察工作台生成（格式版本 ${h.formatVersion}），请升级后再导入，未做任何更改`)
+  if (h.formatVersion > EXCHANGE_FORMAT_VERSION)
+    throw new ExchangeError('too-new', `该文件由较新版本的巡察工作台生成（格式版本 ${h.formatVersion}），请升级后再导入，未做任何更改`)
   const kdf = h.kdf
   const strings = ['packageId', 'roundId', 'roundName', 'createdAt', 'iv', 'verifier'] as const
   if (
-    typeof h.kind !== 'string' || !(h.kind in PACKAGE_KINDS) || strings.some((k) => typeof h[k] !== 'string') ||
-    !isPlainObject(h.from) || typeof h.from.deviceId !== 'string' || typeof h.from.name !== 'string' ||
-    !isPlainObject(kdf) || kdf.name !== 'PBKDF2' || kdf.hash !== 'SHA-256' || typeof kdf.salt !== 'string' ||
-    typeof kdf.iterations !== 'number' || !Number.isInteger(kdf.iterations) ||
+    typeof h.kind !== 'string' ||
+    !(h.kind in PACKAGE_KINDS) ||
+    strings.some((k) => typeof h[k] !== 'string') ||
+    !isPlainObject(h.from) ||
+    typeof h.from.deviceId !== 'string' ||
+    typeof h.from.name !== 'string' ||
+    !isPlainObject(kdf) ||
+    kdf.name !== 'PBKDF2' ||
+    kdf.hash !== 'SHA-256' ||
+    typeof kdf.salt !== 'string' ||
+    typeof kdf.iterations !== 'number' ||
+    !Number.isInteger(kdf.iterations) ||
     (h.auditHead !== undefined && !isAuditHead(h.auditHead))
   )
     throw new ExchangeError('invalid')

@@ -2,8 +2,20 @@
 // them (no stamps), packages built and merged with the real engine.
 import type { AnyTableName } from '../domain/tables'
 import {
-  buildChangeSet, emptySyncState, mergeChangeSet, recordKey, resolveConflict, resolvedValue, stampLocal,
-  type ChangeSet, type Conflict, type ExportScope, type MergeResult, type Resolution, type SyncState, type TableRecord,
+  buildChangeSet,
+  emptySyncState,
+  mergeChangeSet,
+  recordKey,
+  resolveConflict,
+  resolvedValue,
+  stampLocal,
+  type ChangeSet,
+  type Conflict,
+  type ExportScope,
+  type MergeResult,
+  type Resolution,
+  type SyncState,
+  type TableRecord,
 } from './merge'
 
 let clock = 0
@@ -33,13 +45,19 @@ export class Laptop {
   export(scope: ExportScope = { kind: 'since-ack' }): ChangeSet {
     this.state = stampLocal(this.state, this.list())
     return buildChangeSet(this.state, this.list(), scope, {
-      packageId: `p${++seq}`, roundId: 'R', from: { deviceId: this.state.deviceId, name: this.name }, createdAt: tick(),
+      packageId: `p${++seq}`,
+      roundId: 'R',
+      from: { deviceId: this.state.deviceId, name: this.name },
+      createdAt: tick(),
     })
   }
   /** Stamps, like the app, only the local versions of the package's records (`full`: every record). */
   import(pkg: ChangeSet, full = false): MergeResult {
     const named = new Set(pkg.records.map((r) => recordKey(r.table, r.record.id as string)))
-    this.state = stampLocal(this.state, full ? this.list() : this.list().filter((r) => named.has(recordKey(r.table, r.record.id as string))))
+    this.state = stampLocal(
+      this.state,
+      full ? this.list() : this.list().filter((r) => named.has(recordKey(r.table, r.record.id as string))),
+    )
     const local = new Map([...this.records].map(([k, v]) => [k, v.record]))
     const result = mergeChangeSet(this.state, local, pkg, tick())
     for (const w of result.writes) this.records.set(recordKey(w.table, w.record.id as string), w)

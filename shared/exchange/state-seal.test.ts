@@ -21,9 +21,24 @@ describe('sealed exchange state', () => {
 
   it('still reads a format-1 row (base64 body, RecordSync objects) and upgrades it', async () => {
     const k = await key()
-    const old = { deviceId: 'dev-A', counter: 1, imported: [], known: { 'dev-A': 1 }, acked: 0, conflicts: [], records: { 'visits/v1': { vv: { 'dev-A': 1 }, stamps: { notes: { d: 'dev-A', n: 1 } }, hashes: { notes: 'a'.repeat(32) }, owner: 'dev-A' } } }
+    const old = {
+      deviceId: 'dev-A',
+      counter: 1,
+      imported: [],
+      known: { 'dev-A': 1 },
+      acked: 0,
+      conflicts: [],
+      records: {
+        'visits/v1': { vv: { 'dev-A': 1 }, stamps: { notes: { d: 'dev-A', n: 1 } }, hashes: { notes: 'a'.repeat(32) }, owner: 'dev-A' },
+      },
+    }
     const opened = await openSyncState(k, 'exchange/state:R', await sealFields(k, 'exchange/state:R', old))
     expect(opened.format).toBe(2)
-    expect(readSync(opened, 'visits/v1')).toEqual({ vv: { 'dev-A': 1 }, stamps: { notes: { d: 'dev-A', n: 1 } }, hashes: { notes: 'a'.repeat(32) }, owner: 'dev-A' })
+    expect(readSync(opened, 'visits/v1')).toEqual({
+      vv: { 'dev-A': 1 },
+      stamps: { notes: { d: 'dev-A', n: 1 } },
+      hashes: { notes: 'a'.repeat(32) },
+      owner: 'dev-A',
+    })
   })
 })

@@ -23,7 +23,10 @@ export async function sealSyncState(key: CryptoKey, aad: string, state: SyncStat
 /** Opens a stored state of either format; a wrong key or any altered byte is VaultError 'tampered'. */
 export async function openSyncState(key: CryptoKey, aad: string, body: unknown): Promise<SyncState> {
   if (!isPlainObject(body) || body.v !== 2) return upgradeState(await openFields(key, aad, body))
-  const bytes = (x: unknown) => (x instanceof Uint8Array || (ArrayBuffer.isView(x) && x.constructor.name === 'Uint8Array') ? new Uint8Array(x as Uint8Array<ArrayBuffer>) : undefined)
+  const bytes = (x: unknown) =>
+    x instanceof Uint8Array || (ArrayBuffer.isView(x) && x.constructor.name === 'Uint8Array')
+      ? new Uint8Array(x as Uint8Array<ArrayBuffer>)
+      : undefined
   const iv = bytes(body.iv)
   const ct = bytes(body.ct)
   if (!iv || iv.length !== IV_BYTES || !ct) throw new VaultError('corrupt')

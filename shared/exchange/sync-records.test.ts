@@ -4,12 +4,25 @@ import { canonicalJson } from '../util/hash'
 import { emptySyncState, hashValue, recordKey, stampLocal, type RecordSync } from './merge'
 import { forkState, readSync, upgradeState, writeSync } from './sync-records'
 
-const record = (id: string, notes: string) => ({ id, roundId: 'R', createdAt: 'a', updatedAt: 'b', notes, room: '301', points: [{ id: 'p', text: '要点' }] })
+const record = (id: string, notes: string) => ({
+  id,
+  roundId: 'R',
+  createdAt: 'a',
+  updatedAt: 'b',
+  notes,
+  room: '301',
+  points: [{ id: 'p', text: '要点' }],
+})
 
 describe('packed sync records', () => {
   it('round-trips a record, device ids and field names stored once per state', () => {
     const s = emptySyncState('dev-A')
-    const rs: RecordSync = { vv: { 'dev-A': 3, 'dev-B': 1 }, stamps: { notes: { d: 'dev-B', n: 1 }, deleted: { d: 'dev-A', n: 3 } }, hashes: { notes: 'abc', room: 'resolved' }, owner: 'dev-B' }
+    const rs: RecordSync = {
+      vv: { 'dev-A': 3, 'dev-B': 1 },
+      stamps: { notes: { d: 'dev-B', n: 1 }, deleted: { d: 'dev-A', n: 3 } },
+      hashes: { notes: 'abc', room: 'resolved' },
+      owner: 'dev-B',
+    }
     writeSync(s, 'interviews/i1', rs)
     writeSync(s, 'interviews/i2', rs)
     expect(readSync(s, 'interviews/i1')).toEqual(rs)
@@ -35,7 +48,12 @@ describe('packed sync records', () => {
     const hashes = Object.fromEntries(['notes', 'room', 'points'].map((f) => [f, old32(r[f as keyof typeof r])]))
     const stamps = Object.fromEntries(['notes', 'room', 'points'].map((f) => [f, { d: 'dev-L', n: 1 }]))
     const v1 = {
-      deviceId: 'dev-A', counter: 2, imported: ['p1'], known: { 'dev-L': 1 }, acked: 0, conflicts: [],
+      deviceId: 'dev-A',
+      counter: 2,
+      imported: ['p1'],
+      known: { 'dev-L': 1 },
+      acked: 0,
+      conflicts: [],
       records: { [recordKey('interviews', 'i1')]: { vv: { 'dev-L': 1 }, stamps, hashes: { ...hashes, room: 'resolved' }, owner: 'dev-L' } },
     }
     const s = upgradeState(JSON.parse(JSON.stringify(v1)))
@@ -43,12 +61,21 @@ describe('packed sync records', () => {
     expect(readSync(s, 'interviews/i1')!.hashes).toEqual({ ...hashes, room: 'resolved' })
     const stamped = stampLocal(s, [{ table: 'interviews', record: r }])
     expect(readSync(stamped, 'interviews/i1')!.stamps).toEqual({ ...stamps, room: { d: 'dev-A', n: 3 } })
-    expect(readSync(stamped, 'interviews/i1')!.hashes).toEqual({ notes: hashValue('原文'), points: hashValue(r.points), room: hashValue('301') })
+    expect(readSync(stamped, 'interviews/i1')!.hashes).toEqual({
+      notes: hashValue('原文'),
+      points: hashValue(r.points),
+      room: hashValue('301'),
+    })
     // Unchanged records only get current hashes; a record edited since is stamped.
     const v1b = { ...v1, records: { [recordKey('interviews', 'i1')]: { vv: { 'dev-L': 1 }, stamps, hashes, owner: 'dev-L' } } }
     const quiet = stampLocal(upgradeState(JSON.parse(JSON.stringify(v1b))), [{ table: 'interviews', record: r }])
     expect(quiet.counter).toBe(2)
-    expect(readSync(quiet, 'interviews/i1')).toEqual({ vv: { 'dev-L': 1 }, stamps, hashes: { notes: hashValue('原文'), points: hashValue(r.points), room: hashValue('301') }, owner: 'dev-L' })
+    expect(readSync(quiet, 'interviews/i1')).toEqual({
+      vv: { 'dev-L': 1 },
+      stamps,
+      hashes: { notes: hashValue('原文'), points: hashValue(r.points), room: hashValue('301') },
+      owner: 'dev-L',
+    })
     const edited = stampLocal(upgradeState(JSON.parse(JSON.stringify(v1b))), [{ table: 'interviews', record: { ...r, notes: '改过' } }])
     expect(readSync(edited, 'interviews/i1')!.stamps).toEqual({ ...stamps, notes: { d: 'dev-A', n: 3 } })
     expect(upgradeState(stamped)).toBe(stamped)
@@ -57,7 +84,10 @@ describe('packed sync records', () => {
 
   it('stays small: 3,000 stamped records of 12 fields in under 1.2 MB of JSON', () => {
     const fields = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`field${i}`, `内容${i}`]))
-    const records = Array.from({ length: 3_000 }, (_, i) => ({ table: 'documentNotes' as const, record: { id: `n${i}`, roundId: 'R', ...fields } }))
+    const records = Array.from({ length: 3_000 }, (_, i) => ({
+      table: 'documentNotes' as const,
+      record: { id: `n${i}`, roundId: 'R', ...fields },
+    }))
     const s = stampLocal(emptySyncState('4b7a3c1e-0000-4000-8000-000000000001'), records)
     expect(JSON.stringify(s).length).toBeLessThan(1_200_000)
   })

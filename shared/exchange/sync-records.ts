@@ -44,11 +44,15 @@ function safe(text: string): string {
 /** Stores a record's sync data into `next`, which must be a fork (see `forkState`). */
 export function writeSync(next: SyncState, key: string, s: RecordSync): void {
   const fields = [...new Set([...Object.keys(s.stamps), ...Object.keys(s.hashes)])].sort()
-  const vv = Object.entries(s.vv).map(([d, n]) => `${device(next, d)}:${n}`).join(',')
-  const stamps = fields.map((f) => {
-    const st = own(s.stamps, f)
-    return st ? `${device(next, st.d)}:${st.n}` : ''
-  }).join(',')
+  const vv = Object.entries(s.vv)
+    .map(([d, n]) => `${device(next, d)}:${n}`)
+    .join(',')
+  const stamps = fields
+    .map((f) => {
+      const st = own(s.stamps, f)
+      return st ? `${device(next, st.d)}:${st.n}` : ''
+    })
+    .join(',')
   const hashes = fields.map((f) => safe(own(s.hashes, f) ?? '')).join(',')
   next.records[key] = `${intern(next, fields)}|${device(next, s.owner)}|${vv}|${stamps}|${hashes}`
 }
@@ -81,8 +85,13 @@ export function readSync(state: SyncState, key: string): RecordSync | undefined 
 /** A copy to change: shares the packed records with `state`, copies everything that changes. */
 export function forkState(state: SyncState): SyncState {
   return {
-    ...state, records: { ...state.records }, devices: [...state.devices], fieldsets: [...state.fieldsets],
-    imported: [...state.imported], known: { ...state.known }, conflicts: [...state.conflicts],
+    ...state,
+    records: { ...state.records },
+    devices: [...state.devices],
+    fieldsets: [...state.fieldsets],
+    imported: [...state.imported],
+    known: { ...state.known },
+    conflicts: [...state.conflicts],
   }
 }
 

@@ -32,7 +32,8 @@ export function validateChangeSet(x: unknown, header: PackageHeader): ChangeSet 
     const roundId = r.table === 'rounds' ? rec.id : rec.roundId
     if (roundId !== header.roundId) bad(`第 ${i + 1} 条记录属于另一轮次`)
     if (rec.deleted !== undefined && typeof rec.deleted !== 'boolean') bad(`第 ${i + 1} 条记录的删除标记`)
-    if (!isVv(r.vv) || !isPlainObject(r.stamps) || !Object.values(r.stamps).every(isStamp) || typeof r.owner !== 'string') bad(`第 ${i + 1} 条记录的版本信息`)
+    if (!isVv(r.vv) || !isPlainObject(r.stamps) || !Object.values(r.stamps).every(isStamp) || typeof r.owner !== 'string')
+      bad(`第 ${i + 1} 条记录的版本信息`)
     // The same schema as the round archive: a record that would make a later backup or
     // export fail is refused here, on arrival, naming the record and the field.
     const problem = recordProblem(r.table as AnyTableName, rec)

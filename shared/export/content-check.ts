@@ -52,12 +52,23 @@ export function docExpectations(doc: OfficialDoc): ExpectedText[] {
         table++
         const name = table > 1 ? `第${table}个表格` : '表格'
         if (b.caption) add(`${name}标题`, [b.caption])
-        add(`${name}表头`, b.columns.map((c) => c.header))
-        b.rows.forEach((r, i) => add(`${name}第${i + 1}行`, b.columns.map((_, k) => cellText(r[k]))))
+        add(
+          `${name}表头`,
+          b.columns.map((c) => c.header),
+        )
+        b.rows.forEach((r, i) =>
+          add(
+            `${name}第${i + 1}行`,
+            b.columns.map((_, k) => cellText(r[k])),
+          ),
+        )
         break
       }
       case 'signature':
-        add('签字栏', b.fields.flatMap((f) => (typeof f === 'string' ? [f] : [f.label, f.value ?? ''])))
+        add(
+          '签字栏',
+          b.fields.flatMap((f) => (typeof f === 'string' ? [f] : [f.label, f.value ?? ''])),
+        )
         break
     }
   }

@@ -60,7 +60,8 @@ export function missingCharacters(doc: OfficialDoc, fonts: Coverage[], extra: { 
         break
       }
       case 'signature':
-        for (const f of b.fields) typeof f === 'string' ? check(f, `${under()}签名栏`) : (check(f.label, `${under()}签名栏`), check(f.value, `${under()}签名栏`))
+        for (const f of b.fields)
+          typeof f === 'string' ? check(f, `${under()}签名栏`) : (check(f.label, `${under()}签名栏`), check(f.value, `${under()}签名栏`))
         break
     }
   }
@@ -72,7 +73,10 @@ export function missingCharacters(doc: OfficialDoc, fonts: Coverage[], extra: { 
 export function missingCharactersMessage(missing: MissingCharacter[]): string {
   const list = missing
     .slice(0, 10)
-    .map((m) => `“${m.char}”（U+${m.char.codePointAt(0)!.toString(16).toUpperCase()}，见${m.places.slice(0, 3).join('、')}${m.places.length > 3 ? `等 ${m.places.length} 处` : ''}）`)
+    .map(
+      (m) =>
+        `“${m.char}”（U+${m.char.codePointAt(0)!.toString(16).toUpperCase()}，见${m.places.slice(0, 3).join('、')}${m.places.length > 3 ? `等 ${m.places.length} 处` : ''}）`,
+    )
     .join('；')
   return (
     `以下字符在所有可用字体中都没有字形，印出来会是空框，已停止导出：${list}${missing.length > 10 ? `，共 ${missing.length} 个字符` : ''}。` +

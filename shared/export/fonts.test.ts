@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import { debianFont, loadBundledFonts } from '../../test/export/fonts'
 import { missingCharacters, splitByCoverage } from './font-fallback'
-import { fallbackChain, FONT_ROLES, fontForRole, fontUse, lineBoxHeight, readFontMetrics, roleFont, ROLE_STAND_IN, standInNote } from './fonts'
+import {
+  fallbackChain,
+  FONT_ROLES,
+  fontForRole,
+  fontUse,
+  lineBoxHeight,
+  readFontMetrics,
+  roleFont,
+  ROLE_STAND_IN,
+  standInNote,
+} from './fonts'
 import { chineseNumber, fontFamilies, headingPrefix, officialDocDefinition } from './pdf-document'
 import { bytesReader, extractFace, faceOffsets, readCoverage, readFaceNames } from './sfnt'
 
@@ -26,7 +36,13 @@ describe('fonts', () => {
     const withOwn = { ...fonts, roles: { kai: own } }
     expect(fontForRole(withOwn, 'kai')).toBe(own.bytes)
     expect(fontForRole(withOwn, 'hei')).toBe(fontForRole(fonts, 'hei'))
-    expect(fontUse(withOwn).map((u) => `${u.role}:${u.standIn ? '替代' : u.name}`)).toEqual(['fangsong:替代', 'hei:替代', 'kai:楷体_GB2312', 'xiaobiaosong:替代', 'song:替代'])
+    expect(fontUse(withOwn).map((u) => `${u.role}:${u.standIn ? '替代' : u.name}`)).toEqual([
+      'fangsong:替代',
+      'hei:替代',
+      'kai:楷体_GB2312',
+      'xiaobiaosong:替代',
+      'song:替代',
+    ])
     expect(standInNote(fontUse({ ...fonts, roles: Object.fromEntries(FONT_ROLES.map((r) => [r, own])) }))).toBe('')
   })
 
@@ -100,18 +116,33 @@ describe('per-character fallback', () => {
     ]
     splitByCoverage(content, 'Body', fb)
     expect(content[0]).toEqual({ text: ['陈', { text: '𠈌', font: extB }, '同志'], font: 'Body' })
-    expect(content[1]).toEqual({ text: ['甲', { text: '𠈌', noWrap: true, bold: true, font: extB }, { text: '，', noWrap: true, bold: true, font: 'Body' }], font: 'Body' })
+    expect(content[1]).toEqual({
+      text: ['甲', { text: '𠈌', noWrap: true, bold: true, font: extB }, { text: '，', noWrap: true, bold: true, font: 'Body' }],
+      font: 'Body',
+    })
     expect((content[2] as { table: { body: unknown[][] } }).table.body[0]![0]).toEqual({ text: ['陈', { text: '𠈌', font: extB }] })
     expect(content[3]).toEqual({ text: '全部都有' })
   })
 
   it('names characters no font has, and where they are', () => {
     const missing = missingCharacters(
-      { title: '报告', blocks: [{ kind: 'heading', level: 1, text: '基本情况' }, { kind: 'paragraph', text: '甲' }, { kind: 'paragraph', text: '陈𠈌同志' }] },
+      {
+        title: '报告',
+        blocks: [
+          { kind: 'heading', level: 1, text: '基本情况' },
+          { kind: 'paragraph', text: '甲' },
+          { kind: 'paragraph', text: '陈𠈌同志' },
+        ],
+      },
       chain.filter((f) => f.name !== 'HanaMinB').map((f) => f.coverage),
     )
     expect(missing).toEqual([{ char: '𠈌', places: ['“基本情况”下第 2 段'] }])
-    expect(missingCharacters({ title: '陈𠈌', blocks: [] }, chain.map((f) => f.coverage))).toEqual([])
+    expect(
+      missingCharacters(
+        { title: '陈𠈌', blocks: [] },
+        chain.map((f) => f.coverage),
+      ),
+    ).toEqual([])
   })
 })
 
@@ -120,16 +151,33 @@ describe('each role in its own font', () => {
     const bundled = loadBundledFonts()
     const hanaA = debianFont('hanaMinA')
     // five distinct byte arrays (same font) so each role's font can be told apart by identity
-    const own = Object.fromEntries(FONT_ROLES.map((r) => [r, { name: r, bytes: hanaA.slice() }])) as Record<(typeof FONT_ROLES)[number], { name: string; bytes: Uint8Array }>
+    const own = Object.fromEntries(FONT_ROLES.map((r) => [r, { name: r, bytes: hanaA.slice() }])) as Record<
+      (typeof FONT_ROLES)[number],
+      { name: string; bytes: Uint8Array }
+    >
     for (const role of FONT_ROLES) {
       const families = fontFamilies({ ...bundled, roles: { [role]: own[role] } })
       const usedBy = (family: string) => FONT_ROLES.filter((r) => families[family]!.normal === own[r].bytes)
       const def = officialDocDefinition(
-        { title: '标题', blocks: [{ kind: 'heading', level: 1, text: '一级' }, { kind: 'heading', level: 2, text: '二级' }, { kind: 'paragraph', text: '正文' }] },
+        {
+          title: '标题',
+          blocks: [
+            { kind: 'heading', level: 1, text: '一级' },
+            { kind: 'heading', level: 2, text: '二级' },
+            { kind: 'paragraph', text: '正文' },
+          ],
+        },
         { ...bundled, roles: { [role]: own[role] } },
         { marking: { level: '秘密', years: 1 }, copyNumber: 1 },
       ) as { content: { text: unknown; font?: string }[]; defaultStyle: { font: string }; footer: (n: number) => { font: string } }
-      const plain = (t: unknown): string => (typeof t === 'string' ? t : Array.isArray(t) ? t.map(plain).join('') : t && typeof t === 'object' ? plain((t as { text: unknown }).text) : '')
+      const plain = (t: unknown): string =>
+        typeof t === 'string'
+          ? t
+          : Array.isArray(t)
+            ? t.map(plain).join('')
+            : t && typeof t === 'object'
+              ? plain((t as { text: unknown }).text)
+              : ''
       const fontOf = (text: string) => {
         const node = def.content.find((n) => plain(n.text) === text)
         if (!node) throw new Error(`no node “${text}”`)
@@ -154,6 +202,11 @@ describe('each role in its own font', () => {
 describe('heading numbers', () => {
   it('numbers by level', () => {
     expect([1, 9, 10, 11, 20, 21, 99].map(chineseNumber)).toEqual(['一', '九', '十', '十一', '二十', '二十一', '九十九'])
-    expect([headingPrefix(1, 3), headingPrefix(2, 12), headingPrefix(3, 2), headingPrefix(4, 5)]).toEqual(['三、', '（十二）', '2.', '（5）'])
+    expect([headingPrefix(1, 3), headingPrefix(2, 12), headingPrefix(3, 2), headingPrefix(4, 5)]).toEqual([
+      '三、',
+      '（十二）',
+      '2.',
+      '（5）',
+    ])
   })
 })

@@ -67,7 +67,13 @@ export const FONT_ROLE_LABELS: Record<FontRole, string> = {
   song: '宋体（页码、份号）',
 }
 /** The role's short name, as the office says it. */
-export const FONT_ROLE_NAMES: Record<FontRole, string> = { fangsong: '仿宋', hei: '黑体', kai: '楷体', xiaobiaosong: '小标宋', song: '宋体' }
+export const FONT_ROLE_NAMES: Record<FontRole, string> = {
+  fangsong: '仿宋',
+  hei: '黑体',
+  kai: '楷体',
+  xiaobiaosong: '小标宋',
+  song: '宋体',
+}
 
 /** An office font: one face as a standalone .ttf/.otf (a .ttc face already extracted). */
 export interface OfficeFont {

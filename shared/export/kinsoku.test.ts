@@ -12,7 +12,11 @@ function breakable(units: string[]) {
 describe('kinsokuUnits', () => {
   it('keeps the text unchanged and adds nothing invisible', () => {
     expect(kinsokuUnits(TEXT).join('')).toBe(TEXT)
-    expect(kinsokuRuns(TEXT).map((r) => r.text).join('')).toBe(TEXT)
+    expect(
+      kinsokuRuns(TEXT)
+        .map((r) => r.text)
+        .join(''),
+    ).toBe(TEXT)
     expect(kinsokuRuns(TEXT).some((r) => /[\u2060\u200b\ufeff]/.test(r.text))).toBe(false)
   })
 

@@ -16,9 +16,7 @@
 // characters are added, so text extracted from the PDF equals the source text.
 
 /** May not begin a line (避头). */
-export const NO_LINE_START = new Set(
-  Array.from('，。、；：？！）》」』”’〕】〉｝］〗〙〛．｡,.;:?!)]}%％‰℃°…‥·・～〜々〻ー゛゜ヽヾゝゞ'),
-)
+export const NO_LINE_START = new Set(Array.from('，。、；：？！）》」』”’〕】〉｝］〗〙〛．｡,.;:?!)]}%％‰℃°…‥·・～〜々〻ー゛゜ヽヾゝゞ'))
 /** May not end a line (避尾). */
 export const NO_LINE_END = new Set(Array.from('（《「『“‘〔【〈｛［〖〘〚([{·・'))
 /** Runs of these stay unbroken: ——, ……. */

@@ -27,7 +27,9 @@ const PATTERNS: Record<FontSlot, RegExp[]> = {
 }
 
 /** The slot a face plays, and how well (0 = best), or undefined. */
-export function identifyFace(names: Pick<FaceNames, 'families' | 'fullNames' | 'postscript'>): { slot: FontSlot; rank: number } | undefined {
+export function identifyFace(
+  names: Pick<FaceNames, 'families' | 'fullNames' | 'postscript'>,
+): { slot: FontSlot; rank: number } | undefined {
   const all = [...names.families, ...names.fullNames, names.postscript].filter(Boolean)
   let best: { slot: FontSlot; rank: number } | undefined
   for (const slot of FONT_SLOTS) {
@@ -93,6 +95,7 @@ export function fontFolders(platform: string, env: Record<string, string | undef
     const local = env.LOCALAPPDATA ? [`${env.LOCALAPPDATA}\\Microsoft\\Windows\\Fonts`] : []
     return [`${windir}\\Fonts`, ...local]
   }
-  if (platform === 'darwin') return ['/System/Library/Fonts', '/System/Library/Fonts/Supplemental', '/Library/Fonts', `${home}/Library/Fonts`]
+  if (platform === 'darwin')
+    return ['/System/Library/Fonts', '/System/Library/Fonts/Supplemental', '/Library/Fonts', `${home}/Library/Fonts`]
   return ['/usr/share/fonts', '/usr/local/share/fonts', `${home}/.local/share/fonts`, `${home}/.fonts`]
 }

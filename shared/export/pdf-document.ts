@@ -45,7 +45,14 @@ export type Block =
   /** A second title inside the document (combined packages): centred like the title, restarts heading numbers. */
   | { kind: 'title'; text: string; bookmark?: Bookmark }
   /** `indent`: first-line indent, two characters by default, or the given number of characters; `right`: characters kept free at the right (落款). */
-  | { kind: 'paragraph'; text: string; indent?: boolean | number; right?: number; align?: 'justify' | 'left' | 'center' | 'right'; bold?: boolean }
+  | {
+      kind: 'paragraph'
+      text: string
+      indent?: boolean | number
+      right?: number
+      align?: 'justify' | 'left' | 'center' | 'right'
+      bold?: boolean
+    }
   | { kind: 'table'; columns: TableColumn[]; rows: CellValue[][]; fontSize?: number; caption?: string }
   | { kind: 'signature'; fields: (string | { label: string; value?: string })[] }
   | { kind: 'spacer'; lines?: number }
@@ -172,7 +179,8 @@ export function officialDocDefinition(doc: OfficialDoc, fonts: FontBytes, option
     lineHeight: lineHeightFor('xiaobiaosong', titlePt, titlePt * 1.5),
     alignment: 'center',
   })
-  if (doc.subtitle) content.push({ text: kinsokuRuns(balancedTitle(doc.subtitle, textWidth / bodyPt - 0.5)), ...body('kai'), alignment: 'center' })
+  if (doc.subtitle)
+    content.push({ text: kinsokuRuns(balancedTitle(doc.subtitle, textWidth / bodyPt - 0.5)), ...body('kai'), alignment: 'center' })
   content.push({ text: '', margin: [0, 0, 0, pitch] })
 
   const counters = [0, 0, 0, 0, 0]
@@ -186,7 +194,15 @@ export function officialDocDefinition(doc: OfficialDoc, fonts: FontBytes, option
           text = headingPrefix(block.level, counters[block.level]!) + text
         }
         const { role, bold } = HEADING_ROLE[block.level]
-        content.push({ text: kinsokuRuns(text), ...body(role), bold, leadingIndent: indent2, alignment: 'justify', headlineLevel: block.level, ...outline(block.bookmark, text) })
+        content.push({
+          text: kinsokuRuns(text),
+          ...body(role),
+          bold,
+          leadingIndent: indent2,
+          alignment: 'justify',
+          headlineLevel: block.level,
+          ...outline(block.bookmark, text),
+        })
         break
       }
       case 'title':
@@ -221,7 +237,10 @@ export function officialDocDefinition(doc: OfficialDoc, fonts: FontBytes, option
             const { label, value } = typeof f === 'string' ? { label: f, value: undefined } : f
             return {
               width: '*',
-              text: [{ text: `${label}：` }, value ? { text: value, decoration: 'underline' } : { text: '\u3000'.repeat(5), decoration: 'underline' }],
+              text: [
+                { text: `${label}：` },
+                value ? { text: value, decoration: 'underline' } : { text: '\u3000'.repeat(5), decoration: 'underline' },
+              ],
             }
           }),
           columnGap: bodyPt,
@@ -350,8 +369,20 @@ function tableNode(
   // row that fits on no page when rows may not break, so a table with such a row lets rows break
   // (a long cell continues on the next page, under the repeated header).
   const linePt = size * 1.35
-  const headerPt = rowHeight(block.columns.map((c) => c.header), widths, size, linePt)
-  const rowsPt = block.rows.map((r) => rowHeight(block.columns.map((_, i) => text(r[i])), widths, size, linePt))
+  const headerPt = rowHeight(
+    block.columns.map((c) => c.header),
+    widths,
+    size,
+    linePt,
+  )
+  const rowsPt = block.rows.map((r) =>
+    rowHeight(
+      block.columns.map((_, i) => text(r[i])),
+      widths,
+      size,
+      linePt,
+    ),
+  )
   const room = pageHeight - headerPt - 12
   const wholeRows = rowsPt.every((h) => h <= room)
   return {

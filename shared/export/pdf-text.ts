@@ -32,7 +32,13 @@ const PAGE_NUMBER = /^—\s*\d+\s*—$/
 export async function pdfTextPieces(bytes: Uint8Array): Promise<PdfTextPiece[]> {
   const { getDocument, VerbosityLevel } = await pdfjs()
   // PDF.js takes over the buffer it is given: hand it a copy, the caller still delivers the bytes.
-  const task = getDocument({ data: bytes.slice(), disableFontFace: true, useSystemFonts: false, stopAtErrors: true, verbosity: VerbosityLevel.ERRORS })
+  const task = getDocument({
+    data: bytes.slice(),
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: true,
+    verbosity: VerbosityLevel.ERRORS,
+  })
   try {
     const doc = await task.promise
     const out: PdfTextPiece[] = []

@@ -37,10 +37,25 @@ const people = new Map(snap.tables.people.map((p) => [p.id, p.name]))
 
 describe('readBackXlsx', () => {
   it('agrees with ExcelJS on a ledger of the sample round, with a sign-off footer and a list sheet', async () => {
-    const notes = notesSheet({ docs: snap.tables.documents, notes: snap.tables.documentNotes, framework: snap.round.framework, nameOf: (id) => people.get(id) ?? '', linksOf: () => '底稿 1' })
-    const clues = transferList({ round: snap.round, papers: snap.tables.workingPapers, clues: snap.tables.clues, cadres: [], today: '2026-11-21' })
+    const notes = notesSheet({
+      docs: snap.tables.documents,
+      notes: snap.tables.documentNotes,
+      framework: snap.round.framework,
+      nameOf: (id) => people.get(id) ?? '',
+      linksOf: () => '底稿 1',
+    })
+    const clues = transferList({
+      round: snap.round,
+      papers: snap.tables.workingPapers,
+      clues: snap.tables.clues,
+      cadres: [],
+      today: '2026-11-21',
+    })
     expect(clues.footer?.length).toBeGreaterThan(0)
-    const bytes = await buildLedgerXlsx([notes, clues, { ...notes, name: '带下拉', columns: [...notes.columns, { header: '状态', key: 's', list: ['待核', '已核'] }] }], { marking: { level: '内部' }, unitName: '某局' })
+    const bytes = await buildLedgerXlsx(
+      [notes, clues, { ...notes, name: '带下拉', columns: [...notes.columns, { header: '状态', key: 's', list: ['待核', '已核'] }] }],
+      { marking: { level: '内部' }, unitName: '某局' },
+    )
     const back = await readBackXlsx(bytes)
     expect(back.sheets).toEqual(await viaExcelJs(bytes))
     expect(back.sheets[0]).toMatchObject({ name: '审阅笔记', dataRows: notes.rows.length, headers: notes.columns.map((c) => c.header) })
@@ -66,13 +81,21 @@ describe('readBackXlsx', () => {
       const bytes = await bytesOf(wb, { useSharedStrings })
       const back = await readBackXlsx(bytes)
       expect(back.sheets).toEqual(await viaExcelJs(bytes))
-      expect(back.sheets[0]).toMatchObject({ name: 'A&B <名>', headers: ['姓名 & "职务"', '42', 'true', '合并表头', '合并表头'], dataRows: 5 })
+      expect(back.sheets[0]).toMatchObject({
+        name: 'A&B <名>',
+        headers: ['姓名 & "职务"', '42', 'true', '合并表头', '合并表头'],
+        dataRows: 5,
+      })
     }
   })
 
   it('says so when the bytes are not a workbook or a sheet part is missing', async () => {
     await expect(readBackXlsx(new Uint8Array([1, 2, 3]))).rejects.toThrow('不是有效的 Excel 工作簿')
-    const files = unzipSync(await buildLedgerXlsx([{ name: '表', title: '表', columns: [{ header: '甲', key: 'a' }], rows: [{ a: 1 }] }], { marking: { level: '内部' } }))
+    const files = unzipSync(
+      await buildLedgerXlsx([{ name: '表', title: '表', columns: [{ header: '甲', key: 'a' }], rows: [{ a: 1 }] }], {
+        marking: { level: '内部' },
+      }),
+    )
     delete files['xl/worksheets/sheet1.xml']
     await expect(readBackXlsx(zipSync(files))).rejects.toThrow('缺少 xl/worksheets/sheet1.xml')
     await expect(readBackXlsx(zipSync({ 'a.txt': strToU8('x') }))).rejects.toThrow('缺少 xl/_rels/workbook.xml.rels')

@@ -22,7 +22,8 @@ const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', 
 const decode = (s: string) =>
   s.includes('&')
     ? s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) =>
-        e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITY[e]!)
+        e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITY[e]!,
+      )
     : s
 
 function attrs(tag: string): Record<string, string> {
@@ -111,7 +112,10 @@ function readSheet(xml: string, shared: (i: number) => string): Omit<ReadBackShe
     const text = cellText(c[1]!, c[2] ?? '', shared)
     if (text !== undefined) headers.push(text)
     else {
-      const merge = merges.find(({ from, to }) => headerRow >= from.row && headerRow <= to.row && col >= from.col && col <= to.col && (headerRow > from.row || col > from.col))
+      const merge = merges.find(
+        ({ from, to }) =>
+          headerRow >= from.row && headerRow <= to.row && col >= from.col && col <= to.col && (headerRow > from.row || col > from.col),
+      )
       if (merge) headers.push(textAt(merge.from.row, merge.from.col))
     }
   }
@@ -132,13 +136,19 @@ function readCells(xml: string, shared: (i: number) => string): Map<number, stri
       col = ref ? address(ref).col : col + 1
       cells[col - 1] = cellText(c[1]!, c[2] ?? '', shared) ?? ''
     }
-    out.set(n, Array.from(cells, (t) => t ?? ''))
+    out.set(
+      n,
+      Array.from(cells, (t) => t ?? ''),
+    )
   }
   return out
 }
 
 /** The workbook's parts: each sheet's name, state and XML, and the shared strings. */
-function workbookParts(bytes: Uint8Array): { sheets: { name: string; state: ReadBackSheet['state']; xml: string }[]; shared: (i: number) => string } {
+function workbookParts(bytes: Uint8Array): {
+  sheets: { name: string; state: ReadBackSheet['state']; xml: string }[]
+  shared: (i: number) => string
+} {
   let files: Record<string, Uint8Array>
   try {
     files = unzipSync(bytes)

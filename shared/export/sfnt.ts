@@ -118,7 +118,12 @@ export function readFaceNames(read: ByteReader, faceOffset = 0): FaceNames {
     byId.set(id, list)
   }
   const families = [...(byId.get(16) ?? []), ...(byId.get(1) ?? [])].filter((f, i, a) => a.indexOf(f) === i)
-  return { families, fullNames: byId.get(4) ?? [], subfamily: byId.get(17)?.[0] ?? byId.get(2)?.[0] ?? '', postscript: byId.get(6)?.[0] ?? '' }
+  return {
+    families,
+    fullNames: byId.get(4) ?? [],
+    subfamily: byId.get(17)?.[0] ?? byId.get(2)?.[0] ?? '',
+    postscript: byId.get(6)?.[0] ?? '',
+  }
 }
 
 /** The characters a face maps to a glyph, as sorted inclusive ranges. */
@@ -240,7 +245,10 @@ export function extractFace(bytes: Uint8Array, faceIndex: number): Uint8Array {
   if (offsets.length === 1 && at === 0) return bytes
   const version = view(bytes).getUint32(at)
   const dir = tableDirectory(read, at)
-  return buildSfnt(version, [...dir.keys()].map((tag) => ({ tag, data: table(read, dir, tag)! })))
+  return buildSfnt(
+    version,
+    [...dir.keys()].map((tag) => ({ tag, data: table(read, dir, tag)! })),
+  )
 }
 
 function buildSfnt(version: number, tables: { tag: string; data: Uint8Array }[]): Uint8Array {

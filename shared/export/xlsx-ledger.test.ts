@@ -19,19 +19,29 @@ const sheet: LedgerSheet = {
     { header: '短', key: 'short' },
   ],
   rows: [
-    { desc: '违规发放津补贴，涉及人员较多，需进一步核实具体金额和责任人员', cat: LONG_LIST[0], date: '2026-11-21', amount: 12.5, note: '=1+1', short: 'a' },
+    {
+      desc: '违规发放津补贴，涉及人员较多，需进一步核实具体金额和责任人员',
+      cat: LONG_LIST[0],
+      date: '2026-11-21',
+      amount: 12.5,
+      note: '=1+1',
+      short: 'a',
+    },
     { desc: '公车私用', cat: LONG_LIST[3], date: new Date(2026, 0, 5), amount: '3', note: '+SUM(A1:A2)', short: '@x' },
     { desc: '-2+3', cat: '', date: '', amount: null, note: '普通备注', short: '' },
   ],
 }
 
 async function build() {
-  const bytes = await buildLedgerXlsx([sheet, { name: 'a/b:c*?[名]', title: '第二张', columns: [{ header: '姓名', key: 'n' }], rows: [{ n: '张三' }] }], {
-    marking: { level: '内部' },
-    unitName: '某某局',
-    generatedBy: '刘洋',
-    generatedAt: new Date(2026, 10, 21, 14, 5),
-  })
+  const bytes = await buildLedgerXlsx(
+    [sheet, { name: 'a/b:c*?[名]', title: '第二张', columns: [{ header: '姓名', key: 'n' }], rows: [{ n: '张三' }] }],
+    {
+      marking: { level: '内部' },
+      unitName: '某某局',
+      generatedBy: '刘洋',
+      generatedAt: new Date(2026, 10, 21, 14, 5),
+    },
+  )
   const wb = new ExcelJS.Workbook()
   await wb.xlsx.load(bytes as unknown as ArrayBuffer)
   return { bytes, wb, ws: wb.getWorksheet('问题台账')! }
@@ -58,7 +68,14 @@ describe('buildLedgerXlsx', () => {
     expect([ws.getCell('A5').value, ws.getCell('A6').value, ws.getCell('A7').value]).toEqual([1, 2, 3])
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 })
     expect(ws.autoFilter).toBe('A4:G7')
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '4:4' })
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '4:4',
+    })
     expect(ws.headerFooter.oddFooter).toContain('&P / &N')
     expect(ws.headerFooter.oddHeader).toContain('内部')
   })
@@ -94,7 +111,12 @@ describe('buildLedgerXlsx', () => {
 
   it('keeps user text that looks like a formula as text', async () => {
     const { ws, bytes } = await build()
-    for (const [addr, text] of [['F5', '=1+1'], ['F6', '+SUM(A1:A2)'], ['G6', '@x'], ['B7', '-2+3']] as const) {
+    for (const [addr, text] of [
+      ['F5', '=1+1'],
+      ['F6', '+SUM(A1:A2)'],
+      ['G6', '@x'],
+      ['B7', '-2+3'],
+    ] as const) {
       expect(ws.getCell(addr).value).toBe(text)
       expect(ws.getCell(addr).type).toBe(ExcelJS.ValueType.String)
     }
@@ -119,7 +141,13 @@ describe('buildLedgerXlsx', () => {
   it('reports its progress, rows first, then the packed file', async () => {
     const seen: number[] = []
     const rows = Array.from({ length: 4500 }, (_, i) => ({ n: `第${i + 1}条` }))
-    await buildLedgerXlsx([{ name: '甲', title: '甲', columns: [{ header: '内容', key: 'n' }], rows }, { ...sheet, name: '乙' }], { marking: { level: '内部' }, onProgress: (p) => seen.push(p) })
+    await buildLedgerXlsx(
+      [
+        { name: '甲', title: '甲', columns: [{ header: '内容', key: 'n' }], rows },
+        { ...sheet, name: '乙' },
+      ],
+      { marking: { level: '内部' }, onProgress: (p) => seen.push(p) },
+    )
     expect(seen.length).toBeGreaterThan(3)
     expect(seen).toEqual([...seen].sort((a, b) => a - b))
     expect(seen.at(-2)).toBeCloseTo(0.7)
@@ -143,7 +171,11 @@ describe('readBackXlsx', () => {
       [LIST_SHEET, 'veryHidden'],
       ['a_b_c___名_', 'visible'],
     ])
-    expect(back.sheets[0]).toMatchObject({ headers: ['序号', '问题描述', '类别', '发现日期', '金额（万元）', '备注', '短'], dataRows: 3, rowCount: 7 })
+    expect(back.sheets[0]).toMatchObject({
+      headers: ['序号', '问题描述', '类别', '发现日期', '金额（万元）', '备注', '短'],
+      dataRows: 3,
+      rowCount: 7,
+    })
     expect(back.sheets[2]).toMatchObject({ headers: ['姓名'], dataRows: 1 })
   })
 

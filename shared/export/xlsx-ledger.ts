@@ -67,8 +67,14 @@ const MIN_WIDTH = 6
 const FONT = '宋体'
 
 const wide = (c: number) =>
-  (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
-  (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd)
+  (c >= 0x1100 && c <= 0x115f) ||
+  (c >= 0x2e80 && c <= 0xa4cf) ||
+  (c >= 0xac00 && c <= 0xd7a3) ||
+  (c >= 0xf900 && c <= 0xfaff) ||
+  (c >= 0xfe30 && c <= 0xfe4f) ||
+  (c >= 0xff00 && c <= 0xff60) ||
+  (c >= 0xffe0 && c <= 0xffe6) ||
+  (c >= 0x20000 && c <= 0x3fffd)
 
 /** Display width counting CJK and full-width characters as 2 (ExcelJS has no autofit); stops counting at `limit`. */
 export function displayWidth(text: string, limit = Infinity): number {
@@ -83,13 +89,20 @@ export function displayWidth(text: string, limit = Infinity): number {
 
 /** Excel's sheet-name rules: no []:*?/\, not empty, at most 31 characters, unique (case-insensitive). */
 export function safeSheetName(name: string, taken: Set<string>): string {
-  let base = name.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '').trim() || '台账'
+  let base =
+    name
+      .replace(/[[\]:*?/\\]/g, '_')
+      .replace(/^'+|'+$/g, '')
+      .trim() || '台账'
   if (base.toLowerCase() === LIST_SHEET) base = `${base}_`
   base = Array.from(base).slice(0, 31).join('')
   let out = base
   for (let i = 2; taken.has(out.toLowerCase()); i++) {
     const suffix = `(${i})`
-    out = Array.from(base).slice(0, 31 - suffix.length).join('') + suffix
+    out =
+      Array.from(base)
+        .slice(0, 31 - suffix.length)
+        .join('') + suffix
   }
   taken.add(out.toLowerCase())
   return out
@@ -221,7 +234,8 @@ export async function buildLedgerXlsx(sheets: LedgerSheet[], options: LedgerOpti
   for (const sheet of sheets) {
     const ws = wb.addWorksheet(safeSheetName(sheet.name, taken))
     const columns: LedgerColumn[] = []
-    if (sheet.serial) columns.push({ header: '序号', key: '__serial', kind: 'number', width: Math.max(6, String(sheet.rows.length).length + 4) })
+    if (sheet.serial)
+      columns.push({ header: '序号', key: '__serial', kind: 'number', width: Math.max(6, String(sheet.rows.length).length + 4) })
     columns.push(...sheet.columns)
     const n = columns.length
     const L = LEDGER_LAYOUT
@@ -264,7 +278,12 @@ export async function buildLedgerXlsx(sheets: LedgerSheet[], options: LedgerOpti
     const styles = columns.map((c) => {
       const kind = c.kind ?? 'text'
       const horizontal = c.key === '__serial' || kind === 'date' ? 'center' : kind === 'number' ? 'right' : 'left'
-      return { font: DATA_FONT, border: BORDER, alignment: { vertical: 'middle', wrapText: true, horizontal }, ...(kind === 'date' ? { numFmt: DATE_FORMAT } : {}) } as Partial<ExcelJS.Style>
+      return {
+        font: DATA_FONT,
+        border: BORDER,
+        alignment: { vertical: 'middle', wrapText: true, horizontal },
+        ...(kind === 'date' ? { numFmt: DATE_FORMAT } : {}),
+      } as Partial<ExcelJS.Style>
     })
     const widths = columns.map((c) => (c.width === undefined ? new WidthMeter(c.header, c.kind ?? 'text') : undefined))
     sheet.rows.forEach((row, r) => {
@@ -293,7 +312,9 @@ export async function buildLedgerXlsx(sheets: LedgerSheet[], options: LedgerOpti
     const heightFor = (texts: string[]) => rowHeight(texts, colWidths)
     headerRow.height = heightFor(columns.map((c) => c.header))
     sheet.rows.forEach((row, r) => {
-      const texts = columns.map((c) => (c.key === '__serial' || c.kind === 'date' || c.kind === 'number' ? '' : displayOf(cellValue(row[c.key], c.kind ?? 'text'))))
+      const texts = columns.map((c) =>
+        c.key === '__serial' || c.kind === 'date' || c.kind === 'number' ? '' : displayOf(cellValue(row[c.key], c.kind ?? 'text')),
+      )
       ws.getRow(L.firstDataRow + r).height = heightFor(texts)
     })
 
@@ -377,12 +398,14 @@ export async function checkLedgerContent(file: string, sheets: LedgerSheet[], by
     const rows = back.get(name)
     const columns = [...(sheet.serial ? [{ header: '序号', key: '__serial', kind: 'number' as const }] : []), ...sheet.columns]
     const header = rows?.get(LEDGER_LAYOUT.headerRow) ?? []
-    if (columns.some((c, i) => normaliseText(header[i] ?? '') !== normaliseText(c.header))) missing.push({ place: `工作表“${name}”表头`, parts: columns.map((c) => c.header) })
+    if (columns.some((c, i) => normaliseText(header[i] ?? '') !== normaliseText(c.header)))
+      missing.push({ place: `工作表“${name}”表头`, parts: columns.map((c) => c.header) })
     sheet.rows.forEach((row, r) => {
       const excelRow = LEDGER_LAYOUT.firstDataRow + r
       const want = columns.map((c) => storedText(cellValue(c.key === '__serial' ? r + 1 : row[c.key], c.kind ?? 'text')))
       const got = rows?.get(excelRow) ?? []
-      if (want.some((w, i) => normaliseText(w) !== normaliseText(got[i] ?? ''))) missing.push({ place: `工作表“${name}”第${excelRow}行`, parts: want })
+      if (want.some((w, i) => normaliseText(w) !== normaliseText(got[i] ?? '')))
+        missing.push({ place: `工作表“${name}”第${excelRow}行`, parts: want })
     })
   }
   if (missing.length) throw contentFailure(file, missing)

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import { buildSampleRound } from '../sample'
 import type { Cadre, Interview, TeamMember } from '../domain/types'
-import { checkInterview, clashWarnings, coverageChecks, dateRangeWarning, interviewWarnings, recusalWarnings, scheduleWarnings, slotsOverlap, twoPersonWarning } from './checks'
+import {
+  checkInterview,
+  clashWarnings,
+  coverageChecks,
+  dateRangeWarning,
+  interviewWarnings,
+  recusalWarnings,
+  scheduleWarnings,
+  slotsOverlap,
+  twoPersonWarning,
+} from './checks'
 
 const sample = buildSampleRound({ today: '2026-11-21' })
 const members = sample.tables.people.filter((p): p is TeamMember => p.kind === 'member')
@@ -15,9 +25,26 @@ const [tang, han, zheng] = ['唐丽', '韩冬梅', '郑小军'].map((n) => byNam
 let n = 0
 function iv(over: Partial<Interview> = {}): Interview {
   return {
-    id: `iv${++n}`, createdAt: '', updatedAt: '', updatedBy: '', deviceId: '', roundId: round.id,
-    intervieweeId: tang, category: '中层正职', date: '2026-11-24', start: '09:00', end: '10:00', room: '谈话室1',
-    leadId: zhao, recorderId: li, outline: '', status: '待谈', history: [], notes: '', record: null, ...over,
+    id: `iv${++n}`,
+    createdAt: '',
+    updatedAt: '',
+    updatedBy: '',
+    deviceId: '',
+    roundId: round.id,
+    intervieweeId: tang,
+    category: '中层正职',
+    date: '2026-11-24',
+    start: '09:00',
+    end: '10:00',
+    room: '谈话室1',
+    leadId: zhao,
+    recorderId: li,
+    outline: '',
+    status: '待谈',
+    history: [],
+    notes: '',
+    record: null,
+    ...over,
   }
 }
 
@@ -48,8 +75,13 @@ describe('clash check', () => {
     expect(clashWarnings(iv({ intervieweeId: han, leadId: chen, recorderId: sun, room: '谈话室2' }), [a], dir)).toEqual([])
   })
   it('ignores cancelled, no-show and deleted interviews and the old slots of moved ones', () => {
-    for (const other of [iv({ status: '取消' }), iv({ status: '未到' }), iv({ deleted: true })]) expect(clashWarnings(iv(), [other], dir)).toEqual([])
-    const moved = iv({ status: '改期', date: '2026-11-26', history: [{ date: '2026-11-24', start: '09:00', end: '10:00', room: '谈话室1', changedAt: '', reason: '出差' }] })
+    for (const other of [iv({ status: '取消' }), iv({ status: '未到' }), iv({ deleted: true })])
+      expect(clashWarnings(iv(), [other], dir)).toEqual([])
+    const moved = iv({
+      status: '改期',
+      date: '2026-11-26',
+      history: [{ date: '2026-11-24', start: '09:00', end: '10:00', room: '谈话室1', changedAt: '', reason: '出差' }],
+    })
     expect(clashWarnings(iv(), [moved], dir)).toEqual([])
     // …but the new slot of a moved interview is occupied.
     expect(clashWarnings(iv({ date: '2026-11-26' }), [moved], dir).length).toBe(4) // interviewee, both members, room
@@ -59,7 +91,9 @@ describe('clash check', () => {
     expect(clashWarnings(iv({ status: '取消' }), [a], dir)).toEqual([])
   })
   it('finds no clash in the sample schedule', () => {
-    expect([...scheduleWarnings(sample.tables.interviews, dir, round).values()].flat().filter((w) => w.includes('冲突') || w.includes('重复'))).toEqual([])
+    expect(
+      [...scheduleWarnings(sample.tables.interviews, dir, round).values()].flat().filter((w) => w.includes('冲突') || w.includes('重复')),
+    ).toEqual([])
   })
 })
 
@@ -71,10 +105,14 @@ describe('two-person, 回避 and date checks', () => {
     expect(twoPersonWarning({ leadId: zhao, recorderId: li })).toBe('')
   })
   it('warns when a member declared 回避 for the interviewee, by id or by name', () => {
-    expect(recusalWarnings({ intervieweeId: zheng, leadId: zhao, recorderId: sun }, dir)).toEqual([expect.stringContaining('孙海涛申报了对郑小军的回避（配偶之弟')])
+    expect(recusalWarnings({ intervieweeId: zheng, leadId: zhao, recorderId: sun }, dir)).toEqual([
+      expect.stringContaining('孙海涛申报了对郑小军的回避（配偶之弟'),
+    ])
     expect(recusalWarnings({ intervieweeId: tang, leadId: zhao, recorderId: sun }, dir)).toEqual([])
     const byName = members.map((m) => (m.id === zhao ? { ...m, recusals: [{ name: '唐丽', relation: '表姐' }] } : m))
-    expect(recusalWarnings({ intervieweeId: tang, leadId: zhao, recorderId: li }, { members: byName, cadres })).toEqual([expect.stringContaining('表姐')])
+    expect(recusalWarnings({ intervieweeId: tang, leadId: zhao, recorderId: li }, { members: byName, cadres })).toEqual([
+      expect.stringContaining('表姐'),
+    ])
   })
   it('warns outside 进驻–撤点, inclusive of both days', () => {
     expect(dateRangeWarning(round.entryDate, round)).toBe('')
@@ -131,7 +169,8 @@ describe('coverage checks', () => {
     const noLast = sample.tables.interviews.filter((i) => !(i.intervieweeId === top.id && i.date >= '2026-12-01'))
     expect(coverageChecks(round, noLast, cadres).find((c) => c.key === 'topLeaderLastWeek')!.ok).toBe(false)
     // A last-week interview exactly 6 days before 撤点 counts; 7 days before does not.
-    const at = (d: string) => coverageChecks(round, [...noLast, iv({ intervieweeId: top.id, date: d })], cadres).find((c) => c.key === 'topLeaderLastWeek')!.ok
+    const at = (d: string) =>
+      coverageChecks(round, [...noLast, iv({ intervieweeId: top.id, date: d })], cadres).find((c) => c.key === 'topLeaderLastWeek')!.ok
     expect(at('2026-12-12')).toBe(true)
     expect(at('2026-12-11')).toBe(false)
   })

@@ -51,7 +51,8 @@ export function clashWarnings(iv: Draft, others: Interview[], dir: Directory): s
     if (o.id === iv.id || !occupies(o) || !slotsOverlap(iv, o)) continue
     const when = `与 ${slotText(o)} 谈话${nameOf(dir, o.intervieweeId)}的安排`
     if (o.intervieweeId === iv.intervieweeId) out.push(`谈话对象${nameOf(dir, iv.intervieweeId)}时间冲突：${when}重叠`)
-    for (const m of team.filter((id) => id === o.leadId || id === o.recorderId)) out.push(`巡察组成员${nameOf(dir, m)}时间冲突：${when}重叠`)
+    for (const m of team.filter((id) => id === o.leadId || id === o.recorderId))
+      out.push(`巡察组成员${nameOf(dir, m)}时间冲突：${when}重叠`)
     const room = iv.room.trim()
     if (room && room === o.room.trim()) out.push(`地点“${room}”重复安排：${when}重叠`)
   }
@@ -85,11 +86,19 @@ export function dateRangeWarning(date: string, round: Pick<Round, 'entryDate' | 
 /** Everything to warn about on one interview. */
 export function interviewWarnings(iv: Draft, others: Interview[], dir: Directory, round: Pick<Round, 'entryDate' | 'exitDate'>): string[] {
   if (!OCCUPYING.includes(iv.status)) return []
-  return [twoPersonWarning(iv), ...recusalWarnings(iv, dir), dateRangeWarning(iv.date, round), ...clashWarnings(iv, others, dir)].filter(Boolean)
+  return [twoPersonWarning(iv), ...recusalWarnings(iv, dir), dateRangeWarning(iv.date, round), ...clashWarnings(iv, others, dir)].filter(
+    Boolean,
+  )
 }
 
 /** The form's verdict: errors block, warnings are the checks above. */
-export function checkInterview(iv: Draft, others: Interview[], dir: Directory, round: Pick<Round, 'entryDate' | 'exitDate'>, now: Date = new Date()): Verdict {
+export function checkInterview(
+  iv: Draft,
+  others: Interview[],
+  dir: Directory,
+  round: Pick<Round, 'entryDate' | 'exitDate'>,
+  now: Date = new Date(),
+): Verdict {
   const errors: string[] = []
   if (!iv.intervieweeId) errors.push(`请选择${L.intervieweeId}，或新增一名谈话对象`)
   if (!isIsoDate(iv.date)) errors.push(`请填写有效的${L.date}`)
@@ -127,7 +136,11 @@ const isTop = (c: Cadre) => c.isTopLeader || c.category === '一把手'
 const byTime = (a: Slot, b: Slot) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start)
 
 /** The round's coverage checks (each can be switched off per round; switched-off checks pass). */
-export function coverageChecks(round: Pick<Round, 'entryDate' | 'exitDate' | 'interviewChecks'>, interviews: Interview[], cadres: Cadre[]): CoverageCheck[] {
+export function coverageChecks(
+  round: Pick<Round, 'entryDate' | 'exitDate' | 'interviewChecks'>,
+  interviews: Interview[],
+  cadres: Cadre[],
+): CoverageCheck[] {
   const live = interviews.filter(occupies)
   const people = cadres.filter((c) => !c.deleted)
   const missing = (group: Cadre[]) =>
@@ -141,13 +154,22 @@ export function coverageChecks(round: Pick<Round, 'entryDate' | 'exitDate' | 'in
   const topIds = new Set(tops.map((c) => c.id))
   const first = live.filter((iv) => iv.date >= round.entryDate).sort(byTime)[0]
   const lastWeekFrom = addDays(round.exitDate, -6)
-  const topFirst: string[] = tops.length === 0 ? ['名册中没有标记“一把手”']
-    : !first ? ['尚未安排任何谈话']
-    : topIds.has(first.intervieweeId) ? []
-    : [`进驻后的第一场谈话是 ${formatDateCN(first.date)} ${first.start} 与${people.find((c) => c.id === first.intervieweeId)?.name ?? '他人'}的谈话`]
-  const topLast: string[] = tops.length === 0 ? ['名册中没有标记“一把手”']
-    : live.some((iv) => topIds.has(iv.intervieweeId) && iv.date >= lastWeekFrom && iv.date <= round.exitDate) ? []
-    : [`${formatDateCN(lastWeekFrom)}至${formatDateCN(round.exitDate)}之间没有安排与${tops.map((c) => c.name).join('、')}的谈话`]
+  const topFirst: string[] =
+    tops.length === 0
+      ? ['名册中没有标记“一把手”']
+      : !first
+        ? ['尚未安排任何谈话']
+        : topIds.has(first.intervieweeId)
+          ? []
+          : [
+              `进驻后的第一场谈话是 ${formatDateCN(first.date)} ${first.start} 与${people.find((c) => c.id === first.intervieweeId)?.name ?? '他人'}的谈话`,
+            ]
+  const topLast: string[] =
+    tops.length === 0
+      ? ['名册中没有标记“一把手”']
+      : live.some((iv) => topIds.has(iv.intervieweeId) && iv.date >= lastWeekFrom && iv.date <= round.exitDate)
+        ? []
+        : [`${formatDateCN(lastWeekFrom)}至${formatDateCN(round.exitDate)}之间没有安排与${tops.map((c) => c.name).join('、')}的谈话`]
   const results: Record<InterviewCheckKey, string[]> = {
     leadershipCovered: missing(people.filter(isLeadership)),
     midLevelCovered: missing(people.filter(isMidHead)),
@@ -161,7 +183,11 @@ export function coverageChecks(round: Pick<Round, 'entryDate' | 'exitDate' | 'in
 }
 
 /** Warnings for every interview of the schedule, by interview id (only those with warnings). */
-export function scheduleWarnings(interviews: Interview[], dir: Directory, round: Pick<Round, 'entryDate' | 'exitDate'>): Map<string, string[]> {
+export function scheduleWarnings(
+  interviews: Interview[],
+  dir: Directory,
+  round: Pick<Round, 'entryDate' | 'exitDate'>,
+): Map<string, string[]> {
   const out = new Map<string, string[]>()
   const live = interviews.filter((iv) => !iv.deleted)
   // Only interviews on the same day can clash: grouping by date keeps this linear in practice

@@ -4,7 +4,17 @@ import { buildSampleRound } from '../sample'
 import type { Cadre, TeamMember } from '../domain/types'
 import { buildLedgerXlsx } from '../export/xlsx-ledger'
 import { readBackXlsx } from '../export/read-back'
-import { countsByCategory, inRange, recordDoc, registerSheets, SCHEDULE_HEADERS, scheduleDoc, scheduleRows, scheduleSheet, unitPost } from './documents'
+import {
+  countsByCategory,
+  inRange,
+  recordDoc,
+  registerSheets,
+  SCHEDULE_HEADERS,
+  scheduleDoc,
+  scheduleRows,
+  scheduleSheet,
+  unitPost,
+} from './documents'
 import { defaultOutline, outlineFor } from './outline'
 
 const sample = buildSampleRound({ today: '2026-11-21' })
@@ -20,10 +30,30 @@ describe('谈话安排表', () => {
     expect(day.length).toBeGreaterThan(0)
     expect(day.every((iv) => iv.date === '2026-11-24')).toBe(true)
     expect(inRange(all).length).toBe(all.length)
-    expect(SCHEDULE_HEADERS).toEqual(['序号', '日期', '时段', '地点', '谈话对象', '单位及职务', '对象类别', '主谈人', '记录人', '状态', '是否需再次约谈', '备注'])
+    expect(SCHEDULE_HEADERS).toEqual([
+      '序号',
+      '日期',
+      '时段',
+      '地点',
+      '谈话对象',
+      '单位及职务',
+      '对象类别',
+      '主谈人',
+      '记录人',
+      '状态',
+      '是否需再次约谈',
+      '备注',
+    ])
     const rows = scheduleRows(inRange(all), people, all)
     const first = rows[0]!
-    expect(first).toMatchObject({ interviewee: '张卫东', post: '党委书记、局长', category: '一把手', lead: '刘振华', slot: '15:00—16:30', followUp: '是（已安排）' })
+    expect(first).toMatchObject({
+      interviewee: '张卫东',
+      post: '党委书记、局长',
+      category: '一把手',
+      lead: '刘振华',
+      slot: '15:00—16:30',
+      followUp: '是（已安排）',
+    })
     // A moved interview still to come reads 待谈, the move in 备注.
     const moved = rows.find((r) => r.notes.startsWith('由') && r.status === '待谈')!
     expect(moved.notes).toMatch(/^由\d{4}年\d+月\d+日 \d\d:\d\d改期（本人/)
@@ -50,13 +80,16 @@ describe('谈话安排表', () => {
     expect(doc.orientation).toBe('landscape')
     const table = doc.blocks[0]!
     expect(table.kind === 'table' && table.rows.length).toBe(rows.length)
-    expect(table.kind === 'table' && table.columns.map((c) => c.header)).toEqual(SCHEDULE_HEADERS.map((h) => (h === '是否需再次约谈' ? '再次约谈' : h)))
+    expect(table.kind === 'table' && table.columns.map((c) => c.header)).toEqual(
+      SCHEDULE_HEADERS.map((h) => (h === '是否需再次约谈' ? '再次约谈' : h)),
+    )
   })
 })
 
 describe('谈话记录', () => {
   it('carries the header, tagged points and signature status', () => {
-    const iv = all.find((i) => i.record && i.record.points.some((p) => p.involvesClue) && !i.record.recorderSigned) ?? all.find((i) => i.record)!
+    const iv =
+      all.find((i) => i.record && i.record.points.some((p) => p.involvesClue) && !i.record.recorderSigned) ?? all.find((i) => i.record)!
     const doc = recordDoc(iv, sample.round, people)
     const text = doc.blocks.map((b) => ('text' in b ? b.text : '')).join('\n')
     const cadre = people.cadres.find((c) => c.id === iv.intervieweeId)!
@@ -70,7 +103,9 @@ describe('谈话记录', () => {
   })
   it('says so when there are no points yet', () => {
     const iv = all.find((i) => !i.record)!
-    const text = recordDoc(iv, sample.round, people).blocks.map((b) => ('text' in b ? b.text : '')).join('\n')
+    const text = recordDoc(iv, sample.round, people)
+      .blocks.map((b) => ('text' in b ? b.text : ''))
+      .join('\n')
     expect(text).toContain('（尚无谈话要点）')
     expect(text).toContain('谈话人未签字')
   })

@@ -20,8 +20,16 @@ const FOCUS: Record<CadreCategory, string[]> = {
 }
 
 /** The built-in outline for a category; checklist questions (at most three per node) are added under their node. */
-export function defaultOutline(round: Pick<Round, 'framework'>, category: CadreCategory, checklist: Pick<ChecklistItem, 'nodeId' | 'question' | 'order' | 'deleted'>[] = []): string {
-  const lines: string[] = [`谈话提纲（${category}）`, '一、开场说明：介绍巡察工作的目的和纪律要求，请如实反映情况。', '二、基本情况：请简要介绍本人的工作分工和履职情况。']
+export function defaultOutline(
+  round: Pick<Round, 'framework'>,
+  category: CadreCategory,
+  checklist: Pick<ChecklistItem, 'nodeId' | 'question' | 'order' | 'deleted'>[] = [],
+): string {
+  const lines: string[] = [
+    `谈话提纲（${category}）`,
+    '一、开场说明：介绍巡察工作的目的和纪律要求，请如实反映情况。',
+    '二、基本情况：请简要介绍本人的工作分工和履职情况。',
+  ]
   let n = 3
   lines.push(`${chineseNumber(n++)}、围绕“${round.framework.name}”了解情况：`)
   round.framework.nodes.forEach((node, i) => {
@@ -39,7 +47,11 @@ export function defaultOutline(round: Pick<Round, 'framework'>, category: CadreC
 }
 
 /** The outline an interview starts from: the round's edited template, or the built-in one. */
-export function outlineFor(round: Pick<Round, 'framework' | 'outlineTemplates'>, category: CadreCategory, checklist: Pick<ChecklistItem, 'nodeId' | 'question' | 'order' | 'deleted'>[] = []): string {
+export function outlineFor(
+  round: Pick<Round, 'framework' | 'outlineTemplates'>,
+  category: CadreCategory,
+  checklist: Pick<ChecklistItem, 'nodeId' | 'question' | 'order' | 'deleted'>[] = [],
+): string {
   const own = round.outlineTemplates?.[category]
   return own && own.trim() ? own : defaultOutline(round, category, checklist)
 }

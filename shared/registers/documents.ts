@@ -17,7 +17,12 @@ export function loanStatus(doc: Pick<BorrowedDocument, 'returnedOn' | 'dueOn' | 
 
 /** Titles and departments compared loosely: width, spaces and bracket styles do not make a new document. */
 export function sameKey(s: string): string {
-  return s.normalize('NFKC').replace(/\s+/g, '').replace(/[()（）]/g, '').replace(/[—–-]+/g, '-').toLowerCase()
+  return s
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[()（）]/g, '')
+    .replace(/[—–-]+/g, '-')
+    .toLowerCase()
 }
 
 /** The open (not returned) entry this draft duplicates: same 资料名称 from the same 提供部门. */
@@ -31,9 +36,17 @@ export function duplicateOpenLoan(
   return register.find((d) => !d.deleted && d.id !== selfId && !d.returnedOn && sameKey(d.title) + '|' + sameKey(d.department) === key)
 }
 
-type DocInput = Pick<BorrowedDocument, 'title' | 'department' | 'borrowedOn' | 'borrowerId' | 'dueOn' | 'returnedOn' | 'receiverId'> & { receiverName?: string }
+type DocInput = Pick<BorrowedDocument, 'title' | 'department' | 'borrowedOn' | 'borrowerId' | 'dueOn' | 'returnedOn' | 'receiverId'> & {
+  receiverName?: string
+}
 
-export function checkDocument(doc: DocInput, register: BorrowedDocument[], round: Pick<Round, 'entryDate' | 'exitDate'>, today: IsoDate, selfId?: string): Verdict {
+export function checkDocument(
+  doc: DocInput,
+  register: BorrowedDocument[],
+  round: Pick<Round, 'entryDate' | 'exitDate'>,
+  today: IsoDate,
+  selfId?: string,
+): Verdict {
   const errors: string[] = []
   const warnings: string[] = []
   if (!doc.title.trim()) errors.push(`请填写${D.title}`)
@@ -49,14 +62,21 @@ export function checkDocument(doc: DocInput, register: BorrowedDocument[], round
   }
   if (doc.returnedOn && doc.returnedOn > today) errors.push(`${D.returnedOn}不能晚于今天`)
   if (doc.returnedOn && !doc.receiverId && !doc.receiverName?.trim()) errors.push(`登记归还时请填写${D.receiverId}`)
-  if (!doc.returnedOn && doc.dueOn && doc.dueOn > round.exitDate) warnings.push(`${D.dueOn}晚于撤点日期（${formatDateCN(round.exitDate)}），撤点前须全部清退`)
+  if (!doc.returnedOn && doc.dueOn && doc.dueOn > round.exitDate)
+    warnings.push(`${D.dueOn}晚于撤点日期（${formatDateCN(round.exitDate)}），撤点前须全部清退`)
   const dup = duplicateOpenLoan(doc, register, selfId)
   if (dup)
-    errors.push(`“${dup.title}”（${dup.department || '未填提供部门'}）已于${formatDateCN(dup.borrowedOn)}调阅，尚未归还，不能重复登记；如需再次调阅，请先登记归还`)
+    errors.push(
+      `“${dup.title}”（${dup.department || '未填提供部门'}）已于${formatDateCN(dup.borrowedOn)}调阅，尚未归还，不能重复登记；如需再次调阅，请先登记归还`,
+    )
   return { errors, warnings }
 }
 
-export function checkNote(note: Pick<DocumentNote, 'documentId' | 'excerpt' | 'reviewerId' | 'date'>, doc: BorrowedDocument | undefined, today: IsoDate): Verdict {
+export function checkNote(
+  note: Pick<DocumentNote, 'documentId' | 'excerpt' | 'reviewerId' | 'date'>,
+  doc: BorrowedDocument | undefined,
+  today: IsoDate,
+): Verdict {
   const errors: string[] = []
   const warnings: string[] = []
   if (!note.documentId || !doc) errors.push('请选择所审阅的资料')
@@ -87,7 +107,9 @@ export function clearance(register: BorrowedDocument[], round: Pick<Round, 'exit
   const cleared = out.length === 0
   const when = daysToExit > 0 ? `距撤点还有 ${daysToExit} 天` : daysToExit === 0 ? '今天撤点' : `已过撤点日期 ${-daysToExit} 天`
   const summary = cleared
-    ? live.length ? `已全部清退：调阅的 ${live.length} 份资料均已归还` : '尚未登记调阅资料'
+    ? live.length
+      ? `已全部清退：调阅的 ${live.length} 份资料均已归还`
+      : '尚未登记调阅资料'
     : `未清退：尚有 ${out.length} 份资料未归还${overdue.length ? `，其中逾期 ${overdue.length} 份` : ''}；${when}，撤点前须全部清退`
   return { out, overdue, returned: live.length - out.length, daysToExit, cleared, summary }
 }

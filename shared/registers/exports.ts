@@ -42,7 +42,11 @@ export const LENDING_COLUMNS: LedgerColumn[] = [
 
 export function lendingRows(docs: BorrowedDocument[], nameOf: (id: string) => string, variant: SignatureVariant): Record<string, string>[] {
   return registerOrder(docs).map((d) => ({
-    title: d.title, quantity: d.quantity, docDate: d.docDate, borrowedOn: d.borrowedOn, returnedOn: d.returnedOn,
+    title: d.title,
+    quantity: d.quantity,
+    docDate: d.docDate,
+    borrowedOn: d.borrowedOn,
+    returnedOn: d.returnedOn,
     borrowerSign: variant === 'filled' ? nameOf(d.borrowerId) : '',
     receiverSign: variant === 'filled' && d.returnedOn ? receiverOf(d, nameOf) : '',
   }))
@@ -52,15 +56,30 @@ export function headsLine(h: LendingHeads): string {
   return `被巡察单位主要负责人：${h.unitHead || '（名册中未标记一把手）'}    巡察组组长：${h.teamLeader || '（未设置组长）'}`
 }
 
-export function lendingSheet(docs: BorrowedDocument[], nameOf: (id: string) => string, heads: LendingHeads, variant: SignatureVariant): LedgerSheet {
+export function lendingSheet(
+  docs: BorrowedDocument[],
+  nameOf: (id: string) => string,
+  heads: LendingHeads,
+  variant: SignatureVariant,
+): LedgerSheet {
   return {
-    name: '调阅清单', title: `${heads.unitName}调阅资料清单`, subtitle: headsLine(heads), serial: true, spareRows: 0,
-    columns: LENDING_COLUMNS, rows: lendingRows(docs, nameOf, variant),
+    name: '调阅清单',
+    title: `${heads.unitName}调阅资料清单`,
+    subtitle: headsLine(heads),
+    serial: true,
+    spareRows: 0,
+    columns: LENDING_COLUMNS,
+    rows: lendingRows(docs, nameOf, variant),
   }
 }
 
 /** The same list as an official landscape PDF. */
-export function lendingPdf(docs: BorrowedDocument[], nameOf: (id: string) => string, heads: LendingHeads, variant: SignatureVariant): OfficialDoc {
+export function lendingPdf(
+  docs: BorrowedDocument[],
+  nameOf: (id: string) => string,
+  heads: LendingHeads,
+  variant: SignatureVariant,
+): OfficialDoc {
   const rows = lendingRows(docs, nameOf, variant)
   return {
     title: '调阅资料清单',
@@ -69,14 +88,29 @@ export function lendingPdf(docs: BorrowedDocument[], nameOf: (id: string) => str
     blocks: [
       { kind: 'paragraph', text: headsLine(heads).replace(/ {4}/g, '\u3000\u3000'), indent: false, align: 'left' },
       {
-        kind: 'table', fontSize: 11,
+        kind: 'table',
+        fontSize: 11,
         columns: [
           // Date columns wide enough for 2026年10月20日 on one line at 11 pt.
-          { header: '序号', width: 'auto', align: 'center' }, { header: D.title, width: 3.2 }, { header: D.quantity, width: 0.9, align: 'center' },
-          { header: D.docDate, width: 1.5 }, { header: D.borrowedOn, width: 2.3, align: 'center' }, { header: S.borrowerSign, width: 1.5, align: 'center' },
-          { header: D.returnedOn, width: 2.3, align: 'center' }, { header: S.receiverSign, width: 1.5, align: 'center' },
+          { header: '序号', width: 'auto', align: 'center' },
+          { header: D.title, width: 3.2 },
+          { header: D.quantity, width: 0.9, align: 'center' },
+          { header: D.docDate, width: 1.5 },
+          { header: D.borrowedOn, width: 2.3, align: 'center' },
+          { header: S.borrowerSign, width: 1.5, align: 'center' },
+          { header: D.returnedOn, width: 2.3, align: 'center' },
+          { header: S.receiverSign, width: 1.5, align: 'center' },
         ],
-        rows: rows.map((r, i) => [i + 1, r.title, r.quantity, r.docDate, formatDateCN(r.borrowedOn!), r.borrowerSign, formatDateCN(r.returnedOn!), r.receiverSign]),
+        rows: rows.map((r, i) => [
+          i + 1,
+          r.title,
+          r.quantity,
+          r.docDate,
+          formatDateCN(r.borrowedOn!),
+          r.borrowerSign,
+          formatDateCN(r.returnedOn!),
+          r.receiverSign,
+        ]),
       },
     ],
   }
@@ -119,10 +153,20 @@ export function notesSheet(input: NoteExportInput): LedgerSheet {
   for (const { node } of flattenFramework(input.framework)) if (!titles.has(node.id)) titles.set(node.id, node.title)
   const rows = input.notes
     .filter((n) => !n.deleted && byId.has(n.documentId) && (!input.documentId || n.documentId === input.documentId))
-    .sort((a, b) => docNo.get(a.documentId)! - docNo.get(b.documentId)! || a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt))
+    .sort(
+      (a, b) =>
+        docNo.get(a.documentId)! - docNo.get(b.documentId)! || a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt),
+    )
     .map((n) => ({
-      docNo: docNo.get(n.documentId), title: byId.get(n.documentId)!.title, page: n.page, excerpt: n.excerpt, doubt: n.doubt,
-      category: titles.get(n.category) ?? '', links: input.linksOf(n.id), reviewer: input.nameOf(n.reviewerId), date: n.date,
+      docNo: docNo.get(n.documentId),
+      title: byId.get(n.documentId)!.title,
+      page: n.page,
+      excerpt: n.excerpt,
+      doubt: n.doubt,
+      category: titles.get(n.category) ?? '',
+      links: input.linksOf(n.id),
+      reviewer: input.nameOf(n.reviewerId),
+      date: n.date,
     }))
   const one = input.documentId ? byId.get(input.documentId) : undefined
   return { name: '审阅笔记', title: one ? `审阅笔记：${one.title}` : '审阅笔记', columns: NOTE_COLUMNS, rows, spareRows: 0 }
@@ -148,9 +192,17 @@ export function petitionSheet(petitions: Petition[], linksOf: (ref: string) => s
     .sort((a, b) => a.receivedOn.localeCompare(b.receivedOn) || a.createdAt.localeCompare(b.createdAt))
     .map((p) => (includeContact ? p : redactPetition(p)))
     .map((p) => ({
-      receivedOn: p.receivedOn, channel: p.channel, reporter: reporterLabel(p), ...(includeContact ? { reporterContact: p.reporterContact } : {}),
-      subjectName: p.subjectName, subjectPost: p.subjectPost, summary: p.summary, discipline: p.discipline,
-      inScope: p.inScope ? '是' : '否', disposition: dispositionText(p.disposition), links: linksOf(p.id),
+      receivedOn: p.receivedOn,
+      channel: p.channel,
+      reporter: reporterLabel(p),
+      ...(includeContact ? { reporterContact: p.reporterContact } : {}),
+      subjectName: p.subjectName,
+      subjectPost: p.subjectPost,
+      summary: p.summary,
+      discipline: p.discipline,
+      inScope: p.inScope ? '是' : '否',
+      disposition: dispositionText(p.disposition),
+      links: linksOf(p.id),
     }))
   return { name: '信访登记表', title: '信访登记表', columns, rows, serial: true, spareRows: 0 }
 }

@@ -22,12 +22,24 @@ const heads = { unitName: round.unitName, unitHead: head.name, teamLeader: leade
 const open = docs.find((d) => !d.returnedOn)!
 const returned = docs.find((d) => d.returnedOn)!
 const draft = (over: Partial<BorrowedDocument> = {}) => ({
-  title: '新调阅的资料', department: '办公室', borrowedOn: TODAY, borrowerId: leader.id, dueOn: '', returnedOn: '', receiverId: '', ...over,
+  title: '新调阅的资料',
+  department: '办公室',
+  borrowedOn: TODAY,
+  borrowerId: leader.id,
+  dueOn: '',
+  returnedOn: '',
+  receiverId: '',
+  ...over,
 })
 
 describe('lending register', () => {
   it('refuses an entry that duplicates an open loan, even written with other spaces or brackets', () => {
-    const again = checkDocument(draft({ title: ` ${open.title.replace(/（/g, '(').replace(/）/g, ')')} `, department: open.department }), docs, round, TODAY)
+    const again = checkDocument(
+      draft({ title: ` ${open.title.replace(/（/g, '(').replace(/）/g, ')')} `, department: open.department }),
+      docs,
+      round,
+      TODAY,
+    )
     expect(again.errors.join()).toContain(`“${open.title}”`)
     expect(again.errors.join()).toContain('尚未归还，不能重复登记')
   })
@@ -70,7 +82,9 @@ describe('lending register', () => {
   it('checks review notes', () => {
     const note = { documentId: open.id, excerpt: '', reviewerId: '', date: '2099-01-01' }
     expect(checkNote(note, open, TODAY).errors).toEqual(['请填写摘录/发现', '请选择审阅人', '日期不能晚于今天'])
-    expect(checkNote({ ...note, excerpt: 'x', reviewerId: leader.id, date: '2020-01-01' }, open, TODAY).warnings[0]).toContain('早于该资料的调阅日期')
+    expect(checkNote({ ...note, excerpt: 'x', reviewerId: leader.id, date: '2020-01-01' }, open, TODAY).warnings[0]).toContain(
+      '早于该资料的调阅日期',
+    )
   })
 })
 
@@ -92,14 +106,25 @@ describe('调阅清单 export', () => {
       expect(r.borrowerSign).toBe(nameOf(ordered[i]!.borrowerId))
       expect(r.receiverSign).toBe(ordered[i]!.returnedOn ? '冯晓燕' : '')
     })
-    expect(lendingRows([{ ...returned, receiverId: '', receiverName: '档案室 张某' }], nameOf, 'filled')[0]!.receiverSign).toBe('档案室 张某')
+    expect(lendingRows([{ ...returned, receiverId: '', receiverName: '档案室 张某' }], nameOf, 'filled')[0]!.receiverSign).toBe(
+      '档案室 张某',
+    )
   })
   it('lays the PDF out landscape with the same columns', () => {
     const doc = lendingPdf(docs, nameOf, heads, 'blank')
     expect(doc.orientation).toBe('landscape')
     const table = doc.blocks.find((b) => b.kind === 'table')!
     if (table.kind !== 'table') throw new Error()
-    expect(table.columns.map((c) => c.header)).toEqual(['序号', '资料名称', '数量', '资料日期', '调阅资料日期', '调阅人签名', '归还日期', '收回人签名'])
+    expect(table.columns.map((c) => c.header)).toEqual([
+      '序号',
+      '资料名称',
+      '数量',
+      '资料日期',
+      '调阅资料日期',
+      '调阅人签名',
+      '归还日期',
+      '收回人签名',
+    ])
     expect(table.rows.every((r) => r[5] === '' && r[7] === '')).toBe(true)
   })
   it('numbers review notes with the document’s 序号 in the list', () => {
@@ -107,7 +132,14 @@ describe('调阅清单 export', () => {
     expect(sheet.rows.length).toBe(sample.documentNotes.length)
     const first = registerOrder(docs)[0]!
     expect(sheet.rows.filter((r) => r.docNo === 1).every((r) => r.title === first.title)).toBe(true)
-    const one = notesSheet({ docs, notes: sample.documentNotes, framework: round.framework, nameOf, linksOf: () => '', documentId: open.id })
+    const one = notesSheet({
+      docs,
+      notes: sample.documentNotes,
+      framework: round.framework,
+      nameOf,
+      linksOf: () => '',
+      documentId: open.id,
+    })
     expect(one.rows.length).toBe(sample.documentNotes.filter((n) => n.documentId === open.id).length)
     expect(one.title).toBe(`审阅笔记：${open.title}`)
     expect(sheet.rows.some((r) => r.category === '落实全面从严治党战略部署' || String(r.category).length > 0)).toBe(true)
@@ -121,7 +153,10 @@ describe('信访', () => {
     expect(after.errors).toEqual([])
     expect(after.warnings[0]).toContain('收件日期晚于信访受理截止日（2026年11月20日）')
     expect(cutoffWarning('2026-11-20', { petitionCutoff: '2026-11-20' })).toBe('')
-    expect(checkPetition({ ...p, summary: ' ', anonymous: false, reporterName: '' }, round, TODAY).errors).toEqual(['请填写反映人，或选择“匿名”', '请填写反映主要问题'])
+    expect(checkPetition({ ...p, summary: ' ', anonymous: false, reporterName: '' }, round, TODAY).errors).toEqual([
+      '请填写反映人，或选择“匿名”',
+      '请填写反映主要问题',
+    ])
   })
   it('keeps the 处置 in step with what the petition became', () => {
     expect(dispositionAfter('', '线索')).toBe('转为线索')
@@ -164,7 +199,10 @@ describe('信访', () => {
 
 describe('走访座谈', () => {
   it('checks the log and counts the work for the report', () => {
-    expect(checkVisit({ date: TODAY, place: '', kind: '走访', memberIds: [] }, TODAY).errors).toEqual(['请填写走访地点/单位', '请选择参加人员'])
+    expect(checkVisit({ date: TODAY, place: '', kind: '走访', memberIds: [] }, TODAY).errors).toEqual([
+      '请填写走访地点/单位',
+      '请选择参加人员',
+    ])
     expect(checkVisit({ date: TODAY, place: '某村', kind: '走访', memberIds: ['a'] }, TODAY).warnings[0]).toContain('两名以上')
     const c = workCounts(docs, sample.petitions, sample.visits)
     expect(c).toEqual({ documents: docs.length, petitions: 15, visits: { 走访: 3, 座谈: 2, 明察暗访: 2, 专项检查: 1 } })

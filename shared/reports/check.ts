@@ -33,13 +33,25 @@ export function checkReport(report: Report, input: CheckInput): CheckItem[] {
   const items: CheckItem[] = []
   const trace = traceability(report, [report], input.papers)
   const at = (kind: CheckKind, x: { heading: string; sectionId: string; paragraphId?: string }, text: string) =>
-    items.push({ kind, report: report.kind, where: x.heading || '开头', text, sectionId: x.sectionId, ...(x.paragraphId ? { paragraphId: x.paragraphId } : {}) })
+    items.push({
+      kind,
+      report: report.kind,
+      where: x.heading || '开头',
+      text,
+      sectionId: x.sectionId,
+      ...(x.paragraphId ? { paragraphId: x.paragraphId } : {}),
+    })
   for (const e of trace.empty) at('空章节', e, '本节还没有内容，导出后将只有标题')
-  for (const u of trace.unsupported) at('无依据段落', u, `“${u.text.slice(0, 30)}${u.text.length > 30 ? '…' : ''}”未引用底稿，也没有其他依据`)
+  for (const u of trace.unsupported)
+    at('无依据段落', u, `“${u.text.slice(0, 30)}${u.text.length > 30 ? '…' : ''}”未引用底稿，也没有其他依据`)
   for (const b of trace.badCitations) at('引用失效', b, b.text)
 
   // 测评 figures the report quotes must add up (votes within ballots returned, returned within handed out).
-  const quotesSurvey = report.sections.some((s) => s.paragraphs.some((p) => p.basis === '民主测评' && p.text.trim()) || s.table?.rows.some((r) => r.some((c) => c.includes('好和较好率'))))
+  const quotesSurvey = report.sections.some(
+    (s) =>
+      s.paragraphs.some((p) => p.basis === '民主测评' && p.text.trim()) ||
+      s.table?.rows.some((r) => r.some((c) => c.includes('好和较好率'))),
+  )
   if (input.surveys && quotesSurvey) {
     for (const e of checkSurvey(input.surveys).errors) items.push({ kind: '测评数字不符', report: report.kind, where: '民主测评', text: e })
   }
@@ -49,7 +61,12 @@ export function checkReport(report: Report, input: CheckInput): CheckItem[] {
     for (const p of s.paragraphs) {
       for (const m of p.text.matchAll(/附件([0-9]+|[一二三四五六七八九十])/gu)) {
         const n = attachmentNumber(m[1]!)
-        if (n < 1 || n > input.attachments.length) at('附件缺失', { heading: s.heading, sectionId: s.id, paragraphId: p.id }, `文中提到“${m[0]}”，但随报告的附件${input.attachments.length ? `只有 ${input.attachments.length} 件` : '没有'}`)
+        if (n < 1 || n > input.attachments.length)
+          at(
+            '附件缺失',
+            { heading: s.heading, sectionId: s.id, paragraphId: p.id },
+            `文中提到“${m[0]}”，但随报告的附件${input.attachments.length ? `只有 ${input.attachments.length} 件` : '没有'}`,
+          )
       }
       for (const m of p.text.matchAll(/(?:见|详见)附件《?([^》，。；、\s]{2,16})》?/gu)) {
         const title = m[1]!.replace(/^[0-9一二三四五六七八九十]+[.．、]?/u, '')

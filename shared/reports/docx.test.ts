@@ -6,23 +6,46 @@ import type { Report } from '../domain/types'
 import { reportDocx } from './docx'
 
 const report = {
-  id: 'r1', roundId: 'x', kind: '巡察报告', title: '关于巡察某局党组的情况报告', status: '起草', versions: [], generatedAt: '2026-11-21',
-  createdAt: '', updatedAt: '', updatedBy: '', deviceId: '',
+  id: 'r1',
+  roundId: 'x',
+  kind: '巡察报告',
+  title: '关于巡察某局党组的情况报告',
+  status: '起草',
+  versions: [],
+  generatedAt: '2026-11-21',
+  createdAt: '',
+  updatedAt: '',
+  updatedBy: '',
+  deviceId: '',
   sections: [
     { id: 's1', level: 1, heading: '基本情况', paragraphs: [{ id: 'p1', text: '陈𠈌同志任党组书记以来。' }] },
-    { id: 's2', level: 2, heading: '履职用权方面', paragraphs: [{ id: 'p2', text: '正文。' }], table: { columns: ['姓名', '职务'], rows: [['陈𠈌', '书记']] } },
+    {
+      id: 's2',
+      level: 2,
+      heading: '履职用权方面',
+      paragraphs: [{ id: 'p2', text: '正文。' }],
+      table: { columns: ['姓名', '职务'], rows: [['陈𠈌', '书记']] },
+    },
     { id: 's3', level: 3, heading: '三级', paragraphs: [] },
   ],
 } as unknown as Report
 
 async function parts(fonts?: Parameters<typeof reportDocx>[1]['fonts']) {
   const files = unzipSync(await reportDocx(report, { marking: { level: '秘密', years: 5 }, copyNumber: 2, ...(fonts ? { fonts } : {}) }))
-  return { styles: strFromU8(files['word/styles.xml']!), doc: strFromU8(files['word/document.xml']!), footers: Object.keys(files).filter((f) => /footer/.test(f)).map((f) => strFromU8(files[f]!)) }
+  return {
+    styles: strFromU8(files['word/styles.xml']!),
+    doc: strFromU8(files['word/document.xml']!),
+    footers: Object.keys(files)
+      .filter((f) => /footer/.test(f))
+      .map((f) => strFromU8(files[f]!)),
+  }
 }
 
 /** The East Asian font of a style (by w:styleId), or of the document defaults. */
 function eastAsia(styles: string, styleId?: string): string | undefined {
-  const block = styleId ? new RegExp(`<w:style [^>]*w:styleId="${styleId}"[\\s\\S]*?</w:style>`).exec(styles)?.[0] : /<w:docDefaults>[\s\S]*?<\/w:docDefaults>/.exec(styles)?.[0]
+  const block = styleId
+    ? new RegExp(`<w:style [^>]*w:styleId="${styleId}"[\\s\\S]*?</w:style>`).exec(styles)?.[0]
+    : /<w:docDefaults>[\s\S]*?<\/w:docDefaults>/.exec(styles)?.[0]
   return block && /w:eastAsia="([^"]+)"/.exec(block)?.[1]
 }
 

@@ -7,8 +7,20 @@
 // headings 黑体/楷体/仿宋 by level, page numbers "— N —" 14 pt 宋体 right on odd pages and
 // left on even pages, one character in; 份号 and 密级 top-left.
 import {
-  AlignmentType, Document, DocumentGridType, Footer, HeadingLevel, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow,
-  TextRun, WidthType,
+  AlignmentType,
+  Document,
+  DocumentGridType,
+  Footer,
+  HeadingLevel,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
 } from 'docx'
 import type { Marking, Report } from '../domain/types'
 import type { FontRole } from '../export/fonts'
@@ -58,7 +70,10 @@ const STYLE = { song: 'XcSong', hei: 'XcHei' } as const
 
 /** The styles part: document default = 正文 仿宋; Title 小标宋; Heading 1–4 黑体/楷体/仿宋/仿宋; 宋体 and 黑体 as character styles. */
 function roleStyles(names: Record<FontRole, string>) {
-  const heading = (name: string, bold = false) => ({ run: { font: font(name), size: ON_GRID, bold, color: '000000' }, paragraph: { spacing: line, indent: { firstLine: 2 * 320 }, keepNext: true } })
+  const heading = (name: string, bold = false) => ({
+    run: { font: font(name), size: ON_GRID, bold, color: '000000' },
+    paragraph: { spacing: line, indent: { firstLine: 2 * 320 }, keepNext: true },
+  })
   return {
     default: {
       document: { run: { font: font(names.fangsong), size: BODY } },
@@ -79,7 +94,10 @@ function roleStyles(names: Record<FontRole, string>) {
 }
 
 const line = { line: PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 }
-const body = (text: string, opts: { bold?: boolean; role?: keyof typeof STYLE; indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) =>
+const body = (
+  text: string,
+  opts: { bold?: boolean; role?: keyof typeof STYLE; indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {},
+) =>
   new Paragraph({
     alignment: opts.align ?? AlignmentType.BOTH,
     spacing: line,
@@ -100,10 +118,20 @@ const pageNumber = (side: 'odd' | 'even') =>
 
 function table(t: NonNullable<Report['sections'][number]['table']>): Table {
   const cell = (text: string, head = false) =>
-    new TableCell({ children: [new Paragraph({ alignment: head ? AlignmentType.CENTER : AlignmentType.LEFT, children: [new TextRun({ text, size: 21, ...(head ? { style: STYLE.hei } : {}) })] })] })
+    new TableCell({
+      children: [
+        new Paragraph({
+          alignment: head ? AlignmentType.CENTER : AlignmentType.LEFT,
+          children: [new TextRun({ text, size: 21, ...(head ? { style: STYLE.hei } : {}) })],
+        }),
+      ],
+    })
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [new TableRow({ tableHeader: true, children: t.columns.map((c) => cell(c, true)) }), ...t.rows.map((r) => new TableRow({ children: t.columns.map((_, i) => cell(r[i] ?? '')) }))],
+    rows: [
+      new TableRow({ tableHeader: true, children: t.columns.map((c) => cell(c, true)) }),
+      ...t.rows.map((r) => new TableRow({ children: t.columns.map((_, i) => cell(r[i] ?? '')) })),
+    ],
   })
 }
 
@@ -121,16 +149,32 @@ export interface DocxOptions {
 function furnitureParagraphs(f: Furniture): Paragraph[] {
   const out: Paragraph[] = []
   const lines = attachmentLines(f.attachments)
-  if (lines.length) out.push(body('', { indent: false }), ...lines.map((l) => new Paragraph({ spacing: line, indent: { firstLine: l.indent * 320 }, children: [new TextRun({ text: l.text, size: ON_GRID })] })))
+  if (lines.length)
+    out.push(
+      body('', { indent: false }),
+      ...lines.map(
+        (l) =>
+          new Paragraph({ spacing: line, indent: { firstLine: l.indent * 320 }, children: [new TextRun({ text: l.text, size: ON_GRID })] }),
+      ),
+    )
   const { signer, date } = signOff(f)
   out.push(body('', { indent: false }))
-  for (const x of [signer, date]) out.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: line, indent: { right: x.right * 320 }, children: [new TextRun({ text: x.text, size: ON_GRID })] }))
+  for (const x of [signer, date])
+    out.push(
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        spacing: line,
+        indent: { right: x.right * 320 },
+        children: [new TextRun({ text: x.text, size: ON_GRID })],
+      }),
+    )
   return out
 }
 
 export async function reportDocx(report: Report, options: DocxOptions): Promise<Uint8Array> {
   const children: (Paragraph | Table)[] = []
-  if (options.copyNumber !== undefined && needsCopyNumber(options.marking)) children.push(body(formatCopyNumber(options.copyNumber), { indent: false, role: 'song', align: AlignmentType.LEFT }))
+  if (options.copyNumber !== undefined && needsCopyNumber(options.marking))
+    children.push(body(formatCopyNumber(options.copyNumber), { indent: false, role: 'song', align: AlignmentType.LEFT }))
   const mark = markingText(options.marking)
   if (mark) children.push(body(mark, { indent: false, role: 'hei', align: AlignmentType.LEFT }))
   if (children.length) children.push(body('', { indent: false }))
@@ -171,7 +215,13 @@ export async function reportDocx(report: Report, options: DocxOptions): Promise<
         properties: {
           page: {
             size: { width: Math.round(210 * MM), height: Math.round(297 * MM) },
-            margin: { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM), footer: Math.round(28 * MM) - 400 },
+            margin: {
+              top: Math.round(37 * MM),
+              bottom: Math.round(35 * MM),
+              left: Math.round(28 * MM),
+              right: Math.round(26 * MM),
+              footer: Math.round(28 * MM) - 400,
+            },
           },
           grid: DOC_GRID,
         },

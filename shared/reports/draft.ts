@@ -13,7 +13,16 @@ import { withStandingSignoffs } from '../casework/signing'
 import { flattenFramework } from '../domain/frameworks'
 import type { RoundSnapshot } from '../domain/snapshot'
 import type {
-  Cadre, Clue, Petition, ReportKind, ReportParagraph, ReportRoute, ReportSection, ReportTable, ReportTemplate, WorkingPaper,
+  Cadre,
+  Clue,
+  Petition,
+  ReportKind,
+  ReportParagraph,
+  ReportRoute,
+  ReportSection,
+  ReportTable,
+  ReportTemplate,
+  WorkingPaper,
 } from '../domain/types'
 import { headingPrefix, type HeadingLevel } from '../export/numbering'
 import { workCounts, workCountsPhrase } from '../registers/visits'
@@ -79,7 +88,8 @@ interface Ctx {
 
 /** Roster order: the 一把手 first, then the order the roster was registered in. */
 export function rosterOrder<T extends Pick<Cadre, 'isTopLeader' | 'createdAt'>>(cadres: T[]): T[] {
-  return cadres.map((c, i) => ({ c, i }))
+  return cadres
+    .map((c, i) => ({ c, i }))
     .sort((a, b) => Number(b.c.isTopLeader) - Number(a.c.isTopLeader) || a.c.createdAt.localeCompare(b.c.createdAt) || a.i - b.i)
     .map(({ c }) => c)
 }
@@ -98,13 +108,19 @@ function context(snap: RoundSnapshot, template: ReportTemplate): Ctx {
   const order = new Map(flattenFramework(snap.round.framework).map((f, i) => [f.node.id, i]))
   // A 底稿 whose cited evidence changed after signing has fallen back: it is not signed.
   const sources = evidenceSourcesOf(snap)
-  const papers = snap.tables.workingPapers.map((p) => withStandingSignoffs(p, (l) => resolveEvidence(l, sources))).filter(isReportable)
+  const papers = snap.tables.workingPapers
+    .map((p) => withStandingSignoffs(p, (l) => resolveEvidence(l, sources)))
+    .filter(isReportable)
     .sort((a, b) => (order.get(a.category) ?? 999) - (order.get(b.category) ?? 999) || a.number.localeCompare(b.number))
   // Points a clue or a clue-bound 底稿 rests on are clue material, whatever their flag says.
-  const clueBound = new Set([
-    ...live(snap.tables.clues).flatMap((c) => c.evidence),
-    ...snap.tables.workingPapers.filter((p) => !p.deleted && p.disposition === '转为线索').flatMap((p) => p.evidence),
-  ].filter((e) => e.kind === 'interviewPoint').map((e) => e.ref))
+  const clueBound = new Set(
+    [
+      ...live(snap.tables.clues).flatMap((c) => c.evidence),
+      ...snap.tables.workingPapers.filter((p) => !p.deleted && p.disposition === '转为线索').flatMap((p) => p.evidence),
+    ]
+      .filter((e) => e.kind === 'interviewPoint')
+      .map((e) => e.ref),
+  )
   const points: Point[] = []
   for (const iv of live(snap.tables.interviews)) {
     for (const pt of iv.record?.points ?? []) {
@@ -115,7 +131,12 @@ function context(snap: RoundSnapshot, template: ReportTemplate): Ctx {
   }
   const cadres = rosterOrder(live(snap.tables.people).filter((p): p is Cadre => p.kind === 'cadre'))
   return {
-    snap, template, cadres, papers, points, names: nameMatcher(cadres),
+    snap,
+    template,
+    cadres,
+    papers,
+    points,
+    names: nameMatcher(cadres),
     members: cadres.filter((x) => x.isLeadershipMember || x.isTopLeader),
     clues: live(snap.tables.clues).filter((c) => c.status !== '已撤回'),
     rootOf: (id) => roots.get(id) ?? { id: 'other', title: '其他' },
@@ -164,7 +185,8 @@ const bigrams = (t: string) => {
   return out
 }
 /** Near-duplicates: Dice similarity of character bigrams ≥ 0.55, or the shorter nearly contained in the longer. */
-const similar = (common: number, a: number, b: number) => a > 0 && b > 0 && ((2 * common) / (a + b) >= 0.55 || common / Math.min(a, b) >= 0.8)
+const similar = (common: number, a: number, b: number) =>
+  a > 0 && b > 0 && ((2 * common) / (a + b) >= 0.55 || common / Math.min(a, b) >= 0.8)
 
 interface PointGroup {
   /** The stable slot of the group: its earliest point. */
@@ -212,8 +234,8 @@ function mentionParagraph(c: Ctx, g: PointGroup, slot: string): GenParagraph {
   const sentence = byMember
     ? frame(c.template, verb ? 'memberOwnVerb' : 'memberOwn', { text })
     : n > 1
-    ? frame(c.template, verb ? 'mentionManyVerb' : 'mentionMany', { n, text })
-    : frame(c.template, verb ? 'mentionOneVerb' : 'mentionOne', { text })
+      ? frame(c.template, verb ? 'mentionManyVerb' : 'mentionMany', { n, text })
+      : frame(c.template, verb ? 'mentionOneVerb' : 'mentionOne', { text })
   return { slot: `${slot}:${g.ref}`, text: stop(sentence), paperIds: [], basis: `个别谈话${n > 1 ? `（${n}人）` : ''}` }
 }
 function ownParagraph(c: Ctx, p: Point): GenParagraph {
@@ -237,14 +259,16 @@ export function routeOf(routes: ReportRoute[], p: Pick<Point, 'tags' | 'text'>):
 export function factsText(c: Pick<Ctx, 'template'>, p: Pick<WorkingPaper, 'facts' | 'number'>): string {
   const facts = p.facts.trim().replace(/\s*\n+\s*/g, '')
   if (!facts) return ''
-  if (facts.length <= LONG_FACTS) return stop(/^(经查|经核|经核实|调阅|巡察组|据)/.test(facts) ? facts : frame(c.template, 'facts', { text: bare(facts) }))
+  if (facts.length <= LONG_FACTS)
+    return stop(/^(经查|经核|经核实|调阅|巡察组|据)/.test(facts) ? facts : frame(c.template, 'facts', { text: bare(facts) }))
   const sentences = facts.match(/[^。；！？]+[。；！？]?/gu) ?? [facts]
   let head = ''
   for (const s of sentences) {
     if (head && head.length + s.length > LONG_FACTS * 0.75) break
     head += s
   }
-  if (head.length > LONG_FACTS) head = head.slice(0, head.lastIndexOf('，', LONG_FACTS * 0.75) > 20 ? head.lastIndexOf('，', LONG_FACTS * 0.75) : LONG_FACTS * 0.75)
+  if (head.length > LONG_FACTS)
+    head = head.slice(0, head.lastIndexOf('，', LONG_FACTS * 0.75) > 20 ? head.lastIndexOf('，', LONG_FACTS * 0.75) : LONG_FACTS * 0.75)
   return frame(c.template, 'factsLong', { text: bare(head.replace(/^(经查|经核实)[，,]?/, '')), number: p.number })
 }
 
@@ -267,7 +291,11 @@ function problemSections(c: Ctx): GenSection[] {
     groups.set(root.id, g)
   }
   return [...groups].map(([id, g]) => ({
-    key: `problems/${id}`, level: 2, heading: `${g.title}方面`, guidance: '', paragraphs: problems(c, g.papers, 2),
+    key: `problems/${id}`,
+    level: 2,
+    heading: `${g.title}方面`,
+    guidance: '',
+    paragraphs: problems(c, g.papers, 2),
   }))
 }
 
@@ -320,7 +348,8 @@ export function personPoints(c: Pick<Ctx, 'points' | 'cadres' | 'names'>, person
   return { own, mentions }
 }
 
-const clueCountFor = (c: Ctx, person: Cadre) => c.clues.filter((cl) => cl.subjectId === person.id || (!cl.subjectId && cl.subjectName === person.name)).length
+const clueCountFor = (c: Ctx, person: Cadre) =>
+  c.clues.filter((cl) => cl.subjectId === person.id || (!cl.subjectId && cl.subjectName === person.name)).length
 const papersOf = (c: Ctx, person: Cadre) => c.papers.filter((p) => p.personIds.includes(person.id))
 
 function surveyParagraph(c: Ctx, person: Cadre): GenParagraph[] {
@@ -356,11 +385,31 @@ function fillPersonSections(c: Ctx, sections: GenSection[], person: Cadre): void
       case 'person-evaluation': {
         const speakers = new Set(mentions.map((m) => m.speakerId))
         const count: GenParagraph[] = speakers.size
-          ? [{ slot: `mentions:${person.id}`, text: frame(c.template, 'mentionCount', { n: speakers.size, name: person.name, areas: [...areas.keys()].join('、') || '其他' }), paperIds: [], basis: '个别谈话' }]
+          ? [
+              {
+                slot: `mentions:${person.id}`,
+                text: frame(c.template, 'mentionCount', {
+                  n: speakers.size,
+                  name: person.name,
+                  areas: [...areas.keys()].join('、') || '其他',
+                }),
+                paperIds: [],
+                basis: '个别谈话',
+              },
+            ]
           : []
-        const petitions = live(c.snap.tables.petitions).filter((p) => p.subjectId === person.id || (!p.subjectId && p.subjectName === person.name)).length
+        const petitions = live(c.snap.tables.petitions).filter(
+          (p) => p.subjectId === person.id || (!p.subjectId && p.subjectName === person.name),
+        ).length
         const petitionLine: GenParagraph[] = petitions
-          ? [{ slot: `petitions:${person.id}`, text: `巡察期间受理反映${person.name}同志的信访举报${petitions}件。`, paperIds: [], basis: '信访登记' }]
+          ? [
+              {
+                slot: `petitions:${person.id}`,
+                text: `巡察期间受理反映${person.name}同志的信访举报${petitions}件。`,
+                paperIds: [],
+                basis: '信访登记',
+              },
+            ]
           : []
         sec.paragraphs.unshift(...surveyParagraph(c, person), ...count, ...petitionLine)
         break
@@ -368,7 +417,13 @@ function fillPersonSections(c: Ctx, sections: GenSection[], person: Cadre): void
       case 'person-problems': {
         sec.paragraphs.push(...problems(c, papersOf(c, person), sec.level))
         const n = clueCountFor(c, person)
-        if (n) sec.paragraphs.push({ slot: `clues:${person.id}`, text: `巡察期间发现涉及${person.name}同志的问题线索${n}件，已按程序办理，具体情况另行报送。`, paperIds: [], basis: '问题线索登记' })
+        if (n)
+          sec.paragraphs.push({
+            slot: `clues:${person.id}`,
+            text: `巡察期间发现涉及${person.name}同志的问题线索${n}件，已按程序办理，具体情况另行报送。`,
+            paperIds: [],
+            basis: '问题线索登记',
+          })
         break
       }
     }
@@ -384,8 +439,10 @@ export const MEMBER_TABLE_HAND_COLUMNS: number[] = []
 /** Numbers listed in a member-table cell at most; beyond, the cell says where the list is (the member's own section). */
 export const MEMBER_TABLE_MAX_NUMBERS = 6
 const papersCell = (papers: WorkingPaper[], m: Cadre) =>
-  papers.length === 0 ? '无'
-    : papers.length <= MEMBER_TABLE_MAX_NUMBERS ? `${papers.length}个（${papers.map((p) => p.number).join('、')}）`
+  papers.length === 0
+    ? '无'
+    : papers.length <= MEMBER_TABLE_MAX_NUMBERS
+      ? `${papers.length}个（${papers.map((p) => p.number).join('、')}）`
       : `${papers.length}个（逐项见“${m.name}同志”一节）`
 
 function memberTable(c: Ctx): ReportTable {
@@ -398,7 +455,9 @@ function memberTable(c: Ctx): ReportTable {
       const papers = papersOf(c, m)
       const clues = clueCountFor(c, m)
       return [
-        m.name, m.post, m.inPostSince ? yearMonth(m.inPostSince) : '—',
+        m.name,
+        m.post,
+        m.inPostSince ? yearMonth(m.inPostSince) : '—',
         rated ? `好和较好率${percent(goodRate(rated.counts))}` : '未测评',
         papersCell(papers, m),
         clues ? `${clues}件` : '无',
@@ -411,10 +470,22 @@ function memberSection(c: Ctx, m: Cadre): GenSection {
   const basic: GenParagraph = { slot: `basic:${m.id}`, text: basicText(m), paperIds: [], basis: '干部名册' }
   const papers = problems(c, papersOf(c, m), 2)
   const clues = clueCountFor(c, m)
-  const clueLine: GenParagraph[] = clues ? [{ slot: `clues:${m.id}`, text: `涉及${m.name}同志的问题线索${clues}件，已按程序办理，具体情况另行报送。`, paperIds: [], basis: '问题线索登记' }] : []
+  const clueLine: GenParagraph[] = clues
+    ? [
+        {
+          slot: `clues:${m.id}`,
+          text: `涉及${m.name}同志的问题线索${clues}件，已按程序办理，具体情况另行报送。`,
+          paperIds: [],
+          basis: '问题线索登记',
+        },
+      ]
+    : []
   const mentions = mergePoints(personPoints(c, m).mentions).map((g) => mentionParagraph(c, g, 'mention'))
   return {
-    key: `member/${m.id}`, level: 2, heading: `${m.name}同志（${m.post}）`, guidance: '优点、问题、综合评价和建议由巡察组研究填写',
+    key: `member/${m.id}`,
+    level: 2,
+    heading: `${m.name}同志（${m.post}）`,
+    guidance: '优点、问题、综合评价和建议由巡察组研究填写',
     paragraphs: [basic, ...surveyParagraph(c, m), ...papers, ...clueLine, ...mentions],
   }
 }
@@ -454,16 +525,36 @@ export function generateDraft(kind: ReportKind, template: ReportTemplate, snap: 
         )
         break
       case 'suggestions': {
-        const recs = c.papers.filter((p) => p.recommendation?.trim() && (kind === '巡察报告' || p.personIds.some((id) => c.members.some((m) => m.id === id))))
-        sec.paragraphs.push(...recs.map((p, i) => ({ slot: `rec:${p.id}`, text: `${numberAt(sec.level, i + 1)}${stop(p.recommendation!)}`, paperIds: [p.id] })))
+        const recs = c.papers.filter(
+          (p) => p.recommendation?.trim() && (kind === '巡察报告' || p.personIds.some((id) => c.members.some((m) => m.id === id))),
+        )
+        sec.paragraphs.push(
+          ...recs.map((p, i) => ({
+            slot: `rec:${p.id}`,
+            text: `${numberAt(sec.level, i + 1)}${stop(p.recommendation!)}`,
+            paperIds: [p.id],
+          })),
+        )
         break
       }
       case 'team-overall': {
         const s = snap.round.surveys
-        const rates = s && !checkSurvey(s).errors.length ? c.members.map((m) => s.cadres.find((x) => x.cadreId === m.id)).filter((x) => !!x) : []
+        const rates =
+          s && !checkSurvey(s).errors.length ? c.members.map((m) => s.cadres.find((x) => x.cadreId === m.id)).filter((x) => !!x) : []
         const votes = rates.reduce((a, r) => a.map((n, i) => n + (r.counts[i] ?? 0)), s?.scale.map(() => 0) ?? [])
-        sec.paragraphs.push({ slot: 'team-structure', text: `${snap.round.unitName}领导班子现有成员${c.members.length}名：${c.members.map((m) => `${m.name}（${m.post}）`).join('、')}。`, paperIds: [], basis: '干部名册' })
-        if (rates.length) sec.paragraphs.push({ slot: 'team-survey', text: `民主测评中，班子成员总体评价“好”和“较好”率为${percent(goodRate(votes))}。`, paperIds: [], basis: '民主测评' })
+        sec.paragraphs.push({
+          slot: 'team-structure',
+          text: `${snap.round.unitName}领导班子现有成员${c.members.length}名：${c.members.map((m) => `${m.name}（${m.post}）`).join('、')}。`,
+          paperIds: [],
+          basis: '干部名册',
+        })
+        if (rates.length)
+          sec.paragraphs.push({
+            slot: 'team-survey',
+            text: `民主测评中，班子成员总体评价“好”和“较好”率为${percent(goodRate(votes))}。`,
+            paperIds: [],
+            basis: '民主测评',
+          })
         break
       }
       case 'team-members':
@@ -471,8 +562,16 @@ export function generateDraft(kind: ReportKind, template: ReportTemplate, snap: 
         sections.push(...c.members.map((m) => memberSection(c, m)))
         break
       case 'selection': {
-        const nodes = flattenFramework(snap.round.framework).filter((f) => /选人用人/.test(f.node.title)).map((f) => f.node.id)
-        sec.paragraphs.push(...problems(c, c.papers.filter((p) => nodes.includes(p.category)), sec.level))
+        const nodes = flattenFramework(snap.round.framework)
+          .filter((f) => /选人用人/.test(f.node.title))
+          .map((f) => f.node.id)
+        sec.paragraphs.push(
+          ...problems(
+            c,
+            c.papers.filter((p) => nodes.includes(p.category)),
+            sec.level,
+          ),
+        )
         break
       }
     }
@@ -486,7 +585,13 @@ export function generateDraft(kind: ReportKind, template: ReportTemplate, snap: 
 function overview(c: Ctx): GenParagraph[] {
   const out: GenParagraph[] = []
   const top = c.members.find((m) => m.isTopLeader)
-  if (c.members.length) out.push({ slot: 'overview-team', text: `${c.snap.round.unitName}领导班子现有成员${c.members.length}名${top ? `，${top.name}同志任${top.post}` : ''}。`, paperIds: [], basis: '干部名册' })
+  if (c.members.length)
+    out.push({
+      slot: 'overview-team',
+      text: `${c.snap.round.unitName}领导班子现有成员${c.members.length}名${top ? `，${top.name}同志任${top.post}` : ''}。`,
+      paperIds: [],
+      basis: '干部名册',
+    })
   const all = c.snap.tables.workingPapers.filter((p) => !p.deleted && !p.mergedInto)
   const signed = all.filter(isSigned)
   if (all.length) {
@@ -494,7 +599,8 @@ function overview(c: Ctx): GenParagraph[] {
     out.push({
       slot: 'overview-papers',
       text: `巡察组共形成问题底稿${all.length}份，经组长审签${signed.length}份${roots.length ? `，发现的问题主要集中在${roots.map((t) => `${t}方面`).join('、')}` : ''}。`,
-      paperIds: [], basis: '底稿登记',
+      paperIds: [],
+      basis: '底稿登记',
     })
   }
   return out
@@ -520,7 +626,11 @@ function routeTeamPoints(c: Ctx, sections: GenSection[]): void {
 /** A new report record's content from a generated draft (ids fresh; every paragraph remembers its generated text). */
 export function draftToSections(gen: GenReport, newId: () => string = () => crypto.randomUUID()): ReportSection[] {
   return gen.sections.map((s) => ({
-    id: newId(), key: s.key, level: s.level, heading: s.heading, guidance: s.guidance,
+    id: newId(),
+    key: s.key,
+    level: s.level,
+    heading: s.heading,
+    guidance: s.guidance,
     ...(s.table ? { table: structuredClone(s.table) } : {}),
     paragraphs: s.paragraphs.map((p): ReportParagraph => ({ id: newId(), ...p, paperIds: [...p.paperIds], generatedText: p.text })),
   }))

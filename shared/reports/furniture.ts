@@ -37,7 +37,10 @@ const width = (s: string) => [...s].reduce((n, ch) => n + (/[\x20-\x7e]/.test(ch
  * longer, the date keeps two characters from the right and the signer moves left. Returned as
  * the right indent of each line, in characters.
  */
-export function signOff(f: Pick<Furniture, 'signer' | 'date'>): { signer: { text: string; right: number }; date: { text: string; right: number } } {
+export function signOff(f: Pick<Furniture, 'signer' | 'date'>): {
+  signer: { text: string; right: number }
+  date: { text: string; right: number }
+} {
   const date = formatDateCN(f.date)
   const n = width(f.signer)
   const d = width(date)

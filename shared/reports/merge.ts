@@ -20,7 +20,13 @@ export interface RegenChange {
 
 export const isEdited = (p: ReportParagraph) => p.generatedText !== undefined && p.text !== p.generatedText
 
-function mergeParagraphs(old: ReportParagraph[], gen: GenSection['paragraphs'], section: string, newId: () => string, changes: RegenChange[]): ReportParagraph[] {
+function mergeParagraphs(
+  old: ReportParagraph[],
+  gen: GenSection['paragraphs'],
+  section: string,
+  newId: () => string,
+  changes: RegenChange[],
+): ReportParagraph[] {
   const bySlot = new Map(old.filter((p) => p.slot).map((p) => [p.slot!, p]))
   const fresh = new Map(gen.map((g) => [g.slot, g]))
   const out: ReportParagraph[] = []
@@ -89,7 +95,11 @@ function droppedHandCells(old: ReportSection['table'], gen: GenSection['table'])
   return out
 }
 
-export function regenerate(report: Report, gen: GenReport, newId: () => string = () => crypto.randomUUID()): { sections: ReportSection[]; changes: RegenChange[] } {
+export function regenerate(
+  report: Report,
+  gen: GenReport,
+  newId: () => string = () => crypto.randomUUID(),
+): { sections: ReportSection[]; changes: RegenChange[] } {
   const changes: RegenChange[] = []
   const byKey = new Map(report.sections.filter((s) => s.key).map((s) => [s.key!, s]))
   const genKeys = new Set(gen.sections.map((s) => s.key))
@@ -100,16 +110,29 @@ export function regenerate(report: Report, gen: GenReport, newId: () => string =
     const name = g.heading || '开头'
     if (!old) {
       const paragraphs = mergeParagraphs([], g.paragraphs, name, newId, changes)
-      sections.push({ id: newId(), key: g.key, level: g.level, heading: g.heading, guidance: g.guidance, paragraphs, ...(g.table ? { table: structuredClone(g.table) } : {}) })
+      sections.push({
+        id: newId(),
+        key: g.key,
+        level: g.level,
+        heading: g.heading,
+        guidance: g.guidance,
+        paragraphs,
+        ...(g.table ? { table: structuredClone(g.table) } : {}),
+      })
       continue
     }
     const table = mergeTable(old.table, g.table)
     for (const [member, texts] of droppedHandCells(old.table, g.table)) handCells.set(member, texts)
-    sections.push({ ...old, paragraphs: mergeParagraphs(old.paragraphs, g.paragraphs, old.heading || name, newId, changes), ...(table ? { table } : {}) })
+    sections.push({
+      ...old,
+      paragraphs: mergeParagraphs(old.paragraphs, g.paragraphs, old.heading || name, newId, changes),
+      ...(table ? { table } : {}),
+    })
   }
   for (const [member, texts] of handCells) {
     const sec = sections.find((s) => s.key?.startsWith('member/') && s.heading.startsWith(`${member}同志`))
-    for (const text of texts) if (sec && !sec.paragraphs.some((p) => p.text === text)) sec.paragraphs.push({ id: newId(), text, paperIds: [], basis: '巡察组填写' })
+    for (const text of texts)
+      if (sec && !sec.paragraphs.some((p) => p.text === text)) sec.paragraphs.push({ id: newId(), text, paperIds: [], basis: '巡察组填写' })
   }
   // Sections the user added by hand, or data sections that now have no data but hold edits, stay.
   for (const old of report.sections) {
@@ -117,7 +140,10 @@ export function regenerate(report: Report, gen: GenReport, newId: () => string =
     const kept = old.paragraphs.filter((p) => !p.slot || isEdited(p))
     if (!old.key || kept.length || old.comments?.length) {
       const at = report.sections.indexOf(old)
-      const before = report.sections.slice(0, at).reverse().find((s) => sections.some((x) => x.id === s.id))
+      const before = report.sections
+        .slice(0, at)
+        .reverse()
+        .find((s) => sections.some((x) => x.id === s.id))
       const index = before ? sections.findIndex((x) => x.id === before.id) + 1 : 0
       sections.splice(index, 0, { ...old, paragraphs: old.key ? kept : old.paragraphs })
     }

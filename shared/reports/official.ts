@@ -11,7 +11,13 @@ const level = (n: number) => Math.min(4, Math.max(1, Math.round(n))) as HeadingL
 export function reportBlocks(report: Report, bookmarkParent?: string): Block[] {
   const blocks: Block[] = []
   for (const s of report.sections) {
-    if (s.level > 0) blocks.push({ kind: 'heading', level: level(s.level), text: s.heading, ...(bookmarkParent && s.level === 1 ? { bookmark: { parentId: bookmarkParent } } : {}) })
+    if (s.level > 0)
+      blocks.push({
+        kind: 'heading',
+        level: level(s.level),
+        text: s.heading,
+        ...(bookmarkParent && s.level === 1 ? { bookmark: { parentId: bookmarkParent } } : {}),
+      })
     for (const p of s.paragraphs) if (p.text.trim()) blocks.push({ kind: 'paragraph', text: p.text.trim() })
     if (s.table && s.table.rows.length) {
       blocks.push({ kind: 'table', fontSize: 9, columns: s.table.columns.map((header) => ({ header })), rows: s.table.rows })
@@ -24,7 +30,11 @@ export function reportBlocks(report: Report, bookmarkParent?: string): Block[] {
 export function furnitureBlocks(f: Furniture): Block[] {
   const blocks: Block[] = []
   const attachments = attachmentLines(f.attachments)
-  if (attachments.length) blocks.push({ kind: 'spacer' }, ...attachments.map((a): Block => ({ kind: 'paragraph', text: a.text, indent: a.indent, align: 'left' })))
+  if (attachments.length)
+    blocks.push(
+      { kind: 'spacer' },
+      ...attachments.map((a): Block => ({ kind: 'paragraph', text: a.text, indent: a.indent, align: 'left' })),
+    )
   const { signer, date } = signOff(f)
   blocks.push(
     { kind: 'spacer' },
@@ -39,7 +49,12 @@ export function reportDoc(report: Report, furniture?: Furniture): OfficialDoc {
 }
 
 /** The package's combined PDF: cover with contents, then each report from a new page, bookmarked, each with its furniture. */
-export function combinedDoc(round: Pick<Round, 'unitName' | 'name'>, reports: Report[], today: string, furniture?: (r: Report) => Furniture): OfficialDoc {
+export function combinedDoc(
+  round: Pick<Round, 'unitName' | 'name'>,
+  reports: Report[],
+  today: string,
+  furniture?: (r: Report) => Furniture,
+): OfficialDoc {
   const blocks: Block[] = [
     { kind: 'paragraph', text: round.name, indent: false, align: 'center' },
     { kind: 'paragraph', text: formatDateCN(today), indent: false, align: 'center' },
@@ -48,7 +63,11 @@ export function combinedDoc(round: Pick<Round, 'unitName' | 'name'>, reports: Re
     ...reports.map((r, i): Block => ({ kind: 'paragraph', text: `${i + 1}．${r.title}`, indent: false, align: 'left' })),
   ]
   reports.forEach((r, i) => {
-    blocks.push({ kind: 'pageBreak' }, { kind: 'title', text: r.title, bookmark: { id: `report-${i + 1}` } }, ...reportBlocks(r, `report-${i + 1}`))
+    blocks.push(
+      { kind: 'pageBreak' },
+      { kind: 'title', text: r.title, bookmark: { id: `report-${i + 1}` } },
+      ...reportBlocks(r, `report-${i + 1}`),
+    )
     if (furniture) blocks.push(...furnitureBlocks(furniture(r)))
   })
   return { title: `${round.unitName}巡察“1+3”报告`, blocks }

@@ -45,11 +45,21 @@ export function traceability(report: Report, allReports: Report[], papers: Worki
       if (p.paperIds.length === 0 && !p.basis) unsupported.push({ sectionId: s.id, paragraphId: p.id, heading: s.heading, text: p.text })
       for (const id of p.paperIds) {
         const paper = byId.get(id)
-        if (!paper || !isSigned(paper)) badCitations.push({ sectionId: s.id, paragraphId: p.id, heading: s.heading, text: paper ? `${paper.number} 尚未完成组长审签` : '引用的底稿不存在或已删除' })
+        if (!paper || !isSigned(paper))
+          badCitations.push({
+            sectionId: s.id,
+            paragraphId: p.id,
+            heading: s.heading,
+            text: paper ? `${paper.number} 尚未完成组长审签` : '引用的底稿不存在或已删除',
+          })
       }
     }
   })
-  const used = new Set(allReports.filter((r) => !r.deleted).flatMap((r) => r.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.paperIds))))
-  const unusedPapers = papers.filter((p) => isSigned(p) && p.disposition !== '转为线索' && !used.has(p.id)).map(({ id, number, title }) => ({ id, number, title }))
+  const used = new Set(
+    allReports.filter((r) => !r.deleted).flatMap((r) => r.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.paperIds))),
+  )
+  const unusedPapers = papers
+    .filter((p) => isSigned(p) && p.disposition !== '转为线索' && !used.has(p.id))
+    .map(({ id, number, title }) => ({ id, number, title }))
   return { unsupported, empty, unusedPapers, badCitations }
 }

@@ -11,7 +11,17 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { confidentialMarking, clueList, problemList, type ListData } from '../casework/lists'
 import type { RoundSnapshot } from '../domain/snapshot'
 import type { RoundTableName } from '../domain/tables'
-import { REPORT_KINDS, type Cadre, type ExportKind, type Marking, type Report, type ReportKind, type SurveyResults, type TeamMember, type WorkingPaper } from '../domain/types'
+import {
+  REPORT_KINDS,
+  type Cadre,
+  type ExportKind,
+  type Marking,
+  type Report,
+  type ReportKind,
+  type SurveyResults,
+  type TeamMember,
+  type WorkingPaper,
+} from '../domain/types'
 import { markingFor, pdfPageCount } from '../export/delivery'
 import { needsCopyNumber } from '../export/marking'
 import type { OfficialDoc, OfficialPdfOptions } from '../export/pdf-document'
@@ -76,16 +86,25 @@ export interface PackageDeps {
 const REPORT_EXPORT_KIND = (k: ReportKind): ExportKind => (k === '巡察报告' ? '巡察报告' : '专题报告')
 const safeName = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
 
-export function attachmentSheets(input: PackageInput): { file: string; title: string; kind: ExportKind; sheets: LedgerSheet[]; marking?: (m: Marking) => Marking }[] {
+export function attachmentSheets(
+  input: PackageInput,
+): { file: string; title: string; kind: ExportKind; sheets: LedgerSheet[]; marking?: (m: Marking) => Marking }[] {
   const { snap, today } = input
   const people = snap.tables.people.filter((p) => !p.deleted)
   const cadres = people.filter((p): p is Cadre => p.kind === 'cadre')
   const members = people.filter((p): p is TeamMember => p.kind === 'member')
   const nameOf = (id: string) => people.find((p) => p.id === id)?.name ?? ''
   const data: ListData = { round: snap.round, papers: snap.tables.workingPapers, clues: snap.tables.clues, cadres, today }
-  const heads = { unitName: snap.round.unitName, unitHead: cadres.find((c) => c.isTopLeader)?.name ?? '', teamLeader: members.find((m) => m.role === '组长')?.name ?? '' }
-  const parts: Omit<ReturnType<typeof attachmentSheets>[number], 'file'>[] = [{ title: '问题清单', kind: '问题清单', sheets: [problemList(data)] }]
-  if (input.includeClueList) parts.push({ title: '问题线索清单', kind: '问题线索清单', sheets: [clueList(data)], marking: confidentialMarking })
+  const heads = {
+    unitName: snap.round.unitName,
+    unitHead: cadres.find((c) => c.isTopLeader)?.name ?? '',
+    teamLeader: members.find((m) => m.role === '组长')?.name ?? '',
+  }
+  const parts: Omit<ReturnType<typeof attachmentSheets>[number], 'file'>[] = [
+    { title: '问题清单', kind: '问题清单', sheets: [problemList(data)] },
+  ]
+  if (input.includeClueList)
+    parts.push({ title: '问题线索清单', kind: '问题线索清单', sheets: [clueList(data)], marking: confidentialMarking })
   parts.push(
     { title: '个别谈话登记表', kind: '谈话安排表', sheets: registerSheets(snap.tables.interviews, { members, cadres }) },
     { title: '调阅资料清单', kind: '调阅清单', sheets: [lendingSheet(snap.tables.documents, nameOf, heads, 'filled')] },
@@ -100,13 +119,24 @@ export function attachmentSheets(input: PackageInput): { file: string; title: st
 
 /** The titles of the package's attachments, in their numbered order (the same as attachmentSheets gives). */
 export function attachmentTitles(o: { includeClueList: boolean; hasSurveys: boolean }): string[] {
-  return ['问题清单', ...(o.includeClueList ? ['问题线索清单'] : []), '个别谈话登记表', '调阅资料清单', ...(o.hasSurveys ? ['测评统计'] : [])]
+  return [
+    '问题清单',
+    ...(o.includeClueList ? ['问题线索清单'] : []),
+    '个别谈话登记表',
+    '调阅资料清单',
+    ...(o.hasSurveys ? ['测评统计'] : []),
+  ]
 }
 
 /** The 报告检查 list of the reports as the package would carry them; `papers` are the round's 底稿. */
-export function reportChecks(reports: Report[], o: { papers: WorkingPaper[]; surveys?: SurveyResults; includeClueList: boolean }): CheckItem[] {
+export function reportChecks(
+  reports: Report[],
+  o: { papers: WorkingPaper[]; surveys?: SurveyResults; includeClueList: boolean },
+): CheckItem[] {
   const titles = attachmentTitles({ includeClueList: o.includeClueList, hasSurveys: !!o.surveys })
-  return packageReports(reports).flatMap((r) => checkReport(r, { papers: o.papers, surveys: o.surveys, attachments: r.kind === '巡察报告' ? titles : [] }))
+  return packageReports(reports).flatMap((r) =>
+    checkReport(r, { papers: o.papers, surveys: o.surveys, attachments: r.kind === '巡察报告' ? titles : [] }),
+  )
 }
 
 /** The reports in package order (巡察报告 first), one per kind. */
@@ -119,16 +149,28 @@ export const PACKAGE_TABLES = ['people', 'interviews', 'documents', 'workingPape
 
 /** The 报告检查 list of every report in the package (the 巡察报告 is checked against the package's attachments). */
 export function packageChecks(input: PackageInput): CheckItem[] {
-  return reportChecks(input.reports, { papers: input.snap.tables.workingPapers, surveys: input.snap.round.surveys, includeClueList: input.includeClueList })
+  return reportChecks(input.reports, {
+    papers: input.snap.tables.workingPapers,
+    surveys: input.snap.round.surveys,
+    includeClueList: input.includeClueList,
+  })
 }
 
-export async function buildPackage(input: PackageInput, deps: PackageDeps): Promise<{ zip: Uint8Array; manifest: Manifest; checks: CheckItem[] }> {
+export async function buildPackage(
+  input: PackageInput,
+  deps: PackageDeps,
+): Promise<{ zip: Uint8Array; manifest: Manifest; checks: CheckItem[] }> {
   const reports = packageReports(input.reports)
   if (reports.length === 0) throw new Error('还没有起草任何报告，请先生成报告草稿')
   const checks = packageChecks(input)
   if (needsConfirmation(checks) && !input.allowEmpty) {
     const empty = checks.filter((c) => c.kind === '空章节')
-    throw new Error(`报告检查：有 ${empty.length} 个章节还没有内容（${empty.slice(0, 3).map((c) => `${c.report}“${c.where}”`).join('、')}${empty.length > 3 ? '等' : ''}），确认后才能导出`)
+    throw new Error(
+      `报告检查：有 ${empty.length} 个章节还没有内容（${empty
+        .slice(0, 3)
+        .map((c) => `${c.report}“${c.where}”`)
+        .join('、')}${empty.length > 3 ? '等' : ''}），确认后才能导出`,
+    )
   }
   const { round } = input.snap
   const watermark = { user: input.user, at: input.at }
@@ -139,7 +181,9 @@ export async function buildPackage(input: PackageInput, deps: PackageDeps): Prom
   const copyFor = (m: Marking) => (input.copyNumber !== undefined && needsCopyNumber(m) ? input.copyNumber : undefined)
   // The 巡察报告 lists the package's attachments; every report is signed by the 巡察组 and dated.
   const furniture = (r: Report): Furniture => ({
-    attachments: r.kind === '巡察报告' ? attachments.map((a) => a.title) : [], signer: teamName(round), date: input.today,
+    attachments: r.kind === '巡察报告' ? attachments.map((a) => a.title) : [],
+    signer: teamName(round),
+    date: input.today,
   })
   const total = reports.length * 2 + 1 + attachments.length + 1
   let done = 0
@@ -148,14 +192,23 @@ export async function buildPackage(input: PackageInput, deps: PackageDeps): Prom
 
   // Every PDF layout is asked for at once (the longest, the combined one, first): where deps.pdf
   // hands them to several workers they run side by side with the Word and Excel files below.
-  const combinedPdf = deps.pdf(combinedDoc(round, reports, input.today, furniture), { marking: combinedMarking, copyNumber: copyFor(combinedMarking), watermark })
+  const combinedPdf = deps
+    .pdf(combinedDoc(round, reports, input.today, furniture), { marking: combinedMarking, copyNumber: copyFor(combinedMarking), watermark })
     .then((bytes) => (finished('已排版合订本 PDF'), bytes))
   const reportPdfs = reports.map((r) =>
-    deps.pdf(reportDoc(r, furniture(r)), { marking: markingOf(r), copyNumber: copyFor(markingOf(r)), watermark }).then((bytes) => (finished(`已排版${r.kind} PDF`), bytes)))
+    deps
+      .pdf(reportDoc(r, furniture(r)), { marking: markingOf(r), copyNumber: copyFor(markingOf(r)), watermark })
+      .then((bytes) => (finished(`已排版${r.kind} PDF`), bytes)),
+  )
   const officeFiles = async () => {
     const docx: Uint8Array[] = []
     for (const r of reports) {
-      const bytes = await reportDocx(r, { marking: markingOf(r), copyNumber: copyFor(markingOf(r)), furniture: furniture(r), ...(input.docxFonts ? { fonts: input.docxFonts } : {}) })
+      const bytes = await reportDocx(r, {
+        marking: markingOf(r),
+        copyNumber: copyFor(markingOf(r)),
+        furniture: furniture(r),
+        ...(input.docxFonts ? { fonts: input.docxFonts } : {}),
+      })
       checkDocxContent(`${r.kind} Word `, r, bytes)
       docx.push(bytes)
       finished(`已生成${r.kind} Word`)
@@ -163,7 +216,12 @@ export async function buildPackage(input: PackageInput, deps: PackageDeps): Prom
     const xlsx: { bytes: Uint8Array; sheets: { name: string; dataRows: number }[] }[] = []
     for (const a of attachments) {
       const base = markingFor(round, a.kind)
-      const bytes = await buildLedgerXlsx(a.sheets, { marking: a.marking ? a.marking(base) : base, unitName: round.unitName, generatedBy: input.user, generatedAt: new Date(input.at) })
+      const bytes = await buildLedgerXlsx(a.sheets, {
+        marking: a.marking ? a.marking(base) : base,
+        unitName: round.unitName,
+        generatedBy: input.user,
+        generatedAt: new Date(input.at),
+      })
       await checkLedgerContent(`${a.file} `, a.sheets, bytes)
       const back = await readBackXlsx(bytes)
       const sheets = a.sheets.map((s) => ({ name: s.name, dataRows: back.sheets.find((x) => x.name === s.name)?.dataRows ?? -1 }))
@@ -195,8 +253,13 @@ export async function buildPackage(input: PackageInput, deps: PackageDeps): Prom
     await add(a.file, 'attachment-xlsx', a.title, bytes, { rows: a.sheets.reduce((n, s) => n + s.rows.length, 0), sheets })
   }
   const manifest: Manifest = {
-    format: 'xuncha-report-package', version: 1, unitName: round.unitName, roundName: round.name,
-    createdAt: input.at, createdBy: input.user, ...(copyFor(combinedMarking) !== undefined ? { copyNumber: input.copyNumber } : {}),
+    format: 'xuncha-report-package',
+    version: 1,
+    unitName: round.unitName,
+    roundName: round.name,
+    createdAt: input.at,
+    createdBy: input.user,
+    ...(copyFor(combinedMarking) !== undefined ? { copyNumber: input.copyNumber } : {}),
     files: entries,
     notes: [
       ...(checks.length ? [`报告检查提示 ${checks.length} 项（${[...new Set(checks.map((c) => c.kind))].join('、')}）`] : []),
@@ -225,12 +288,22 @@ const DOCX_BODY = 'word/document.xml'
 export function docxText(bytes: Uint8Array): string {
   const xml = unzipSync(bytes)[DOCX_BODY]
   if (!xml) throw new Error(`不是有效的 Word 文件（缺少 ${DOCX_BODY}）`)
-  return strFromU8(xml).replace(/<\/w:p>/g, '\n').replace(/<w:tab\/>/g, '\t').replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
+  return strFromU8(xml)
+    .replace(/<\/w:p>/g, '\n')
+    .replace(/<w:tab\/>/g, '\t')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&')
 }
 
 /** The Word file's paragraphs (table cells included) in document order. */
 export function docxParagraphs(bytes: Uint8Array): { text: string }[] {
-  return docxText(bytes).split('\n').map((text) => ({ text }))
+  return docxText(bytes)
+    .split('\n')
+    .map((text) => ({ text }))
 }
 
 /** Every heading, paragraph and table row of the report must be in the Word body; throws naming the misses. */

@@ -11,7 +11,14 @@ export function newReport(roundId: string, gen: GenReport, at: string, newId?: (
 
 /** Keeps the report as it is now in its history (versions you can compare). */
 export function withVersion<R extends Report | ReportDraft>(r: R, by: string, at: string, note: string): R {
-  const v: ReportVersion = { at, by, note, status: r.status, title: r.title, sections: JSON.parse(JSON.stringify(r.sections)) as ReportSection[] }
+  const v: ReportVersion = {
+    at,
+    by,
+    note,
+    status: r.status,
+    title: r.title,
+    sections: JSON.parse(JSON.stringify(r.sections)) as ReportSection[],
+  }
   return { ...r, versions: [...(r.versions ?? []), v].slice(-30) }
 }
 
@@ -29,8 +36,15 @@ export function openComments(r: Report): ReportComment[] {
 }
 
 /** A line-by-line comparison of two versions' text: paragraphs only in a (removed) or only in b (added). */
-export function compareVersions(a: Pick<Report, 'sections' | 'title'>, b: Pick<Report, 'sections' | 'title'>): { removed: string[]; added: string[] } {
-  const lines = (r: Pick<Report, 'sections' | 'title'>) => [r.title, ...r.sections.flatMap((s) => [s.heading, ...s.paragraphs.map((p) => p.text), ...(s.table?.rows.map((x) => x.join(' | ')) ?? [])])].filter((t) => t.trim())
+export function compareVersions(
+  a: Pick<Report, 'sections' | 'title'>,
+  b: Pick<Report, 'sections' | 'title'>,
+): { removed: string[]; added: string[] } {
+  const lines = (r: Pick<Report, 'sections' | 'title'>) =>
+    [
+      r.title,
+      ...r.sections.flatMap((s) => [s.heading, ...s.paragraphs.map((p) => p.text), ...(s.table?.rows.map((x) => x.join(' | ')) ?? [])]),
+    ].filter((t) => t.trim())
   const la = lines(a)
   const lb = lines(b)
   const sb = new Set(lb)

@@ -21,7 +21,18 @@ function newReportWith(kind: Report['kind'], s = snap) {
 
 describe('heading numbering', () => {
   it('numbers by level and restarts lower levels under a higher heading', () => {
-    expect(headingPrefixes([1, 2, 2, 3, 3, 4, 2, 1, 2, 3])).toEqual(['一、', '（一）', '（二）', '1.', '2.', '（1）', '（三）', '二、', '（一）', '1.'])
+    expect(headingPrefixes([1, 2, 2, 3, 3, 4, 2, 1, 2, 3])).toEqual([
+      '一、',
+      '（一）',
+      '（二）',
+      '1.',
+      '2.',
+      '（1）',
+      '（三）',
+      '二、',
+      '（一）',
+      '1.',
+    ])
     expect(headingPrefixes(Array(12).fill(1)).at(-1)).toBe('十二、')
   })
   it('leaves level-0 sections (the opening) unnumbered', () => {
@@ -61,7 +72,8 @@ describe('draft generation from the sample round', () => {
     expect(gen.title).toContain(top.name)
     expect(gen.sections.find((s) => s.key === 'person-basic')!.paragraphs[0]!.text).toContain(top.post)
     const problems = gen.sections.find((s) => s.key === 'person-problems')!.paragraphs
-    for (const p of problems.filter((x) => x.paperIds.length)) expect(snap.tables.workingPapers.find((w) => w.id === p.paperIds[0])!.personIds).toContain(top.id)
+    for (const p of problems.filter((x) => x.paperIds.length))
+      expect(snap.tables.workingPapers.find((w) => w.id === p.paperIds[0])!.personIds).toContain(top.id)
     const evaluation = gen.sections.find((s) => s.key === 'person-evaluation')!.paragraphs
     // What he said himself goes to the sections of its topic, never to others' 评价 of him.
     expect(evaluation.some((p) => p.text.includes('本人'))).toBe(false)
@@ -82,7 +94,12 @@ describe('draft generation from the sample round', () => {
   })
   it('quotes 测评 figures once they are entered', () => {
     const top = cadres.find((c) => c.isTopLeader)!
-    const surveys: SurveyResults = { scale: ['好', '较好', '一般', '差'], ballots: { handedOut: 60, returned: 58 }, cadres: [{ cadreId: top.id, name: top.name, post: top.post, counts: [30, 20, 6, 2] }], questionnaire: { handedOut: 0, returned: 0, questions: [] } }
+    const surveys: SurveyResults = {
+      scale: ['好', '较好', '一般', '差'],
+      ballots: { handedOut: 60, returned: 58 },
+      cadres: [{ cadreId: top.id, name: top.name, post: top.post, counts: [30, 20, 6, 2] }],
+      questionnaire: { handedOut: 0, returned: 0, questions: [] },
+    }
     const s = { ...snap, round: { ...snap.round, surveys } }
     expect(cadreSurveyPhrase(surveys, top.id)).toContain('率86.2%')
     const gen = generateDraft('“一把手”情况反映', DEFAULT_TEMPLATES['“一把手”情况反映'], s)
@@ -115,7 +132,11 @@ describe('regeneration keeps what the user wrote', () => {
     const kept = keepMine(after(edited.id))
     expect(kept.text).toBe('我改写的问题表述。')
     // Kept: the next regeneration with the same data asks nothing.
-    const again = regenerate({ ...report, sections: sections.map((s) => ({ ...s, paragraphs: s.paragraphs.map((p) => (p.id === edited.id ? kept : p)) })) }, generateDraft('巡察报告', DEFAULT_TEMPLATES.巡察报告, changed), ids)
+    const again = regenerate(
+      { ...report, sections: sections.map((s) => ({ ...s, paragraphs: s.paragraphs.map((p) => (p.id === edited.id ? kept : p)) })) },
+      generateDraft('巡察报告', DEFAULT_TEMPLATES.巡察报告, changed),
+      ids,
+    )
     expect(again.changes).toEqual([])
   })
   it('keeps an edited paragraph whose 底稿 lost its sign-off, and drops an unedited one', () => {
@@ -131,7 +152,7 @@ describe('regeneration keeps what the user wrote', () => {
     expect(all).not.toContain(b!.id)
     expect(changes.find((c) => c.paragraphId === a!.id)!.kind).toBe('数据已不支持')
   })
-  it('keeps what was written in the old table\'s hand columns, in the member\'s own section', () => {
+  it("keeps what was written in the old table's hand columns, in the member's own section", () => {
     const report = newReportWith('领导班子情况汇总')
     const table = report.sections.find((s) => s.key === 'team-members')!.table!
     // A report drafted with the earlier ten-column table, 优点 written by hand.
@@ -224,6 +245,8 @@ describe('测评 import', () => {
     s.cadres[0]!.counts = [50, 20, 5, 1]
     expect(checkSurvey(s).errors.join()).toContain('多于收回的 58 份')
     // Votes above the ballots returned: the import refuses, naming the cadre.
-    await expect(parseSurveyXlsx(await workbook(true, [50, 20, 5, 1]), cadres)).rejects.toThrow(`“${cadres[0]!.name}”共 76 票，多于收回的 58 份测评票`)
+    await expect(parseSurveyXlsx(await workbook(true, [50, 20, 5, 1]), cadres)).rejects.toThrow(
+      `“${cadres[0]!.name}”共 76 票，多于收回的 58 份测评票`,
+    )
   })
 })

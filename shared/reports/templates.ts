@@ -1,7 +1,14 @@
 // The "1+3" report templates as data (guide §8 outlines by default). The team edits them per
 // round (Round.reportTemplates); section keys tell the draft generator what data goes where.
 // Level 0 = paragraphs without a heading (the opening under the title).
-import { REPORT_KINDS, type ReportKind, type ReportRoute, type ReportTemplate, type ReportTemplateSection, type Round } from '../domain/types'
+import {
+  REPORT_KINDS,
+  type ReportKind,
+  type ReportRoute,
+  type ReportTemplate,
+  type ReportTemplateSection,
+  type Round,
+} from '../domain/types'
 
 const s = (key: string, level: number, heading: string, guidance: string): ReportTemplateSection => ({ key, level, heading, guidance })
 
@@ -62,7 +69,12 @@ export const DEFAULT_TEMPLATES: Record<ReportKind, ReportTemplate> = {
     title: '关于对{unit}巡察情况的报告',
     sections: [
       s('opening', 0, '', '授权依据、进驻和撤点时间，以及个别谈话、受理信访、调阅资料、问卷、走访等工作量（由系统统计）'),
-      s('overview', 1, '基本情况和总体评价', '被巡察党组织基本情况；政治生态（好转/持平/恶化）；贯彻落实情况（好/较好/一般/较差）的总体判断'),
+      s(
+        'overview',
+        1,
+        '基本情况和总体评价',
+        '被巡察党组织基本情况；政治生态（好转/持平/恶化）；贯彻落实情况（好/较好/一般/较差）的总体判断',
+      ),
       s('problems', 1, '发现的主要问题', '按本轮分类框架分组；每个问题先写概括句，再写典型事例和数据，每一事例都要有已审签的底稿支撑'),
       s('clues', 1, '问题线索情况', '只写件数和纪律类别分布，线索内容随移交清单单独报送'),
       s('suggestions', 1, '意见建议', '针对发现的问题提出整改和制度建设建议'),

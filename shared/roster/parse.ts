@@ -62,7 +62,10 @@ async function loadWorkbook(bytes: Uint8Array | ArrayBuffer): Promise<ExcelJS.Wo
     )
   }
   const notXlsx = () =>
-    new RosterImportError('not-xlsx', '文件不是有效的 Excel（.xlsx）文件，请确认选择的是干部名册 .xlsx 文件（.xls、.csv、.et 等请先在 Excel/WPS 中另存为 .xlsx）')
+    new RosterImportError(
+      'not-xlsx',
+      '文件不是有效的 Excel（.xlsx）文件，请确认选择的是干部名册 .xlsx 文件（.xls、.csv、.et 等请先在 Excel/WPS 中另存为 .xlsx）',
+    )
   if (magic[0] !== 0x50 || magic[1] !== 0x4b) throw notXlsx()
   // ExcelJS's typings ask for a Buffer, which in its own declarations is just an ArrayBuffer.
   const buffer = view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength) as ArrayBuffer
@@ -129,7 +132,8 @@ function findHeader(sheet: Sheet): Header | null {
   return best
 }
 
-const NOTE_ROW = /^(注|说明|备注|附注)(\s*[:：\d一二三四五六七八九十、.．(（]|$)|^(填表人|填报人|制表人|审核人|审核|联系人|联系电话|经办人|负责人|单位负责人|填表日期|填报日期|制表日期|统计日期|报送日期|填报单位|填表单位)|盖章/
+const NOTE_ROW =
+  /^(注|说明|备注|附注)(\s*[:：\d一二三四五六七八九十、.．(（]|$)|^(填表人|填报人|制表人|审核人|审核|联系人|联系电话|经办人|负责人|单位负责人|填表日期|填报日期|制表日期|统计日期|报送日期|填报单位|填表单位)|盖章/
 const SECTION_HEADING = /^([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）])/
 const TOTAL_ROW = /^(合计|小计|总计|共计)/
 
@@ -207,7 +211,10 @@ export async function parseRoster(bytes: Uint8Array | ArrayBuffer, options: Pars
   const fieldText = (row: Row, field: RosterField) => displayText(fieldCell(row, field))
   // 政治面貌, 民族, 学历, 籍贯 only when the file has the column, so a re-import never blanks them.
   const optionalLines = (row: Row) =>
-    Object.fromEntries(OPTIONAL_FIELDS.filter((f) => col.has(f)).map((f) => [f, cleanLine(fieldText(row, f))])) as Pick<RosterRow, (typeof OPTIONAL_FIELDS)[number]>
+    Object.fromEntries(OPTIONAL_FIELDS.filter((f) => col.has(f)).map((f) => [f, cleanLine(fieldText(row, f))])) as Pick<
+      RosterRow,
+      (typeof OPTIONAL_FIELDS)[number]
+    >
 
   let pendingBlank: number[] = []
   for (let r = found.row + 1; r <= sheet.rowCount; r++) {
@@ -277,7 +284,8 @@ export async function parseRoster(bytes: Uint8Array | ArrayBuffer, options: Pars
     }
 
     const rowProblems: RosterProblem[] = []
-    const report = (field: RosterField, message: string) => rowProblems.push({ row: r, message: `第${r}行：${message}`, field, rowImported: true })
+    const report = (field: RosterField, message: string) =>
+      rowProblems.push({ row: r, message: `第${r}行：${message}`, field, rowImported: true })
 
     const genderText = cleanLine(fieldText(row, 'gender')).normalize('NFKC')
     let gender: RosterRow['gender'] = ''

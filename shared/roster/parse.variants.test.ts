@@ -17,7 +17,16 @@ describe('header detection', () => {
     })
     const result = await parseRoster(bytes)
     expect(result.headerRow).toBe(1)
-    expect(result.columns.map((c) => c.field)).toEqual(['department', 'post', 'name', 'duties', 'inPostSince', 'birth', 'gender', 'category'])
+    expect(result.columns.map((c) => c.field)).toEqual([
+      'department',
+      'post',
+      'name',
+      'duties',
+      'inPostSince',
+      'birth',
+      'gender',
+      'category',
+    ])
     expect(result.rows.map((r) => [r.name, r.post, r.duties, r.inPostSince, r.birth, r.gender, r.department, r.category])).toEqual([
       ['林晓梅', '副局长', '分管财务', '2020-09', '1975-11', '女', '局机关', '班子成员'],
       ['张伟', '科员', '', '2019-03', '1992-03', '男', '办公室', '一般干部'],
@@ -68,11 +77,7 @@ describe('header detection', () => {
 
   it('refuses a workbook with no 姓名 column in the first ten rows', async () => {
     const bytes = await xlsx({
-      rows: [
-        ['会议室安排'],
-        ['日期', '时段', '地点'],
-        ['2026-11-21', '上午', '三楼会议室'],
-      ],
+      rows: [['会议室安排'], ['日期', '时段', '地点'], ['2026-11-21', '上午', '三楼会议室']],
     })
     const error = await parseRoster(bytes).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(RosterImportError)
@@ -89,7 +94,13 @@ describe('header detection', () => {
   it('uses the sheet that has the roster when the first one does not', async () => {
     const bytes = await xlsx(
       { name: '说明', rows: [['本表由组织人事科填报']] },
-      { name: '名册', rows: [['姓名', '职务'], ['陈建国', '党组书记']] },
+      {
+        name: '名册',
+        rows: [
+          ['姓名', '职务'],
+          ['陈建国', '党组书记'],
+        ],
+      },
     )
     const result = await parseRoster(bytes)
     expect(result.sheetName).toBe('名册')
@@ -153,7 +164,14 @@ describe('cell values', () => {
         ['姓名', '性别', '职务', '所在部门', '分工', '备注'],
         ['张  三', ' 男 ', '  财务科科长 ', '财务科', '  负责预算\n\n  负责决算  ', ''],
         ['李\u3000四', '女性', '党组成员\n副局长', { text: '办公室', hyperlink: 'https://example.org' }, '', ''],
-        [{ richText: [{ text: '王' }, { text: ' 五', font: { bold: true } }] }, '男', { formula: '"一级主任"&"科员"', result: '一级主任科员' }, '', '', '借调'],
+        [
+          { richText: [{ text: '王' }, { text: ' 五', font: { bold: true } }] },
+          '男',
+          { formula: '"一级主任"&"科员"', result: '一级主任科员' },
+          '',
+          '',
+          '借调',
+        ],
         ['阿依古丽・买买提', '女', '科员', '', '', ''],
       ],
     })
@@ -343,8 +361,20 @@ describe('duplicates and merged rows', () => {
 
   it('reads the sheet the user names', async () => {
     const bytes = await xlsx(
-      { name: '班子', rows: [['姓名', '职务'], ['陈建国', '党组书记']] },
-      { name: '中层', rows: [['姓名', '职务'], ['许文杰', '办公室主任']] },
+      {
+        name: '班子',
+        rows: [
+          ['姓名', '职务'],
+          ['陈建国', '党组书记'],
+        ],
+      },
+      {
+        name: '中层',
+        rows: [
+          ['姓名', '职务'],
+          ['许文杰', '办公室主任'],
+        ],
+      },
     )
     expect(people((await parseRoster(bytes, { sheetName: '中层' })).rows)).toEqual(['许文杰'])
     await expect(parseRoster(bytes, { sheetName: '退休' })).rejects.toThrow('文件中没有名为“退休”的工作表')

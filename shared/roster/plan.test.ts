@@ -12,9 +12,26 @@ const CONTEXT = { today: '2026-12-03', roundDate: '2026-11-20' }
 
 function cadre(id: string, name: string, birth: string, extra: Partial<Cadre> = {}): Cadre {
   return {
-    id, roundId: 'r1', kind: 'cadre', createdAt: '2026-11-01T00:00:00Z', updatedAt: '2026-11-01T00:00:00Z', updatedBy: 'system', deviceId: 'd1',
-    name, birth, gender: '', post: '', duties: '', inPostSince: '', department: '', notes: '',
-    category: '一般干部', isTopLeader: false, isDisciplineChief: false, isLeadershipMember: false, isMidLevelHead: false,
+    id,
+    roundId: 'r1',
+    kind: 'cadre',
+    createdAt: '2026-11-01T00:00:00Z',
+    updatedAt: '2026-11-01T00:00:00Z',
+    updatedBy: 'system',
+    deviceId: 'd1',
+    name,
+    birth,
+    gender: '',
+    post: '',
+    duties: '',
+    inPostSince: '',
+    department: '',
+    notes: '',
+    category: '一般干部',
+    isTopLeader: false,
+    isDisciplineChief: false,
+    isLeadershipMember: false,
+    isMidLevelHead: false,
     ...extra,
   }
 }
@@ -37,18 +54,36 @@ describe('planRosterImport on the messy roster', () => {
 
   it('marks the repeated header, the blank rows, the footnote and the “x” row as 疑似非数据行, unticked', () => {
     const suspects = plan.rows.filter((r) => r.suspect)
-    expect(suspects.map((r) => [r.sourceRow, r.ticked])).toEqual([[6, false], [8, false], [10, false], [14, false], [15, false]])
+    expect(suspects.map((r) => [r.sourceRow, r.ticked])).toEqual([
+      [6, false],
+      [8, false],
+      [10, false],
+      [14, false],
+      [15, false],
+    ])
     expect(plan.rows.find((r) => r.sourceRow === 8)!.reason).toBe('重复的表头行')
     expect(plan.rows.find((r) => r.sourceRow === 10)!.reason).toBe('姓名只有一个字符“x”')
     expect(plan.rows.find((r) => r.sourceRow === 15)!.reason).toMatch(/^说明行：注：本名册由组织人事科提供/)
-    const f = fates(plan, new Map([[3, { ticked: true }], [11, { ticked: true, choice: DIFFERENT }]]))
+    const f = fates(
+      plan,
+      new Map([
+        [3, { ticked: true }],
+        [11, { ticked: true, choice: DIFFERENT }],
+      ]),
+    )
     expect([f[6], f[8], f[10], f[14], f[15]]).toEqual(['junk', 'junk', 'junk', 'junk', 'junk'])
   })
 
   it('keeps names with full-width spaces and rare characters, and every optional column', () => {
     const people = plan.rows.flatMap((r) => (r.person ? [r.person] : []))
     expect(people.map((p) => p.name)).toEqual(['张卫东', '林晓梅', '陈𠈌', '单雪峰', '许文杰', 'x', '张卫东', '王秀英', '李俊'])
-    expect(people[2]).toMatchObject({ ethnicity: '回族', politicalStatus: '中共党员', education: '大学本科', nativePlace: '福建漳州', department: '局领导' })
+    expect(people[2]).toMatchObject({
+      ethnicity: '回族',
+      politicalStatus: '中共党员',
+      education: '大学本科',
+      nativePlace: '福建漳州',
+      department: '局领导',
+    })
     expect(people[4]).toMatchObject({ ethnicity: '畲族', department: '办公室', birth: '1983-05' })
   })
 
@@ -90,7 +125,14 @@ describe('planRosterImport on the messy roster', () => {
   })
 
   it('an unticked person row is 跳过 and not written', () => {
-    const resolved = resolveRosterPlan(plan, new Map([[4, { ticked: false }], [11, { ticked: true, choice: 'row:3' }]]), [])
+    const resolved = resolveRosterPlan(
+      plan,
+      new Map([
+        [4, { ticked: false }],
+        [11, { ticked: true, choice: 'row:3' }],
+      ]),
+      [],
+    )
     expect(resolved.rows.find((r) => r.sourceRow === 4)).toMatchObject({ fate: 'skip', reason: '未勾选' })
     expect(resolved.writes.map((w) => w.name)).not.toContain('林晓梅')
   })
@@ -113,7 +155,15 @@ describe('planRosterImport against the registry', () => {
   })
 
   it('更新 lists exactly the changed fields, and an empty cell never clears a registered value', () => {
-    const registry = [cadre('c1', '许文杰', '1983-05', { post: '办公室副主任', ethnicity: '汉族', nativePlace: '福建龙岩', notes: '手工登记', inPostSince: '2018-01' })]
+    const registry = [
+      cadre('c1', '许文杰', '1983-05', {
+        post: '办公室副主任',
+        ethnicity: '汉族',
+        nativePlace: '福建龙岩',
+        notes: '手工登记',
+        inPostSince: '2018-01',
+      }),
+    ]
     const plan = planRosterImport(parsed, registry, CONTEXT)
     expect(plan.rows.find((r) => r.sourceRow === 9)!.match?.id).toBe('c1')
     const row = resolveRosterPlan(plan, decisions, registry).rows.find((r) => r.sourceRow === 9)!
@@ -129,7 +179,8 @@ describe('planRosterImport against the registry', () => {
     expect(li.match).toBeUndefined()
     expect(li.options!.map((o) => o.value)).toEqual(['c1', DIFFERENT])
     expect(li.options![0]!.label).toBe('同一人：名册中的李俊，1991年2月，科员（更新）')
-    const choose = (choice: string) => resolveRosterPlan(plan, new Map([...decisions, [13, { ticked: true, choice }]]), registry).rows.find((r) => r.sourceRow === 13)!
+    const choose = (choice: string) =>
+      resolveRosterPlan(plan, new Map([...decisions, [13, { ticked: true, choice }]]), registry).rows.find((r) => r.sourceRow === 13)!
     expect(resolveRosterPlan(plan, decisions, registry).rows.find((r) => r.sourceRow === 13)!.fate).toBe('choose')
     expect(choose('c1')).toMatchObject({ fate: 'update', write: { id: 'c1', birth: '1990-01' } })
     expect(choose(DIFFERENT)).toMatchObject({ fate: 'new' })
@@ -154,7 +205,10 @@ describe('planRosterImport against the registry', () => {
   })
 
   it('a row without a name is 跳过 with the reason', async () => {
-    const withGap = { ...parsed, problems: [{ row: 20, message: '第20行：缺少姓名，该行未导入', field: 'name' as const, rowImported: false }] }
+    const withGap = {
+      ...parsed,
+      problems: [{ row: 20, message: '第20行：缺少姓名，该行未导入', field: 'name' as const, rowImported: false }],
+    }
     const row = resolveRosterPlan(planRosterImport(withGap, [], CONTEXT), decisions, []).rows.find((r) => r.sourceRow === 20)!
     expect(row).toMatchObject({ fate: 'skip', reason: '缺少姓名，该行未导入' })
   })

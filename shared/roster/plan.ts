@@ -125,7 +125,8 @@ function checkDates(person: RosterRow, context: PlanContext): { person: RosterRo
   return { person: { ...person, birth, inPostSince }, problems }
 }
 
-const describeCadre = (c: Cadre) => [c.name, c.birth ? formatYearMonthCN(c.birth) : `无${CADRE_LABELS.birth}`, c.post].filter(Boolean).join('，')
+const describeCadre = (c: Cadre) =>
+  [c.name, c.birth ? formatYearMonthCN(c.birth) : `无${CADRE_LABELS.birth}`, c.post].filter(Boolean).join('，')
 
 /**
  * Lay out every row of the sheet with what it would do. `registry` includes deleted cadres, so a
@@ -140,7 +141,8 @@ export function planRosterImport(parsed: RosterParseResult, registry: readonly C
 
   for (const p of parsed.problems) {
     if (p.rowImported) rowProblems.set(p.row, [...(rowProblems.get(p.row) ?? []), p.message])
-    else rows.push({ sourceRow: p.row, reason: p.message.replace(/^第\d+行：/, ''), suspect: false, problems: [], notes: [], ticked: false })
+    else
+      rows.push({ sourceRow: p.row, reason: p.message.replace(/^第\d+行：/, ''), suspect: false, problems: [], notes: [], ticked: false })
   }
   for (const s of parsed.skipped) {
     rows.push({ sourceRow: s.row, reason: s.reason, suspect: Boolean(s.suspect), problems: [], notes: [], ticked: false })
@@ -153,7 +155,14 @@ export function planRosterImport(parsed: RosterParseResult, registry: readonly C
     const r = person.sourceRow
     const name = cleanName(person.name)
     const junk = junkName(name)
-    const row: PlanRow = { sourceRow: r, person, suspect: junk !== null, problems: [...(rowProblems.get(r) ?? []), ...problems], notes: [], ticked: junk === null }
+    const row: PlanRow = {
+      sourceRow: r,
+      person,
+      suspect: junk !== null,
+      problems: [...(rowProblems.get(r) ?? []), ...problems],
+      notes: [],
+      ticked: junk === null,
+    }
     if (junk) row.reason = junk
     rows.push(row)
 
@@ -190,7 +199,19 @@ export function planRosterImport(parsed: RosterParseResult, registry: readonly C
   return { rows, hasCategoryColumn: parsed.columns.some((c) => c.field === 'category') }
 }
 
-const COMPARED = ['gender', 'birth', 'post', 'duties', 'inPostSince', 'department', 'politicalStatus', 'ethnicity', 'education', 'nativePlace', 'notes'] as const
+const COMPARED = [
+  'gender',
+  'birth',
+  'post',
+  'duties',
+  'inPostSince',
+  'department',
+  'politicalStatus',
+  'ethnicity',
+  'education',
+  'nativePlace',
+  'notes',
+] as const
 const ROLE_FIELDS = ['category', 'isTopLeader', 'isDisciplineChief', 'isLeadershipMember', 'isMidLevelHead'] as const
 
 /**
@@ -237,17 +258,22 @@ export function resolveRosterPlan(plan: RosterPlan, decisions: ReadonlyMap<numbe
     let target = row.match
     if (row.options) {
       const choice = decision.choice
-      if (!choice || !row.options.some((o) => o.value === choice)) return { ...base, fate: 'choose', reason: `名册或文件中有同名的“${person.name}”，请选择是否同一人` }
+      if (!choice || !row.options.some((o) => o.value === choice))
+        return { ...base, fate: 'choose', reason: `名册或文件中有同名的“${person.name}”，请选择是否同一人` }
       if (choice.startsWith('row:')) return { ...base, fate: 'skip', reason: `与第${choice.slice(4)}行为同一人` }
       if (choice !== DIFFERENT) target = byId.get(choice)
     }
     if (!target) return { ...base, fate: 'new', write: draftOf(person) }
     const other = taken.get(target.id)
-    if (other !== undefined) return { ...base, fate: 'choose', reason: `第${other}行已选为“${describeCadre(target)}”，同一干部只能由一行更新` }
+    if (other !== undefined)
+      return { ...base, fate: 'choose', reason: `第${other}行已选为“${describeCadre(target)}”，同一干部只能由一行更新` }
     taken.set(target.id, row.sourceRow)
     const { write, changes } = merged(target, person, compareRoles)
     return changes.length === 0 ? { ...base, fate: 'unchanged' } : { ...base, fate: 'update', changes, write }
   })
-  const counts = Object.fromEntries(Object.keys(FATE_LABELS).map((f) => [f, rows.filter((r) => r.fate === f).length])) as Record<RowFate, number>
+  const counts = Object.fromEntries(Object.keys(FATE_LABELS).map((f) => [f, rows.filter((r) => r.fate === f).length])) as Record<
+    RowFate,
+    number
+  >
   return { rows, counts, writes: rows.flatMap((r) => (r.write ? [r.write] : [])) }
 }

@@ -65,9 +65,7 @@ export function rolesFromPost(post: string): PostRoles {
   const topLeader = parts.some((p) => TOP.test(p) && !/副/.test(p))
   const disciplineChief = parts.some((p) => DISCIPLINE.test(p) && !/副/.test(p))
   const leadershipMember =
-    topLeader ||
-    disciplineChief ||
-    parts.some((p) => LEADERSHIP_ANYWHERE.test(p) || BARE_HEAD.test(p) || CHIEF_OFFICERS.test(p))
+    topLeader || disciplineChief || parts.some((p) => LEADERSHIP_ANYWHERE.test(p) || BARE_HEAD.test(p) || CHIEF_OFFICERS.test(p))
   const middle = leadershipMember ? [] : parts.filter((p) => MID_LEVEL.test(p))
   const midLevelHead = middle.some((p) => !/副/.test(p))
   const midLevelDeputy = !midLevelHead && middle.length > 0

@@ -11,8 +11,19 @@ export interface RosterRow extends CadreDraft {
 
 /** The Cadre fields a roster column can fill. */
 export type RosterField =
-  | 'name' | 'gender' | 'birth' | 'post' | 'duties' | 'inPostSince' | 'department'
-  | 'politicalStatus' | 'ethnicity' | 'education' | 'nativePlace' | 'category' | 'notes'
+  | 'name'
+  | 'gender'
+  | 'birth'
+  | 'post'
+  | 'duties'
+  | 'inPostSince'
+  | 'department'
+  | 'politicalStatus'
+  | 'ethnicity'
+  | 'education'
+  | 'nativePlace'
+  | 'category'
+  | 'notes'
 
 export interface RosterProblem {
   /** Spreadsheet row number (1-based). */

@@ -56,7 +56,10 @@ describe('dates as Excel stores them', () => {
     expect(parseYearMonth({ kind: 'number', value: 1968.03, numFmt: '' })).toEqual({ ok: true, value: '1968-03' })
     expect(parseYearMonth({ kind: 'number', value: 1968.1, numFmt: '0.00' })).toEqual({ ok: true, value: '1968-10' })
     expect(parseYearMonth({ kind: 'number', value: 196_803, numFmt: 'General' })).toEqual({ ok: true, value: '1968-03' })
-    expect(parseYearMonth({ kind: 'number', value: 1968.13, numFmt: '' })).toEqual({ ok: false, reason: '不是有效日期（月份应在1–12之间）' })
+    expect(parseYearMonth({ kind: 'number', value: 1968.13, numFmt: '' })).toEqual({
+      ok: false,
+      reason: '不是有效日期（月份应在1–12之间）',
+    })
     expect(parseYearMonth({ kind: 'number', value: 1968, numFmt: '' })).toEqual({ ok: false, reason: '只有年份，缺少月份' })
     const ambiguous = parseYearMonth({ kind: 'number', value: 1968.1, numFmt: 'General' })
     expect(ambiguous).toMatchObject({ ok: true, value: '1968-10', warning: expect.stringContaining('可能是1968年1月') })

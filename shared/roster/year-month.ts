@@ -74,7 +74,11 @@ function parseYearMonthNumber(value: number, numFmt: string, date1904: boolean):
     const shown = /\.\d/.test(numFmt) ? displayText({ kind: 'number', value, numFmt }) : String(value)
     const result = parseYearMonthText(shown)
     if (result.ok && /^\d{4}\.1$/.test(shown)) {
-      return { ok: true, value: `${whole}-10`, warning: `“${shown}”可能是${whole}年1月，也可能是${whole}年10月（Excel 会把 ${whole}.10 存成 ${whole}.1），已按10月导入，请核对` }
+      return {
+        ok: true,
+        value: `${whole}-10`,
+        warning: `“${shown}”可能是${whole}年1月，也可能是${whole}年10月（Excel 会把 ${whole}.10 存成 ${whole}.1），已按10月导入，请核对`,
+      }
     }
     return result
   }

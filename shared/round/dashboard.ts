@@ -10,7 +10,10 @@ export interface DailyInterviews {
 }
 
 /** Interviews per day of the round: planned (not cancelled) and done (已谈). */
-export function interviewsPerDay(round: Pick<Round, 'entryDate' | 'exitDate'>, interviews: Pick<Interview, 'date' | 'status' | 'deleted'>[]): DailyInterviews[] {
+export function interviewsPerDay(
+  round: Pick<Round, 'entryDate' | 'exitDate'>,
+  interviews: Pick<Interview, 'date' | 'status' | 'deleted'>[],
+): DailyInterviews[] {
   const days = daysBetween(round.entryDate, round.exitDate) + 1
   const byDate = new Map<IsoDate, DailyInterviews>()
   for (let i = 0; i < days; i++) {

@@ -13,7 +13,9 @@ describe('record numbering', () => {
   it('numbers after the highest number in use, ignoring other kinds and rounds', () => {
     const round = { entryDate: '2026-10-19', batch: '十二届区委第三轮' }
     expect(nextNumber(round, 'workingPaper', [])).toBe('2026-03-DG-001')
-    expect(nextNumber(round, 'workingPaper', ['2026-03-DG-001', '2026-03-DG-007', '2026-03-XS-020', '2025-03-DG-050'])).toBe('2026-03-DG-008')
+    expect(nextNumber(round, 'workingPaper', ['2026-03-DG-001', '2026-03-DG-007', '2026-03-XS-020', '2025-03-DG-050'])).toBe(
+      '2026-03-DG-008',
+    )
     expect(nextNumber(round, 'clue', ['2026-03-XS-009'])).toBe('2026-03-XS-010')
   })
 })

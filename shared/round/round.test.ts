@@ -6,7 +6,15 @@ import { roundMilestones, roundProgress } from './timeline'
 import { documentsOut, interviewsPerDay, papersByCategory } from './dashboard'
 import { addMonths, formatDateCN, isIsoDate } from '../util/dates'
 
-const round = { name: '第三轮巡察', unitName: '区农业农村局党委', entryDate: '2026-10-19', exitDate: '2026-12-18', petitionCutoff: '2026-12-08', mode: '常规' as const, framework: FOUR_IMPLEMENTATIONS }
+const round = {
+  name: '第三轮巡察',
+  unitName: '区农业农村局党委',
+  entryDate: '2026-10-19',
+  exitDate: '2026-12-18',
+  petitionCutoff: '2026-12-08',
+  mode: '常规' as const,
+  framework: FOUR_IMPLEMENTATIONS,
+}
 
 describe('dates', () => {
   it('shows dates the way people read them', () => {
@@ -43,15 +51,30 @@ describe('checkRound', () => {
 })
 
 const member = (name: string, role: TeamMember['role'], extra: Partial<TeamMember> = {}): TeamMember => ({
-  id: name, roundId: 'r', kind: 'member', name, role, fromUnit: '', phone: '', recusals: [], confidentialitySigned: true,
-  createdAt: '', updatedAt: '', updatedBy: '', deviceId: '', ...extra,
+  id: name,
+  roundId: 'r',
+  kind: 'member',
+  name,
+  role,
+  fromUnit: '',
+  phone: '',
+  recusals: [],
+  confidentialitySigned: true,
+  createdAt: '',
+  updatedAt: '',
+  updatedBy: '',
+  deviceId: '',
+  ...extra,
 })
 
 describe('team roster', () => {
   it('refuses a duplicate member and warns on a second 组长', () => {
     const roster = [member('刘洋', '组长')]
     expect(checkMember({ name: '刘洋', role: '组员' }, roster).errors[0]).toContain('不能重复添加')
-    expect(checkMember({ name: '陈静', role: '组长' }, roster)).toEqual({ errors: [], warnings: ['巡察组已有组长，一个巡察组通常只设一名组长'] })
+    expect(checkMember({ name: '陈静', role: '组长' }, roster)).toEqual({
+      errors: [],
+      warnings: ['巡察组已有组长，一个巡察组通常只设一名组长'],
+    })
   })
   it('reminds of missing roles and unsigned pledges', () => {
     expect(rosterWarnings([member('刘洋', '组员', { confidentialitySigned: false })])).toEqual([
@@ -65,11 +88,17 @@ describe('team roster', () => {
 describe('checkCadre', () => {
   const existing = { id: 'c1', kind: 'cadre', name: '王建国', birth: '1968-03', isTopLeader: true, isDisciplineChief: false } as Cadre
   it('refuses the same person twice', () => {
-    expect(checkCadre({ name: '王建国', birth: '1968-03', inPostSince: '', isTopLeader: false, isDisciplineChief: false }, [existing]).errors[0]).toContain('不能重复登记')
-    expect(checkCadre({ name: '王建国', birth: '1975-01', inPostSince: '', isTopLeader: false, isDisciplineChief: false }, [existing]).errors).toEqual([])
+    expect(
+      checkCadre({ name: '王建国', birth: '1968-03', inPostSince: '', isTopLeader: false, isDisciplineChief: false }, [existing]).errors[0],
+    ).toContain('不能重复登记')
+    expect(
+      checkCadre({ name: '王建国', birth: '1975-01', inPostSince: '', isTopLeader: false, isDisciplineChief: false }, [existing]).errors,
+    ).toEqual([])
   })
   it('refuses impossible year-months and warns on a second 一把手', () => {
-    const v = checkCadre({ name: '李四', birth: '1968-13', inPostSince: '2020-01', isTopLeader: true, isDisciplineChief: false }, [existing])
+    const v = checkCadre({ name: '李四', birth: '1968-13', inPostSince: '2020-01', isTopLeader: true, isDisciplineChief: false }, [
+      existing,
+    ])
     expect(v.errors).toEqual(['出生年月不是有效的年月'])
     expect(v.warnings).toEqual(['名册中已有一名“一把手”，请核对'])
   })
@@ -98,7 +127,12 @@ describe('timeline', () => {
 describe('dashboard figures', () => {
   it('counts planned and done interviews per day, ignoring cancelled ones; a moved one counts on its new day', () => {
     const iv = (date: string, status: Interview['status']) => ({ date, status }) as Interview
-    const days = interviewsPerDay(round, [iv('2026-10-19', '已谈'), iv('2026-10-19', '待谈'), iv('2026-10-19', '取消'), iv('2026-10-20', '改期')])
+    const days = interviewsPerDay(round, [
+      iv('2026-10-19', '已谈'),
+      iv('2026-10-19', '待谈'),
+      iv('2026-10-19', '取消'),
+      iv('2026-10-20', '改期'),
+    ])
     expect(days).toHaveLength(61)
     expect(days[0]).toEqual({ date: '2026-10-19', planned: 2, done: 1 })
     expect(days[1]).toEqual({ date: '2026-10-20', planned: 1, done: 0 })

@@ -15,7 +15,11 @@ export const NOTICE_DAYS_BEFORE_ENTRY = 10
 export const REPORT_DAYS_AFTER_EXIT = 30
 export const CLUE_FEEDBACK_MONTHS = 3
 
-export function roundMilestones(round: Pick<Round, 'entryDate' | 'exitDate' | 'petitionCutoff'>, clues: Pick<Clue, 'number' | 'transferredOn' | 'deleted'>[], today: IsoDate): Milestone[] {
+export function roundMilestones(
+  round: Pick<Round, 'entryDate' | 'exitDate' | 'petitionCutoff'>,
+  clues: Pick<Clue, 'number' | 'transferredOn' | 'deleted'>[],
+  today: IsoDate,
+): Milestone[] {
   const m = (key: string, label: string, date: IsoDate): Milestone => ({ key, label, date, inDays: daysBetween(today, date) })
   const list = [
     m('notice', '发布巡察通知', addDays(round.entryDate, -NOTICE_DAYS_BEFORE_ENTRY)),

@@ -23,8 +23,7 @@ export function checkRound(round: RoundInput, others: Pick<Round, 'id' | 'name'>
     if (round.exitDate <= round.entryDate) errors.push(`${R.exitDate}必须晚于${R.entryDate}`)
     if (isIsoDate(round.petitionCutoff) && (round.petitionCutoff < round.entryDate || round.petitionCutoff > round.exitDate))
       errors.push(`${R.petitionCutoff}应在进驻与撤点之间`)
-    else if (isIsoDate(round.petitionCutoff) && round.petitionCutoff === round.exitDate)
-      warnings.push('信访受理通常在撤点前几天截止')
+    else if (isIsoDate(round.petitionCutoff) && round.petitionCutoff === round.exitDate) warnings.push('信访受理通常在撤点前几天截止')
   }
   if (round.framework.nodes.length === 0) errors.push('分类框架至少需要一个类别')
   const clash = others.find((o) => o.id !== selfId && o.name.trim() === round.name.trim())
@@ -41,8 +40,7 @@ export function checkMember(member: MemberInput, roster: TeamMember[], selfId?: 
   if (!name) errors.push('请填写姓名')
   const others = roster.filter((m) => m.id !== selfId && !m.deleted)
   if (name && others.some((m) => m.name.trim() === name)) errors.push(`巡察组中已有“${name}”，不能重复添加`)
-  if (member.role === '组长' && others.some((m) => m.role === '组长'))
-    warnings.push('巡察组已有组长，一个巡察组通常只设一名组长')
+  if (member.role === '组长' && others.some((m) => m.role === '组长')) warnings.push('巡察组已有组长，一个巡察组通常只设一名组长')
   return { errors, warnings }
 }
 

@@ -14,9 +14,18 @@ describe('wipe', () => {
   it('lists what was removed on the certificate', () => {
     const counts = countRecords(sample)
     const doc = wipeCertificate({
-      roundId: sample.round.id, roundName: sample.round.name, unitName: sample.round.unitName, entryDate: sample.round.entryDate,
-      exitDate: sample.round.exitDate, counts, archiveFileName: 'a.xcra', archiveSha256: 'ab'.repeat(32),
-      keyDestroyedAt: '2026-12-20T02:00:00.000Z', wipedAt: '2026-12-20T02:00:01.000Z', wipedBy: '刘洋（组长）', deviceId: 'dev-1',
+      roundId: sample.round.id,
+      roundName: sample.round.name,
+      unitName: sample.round.unitName,
+      entryDate: sample.round.entryDate,
+      exitDate: sample.round.exitDate,
+      counts,
+      archiveFileName: 'a.xcra',
+      archiveSha256: 'ab'.repeat(32),
+      keyDestroyedAt: '2026-12-20T02:00:00.000Z',
+      wipedAt: '2026-12-20T02:00:01.000Z',
+      wipedBy: '刘洋（组长）',
+      deviceId: 'dev-1',
     })
     expect(doc.title).toBe('巡察数据清理证明')
     const table = doc.blocks.find((b) => b.kind === 'table')

@@ -57,9 +57,15 @@ export function wipeCertificate(w: WipeRecord): OfficialDoc {
   return {
     title: '巡察数据清理证明',
     blocks: [
-      { kind: 'paragraph', text: `${w.roundName}（被巡察党组织：${w.unitName}，驻点时间${formatDateCN(w.entryDate)}至${formatDateCN(w.exitDate)}）的工作数据，已于${formatDateTimeCN(w.wipedAt)}在本机清理完毕。清理前，本轮数据已完整移交，移交文件经逐项核对无误。` },
+      {
+        kind: 'paragraph',
+        text: `${w.roundName}（被巡察党组织：${w.unitName}，驻点时间${formatDateCN(w.entryDate)}至${formatDateCN(w.exitDate)}）的工作数据，已于${formatDateTimeCN(w.wipedAt)}在本机清理完毕。清理前，本轮数据已完整移交，移交文件经逐项核对无误。`,
+      },
       { kind: 'heading', level: 1, text: '清理方式' },
-      { kind: 'paragraph', text: `先销毁本轮数据密钥（${formatDateTimeCN(w.keyDestroyedAt)}），使本机可能残留的全部加密数据无法解读，再删除本轮全部记录。清理操作已记入审计日志。` },
+      {
+        kind: 'paragraph',
+        text: `先销毁本轮数据密钥（${formatDateTimeCN(w.keyDestroyedAt)}），使本机可能残留的全部加密数据无法解读，再删除本轮全部记录。清理操作已记入审计日志。`,
+      },
       { kind: 'heading', level: 1, text: '清理内容' },
       {
         kind: 'table',
@@ -70,13 +76,21 @@ export function wipeCertificate(w: WipeRecord): OfficialDoc {
           ['合计', String(total + 1)],
         ],
       },
-      ...(w.backups ? [{ kind: 'heading' as const, level: 1 as const, text: '备份文件' }, ...backupParagraphs(w).map((text) => ({ kind: 'paragraph' as const, text }))] : []),
+      ...(w.backups
+        ? [
+            { kind: 'heading' as const, level: 1 as const, text: '备份文件' },
+            ...backupParagraphs(w).map((text) => ({ kind: 'paragraph' as const, text })),
+          ]
+        : []),
       { kind: 'heading', level: 1, text: '移交文件' },
       { kind: 'paragraph', text: `文件名：${w.archiveFileName}`, indent: false },
       { kind: 'paragraph', text: `SHA-256：${w.archiveSha256}`, indent: false },
       { kind: 'paragraph', text: `本机标识：${w.deviceId}`, indent: false },
       { kind: 'spacer', lines: 1 },
-      { kind: 'signature', fields: [{ label: '清理人', value: w.wipedBy }, '监督人', { label: '日期', value: formatDateCN(w.wipedAt.slice(0, 10)) }] },
+      {
+        kind: 'signature',
+        fields: [{ label: '清理人', value: w.wipedBy }, '监督人', { label: '日期', value: formatDateCN(w.wipedAt.slice(0, 10)) }],
+      },
     ],
   }
 }

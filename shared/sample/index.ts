@@ -38,15 +38,21 @@ export function buildSampleRound(options: SampleOptions = {}): RoundSnapshot {
 
   const people = buildPeople(ctx)
   const cadres = people.filter((p): p is Cadre => p.kind === 'cadre')
-  const subjects = new Map(Object.entries(ctx.cadre).map(([k, id]) => {
-    const c = cadres.find((x) => x.id === id)!
-    return [k, { name: c.name, post: /^(区|青石)/.test(c.post) ? c.post : `区农业农村局${c.post}` }]
-  }))
+  const subjects = new Map(
+    Object.entries(ctx.cadre).map(([k, id]) => {
+      const c = cadres.find((x) => x.id === id)!
+      return [k, { name: c.name, post: /^(区|青石)/.test(c.post) ? c.post : `区农业农村局${c.post}` }]
+    }),
+  )
   const { interviews, pointRefs } = buildInterviews(ctx, cadres)
   const { documents, notes, noteRefs } = buildDocuments(ctx)
   const { petitions, visits, petitionRefs, visitRefs } = buildIntake(ctx, subjects)
   const visitDate = (id: string) => visits.find((v) => v.id === id)!.date
-  const { attachments, refs: attachmentRefs } = buildAttachments(ctx, visitDate(visitRefs.get('visit-road')!), visitDate(visitRefs.get('visit-rent')!))
+  const { attachments, refs: attachmentRefs } = buildAttachments(
+    ctx,
+    visitDate(visitRefs.get('visit-road')!),
+    visitDate(visitRefs.get('visit-rent')!),
+  )
   const refs = { point: pointRefs, note: noteRefs, petition: petitionRefs, visit: visitRefs, attachment: attachmentRefs }
   const { papers, paperIds } = buildPapers(ctx, refs)
   const clues = buildClues(ctx, refs, subjects)
@@ -70,8 +76,17 @@ export function buildSampleRound(options: SampleOptions = {}): RoundSnapshot {
   }
   const tables = emptyTables()
   Object.assign(tables, {
-    people, interviews, documents, documentNotes: notes, petitions, visits,
-    workingPapers: papers, clues, checklist, reports: [], attachments,
+    people,
+    interviews,
+    documents,
+    documentNotes: notes,
+    petitions,
+    visits,
+    workingPapers: papers,
+    clues,
+    checklist,
+    reports: [],
+    attachments,
   })
   return { round, tables }
 }

@@ -26,17 +26,66 @@ const parse = (s: string): Spec => {
 }
 
 const PAST = [
-  'hlp', 'mj', 'wzq', 'xwb', 'ljp', 'fgd',
-  'tl', 'xh', 'hdm', 'dh', 'czg', 'sjh', 'pt', 'zyh', 'gh', 'hj', 'lw',
-  'wyt', 'lhy', 'qjm', 'fxl', 'xp',
-  'syh:未到', 'zgl:未到', 'cyf', 'fxy', 'zq', 'xjl', 'zxj', 'yf:取消',
-  'syh', 'zgl@周国良同志家中', 'lsf', 'lzg@青石村村委会会议室', 'chj@青石村村委会会议室',
-  'tl#2', 'mj#2', 'sjh#2', 'xp#2', 'dh#2', 'cyf#2', 'fxl#2', 'lw#2', 'xh#2',
+  'hlp',
+  'mj',
+  'wzq',
+  'xwb',
+  'ljp',
+  'fgd',
+  'tl',
+  'xh',
+  'hdm',
+  'dh',
+  'czg',
+  'sjh',
+  'pt',
+  'zyh',
+  'gh',
+  'hj',
+  'lw',
+  'wyt',
+  'lhy',
+  'qjm',
+  'fxl',
+  'xp',
+  'syh:未到',
+  'zgl:未到',
+  'cyf',
+  'fxy',
+  'zq',
+  'xjl',
+  'zxj',
+  'yf:取消',
+  'syh',
+  'zgl@周国良同志家中',
+  'lsf',
+  'lzg@青石村村委会会议室',
+  'chj@青石村村委会会议室',
+  'tl#2',
+  'mj#2',
+  'sjh#2',
+  'xp#2',
+  'dh#2',
+  'cyf#2',
+  'fxl#2',
+  'lw#2',
+  'xh#2',
 ].map(parse)
 
 const FUTURE = [
-  'hb:改期', 'wxy:改期', 'mql', 'sl', 'hdm#2', 'wzq#2', 'lhy#2', 'czg#2', 'qjm#2', 'pt#2', 'xwb#2',
-  'lzg#2@青石村村委会会议室', 'hlp#2',
+  'hb:改期',
+  'wxy:改期',
+  'mql',
+  'sl',
+  'hdm#2',
+  'wzq#2',
+  'lhy#2',
+  'czg#2',
+  'qjm#2',
+  'pt#2',
+  'xwb#2',
+  'lzg#2@青石村村委会会议室',
+  'hlp#2',
 ].map(parse)
 
 /** Earlier slot and reason for interviews that were moved once. */
@@ -52,11 +101,16 @@ const NOTES: Record<string, string> = {
   'syh:未到': '本人称外出参加培训，未事先请假；已重新安排',
   'zgl:未到': '本人因身体原因未能到场，改为上门谈话',
   'yf:取消': '经研究改为走访门面时一并了解情况',
-  'syh': '前次未到，重新安排',
-  'zgl': '上门谈话',
+  syh: '前次未到，重新安排',
+  zgl: '上门谈话',
 }
 
-const SLOTS: [string, string][] = [['09:00', '10:30'], ['10:45', '12:00'], ['15:00', '16:30'], ['16:40', '17:50']]
+const SLOTS: [string, string][] = [
+  ['09:00', '10:30'],
+  ['10:45', '12:00'],
+  ['15:00', '16:30'],
+  ['16:40', '17:50'],
+]
 const FINANCE = new Set(['tl', 'lhy', 'cyf', 'sjh', 'xp', 'mj', 'lsf'])
 const PERSONNEL = new Set(['hdm', 'wxy', 'xjl', 'syh'])
 
@@ -71,11 +125,15 @@ export function buildInterviews(ctx: SampleContext, cadres: Cadre[]): { intervie
 
   const pair = (key: string, lead?: string): [string, string] => {
     const cat = byKey.get(key)!.category
-    const leads = lead ? [lead]
-      : cat === '班子成员' ? ['zz', 'fz1', 'fz2']
-      : FINANCE.has(key) ? ['zy1', 'zy2', 'fz2']
-      : PERSONNEL.has(key) ? ['fz1']
-      : ['fz1', 'fz2', 'zy1', 'zy2', 'zy3']
+    const leads = lead
+      ? [lead]
+      : cat === '班子成员'
+        ? ['zz', 'fz1', 'fz2']
+        : FINANCE.has(key)
+          ? ['zy1', 'zy2', 'fz2']
+          : PERSONNEL.has(key)
+            ? ['fz1']
+            : ['fz1', 'fz2', 'zy1', 'zy2', 'zy3']
     const banned = key === 'zxj' ? 'zy2' : '' // 孙海涛 declared 回避 for 郑小军
     const l = rng.pick(leads.filter((x) => x !== banned))
     const r = rng.pick(['zy1', 'zy2', 'zy3', 'lly'].filter((x) => x !== l && x !== banned))
@@ -92,7 +150,9 @@ export function buildInterviews(ctx: SampleContext, cadres: Cadre[]): { intervie
     const movedReason = spec.session === 1 && !spec.status?.match(/未到|取消/) ? MOVED[spec.key] : undefined
     let created = maxDate(ctx.entry, addDays(date, -rng.int(2, 5)))
     if (movedReason) {
-      const old = past ? workdays(addDays(date, -5), addDays(date, -1)).at(-1)! : workdays(addDays(ctx.today, -6), addDays(ctx.today, -1)).at(-1)!
+      const old = past
+        ? workdays(addDays(date, -5), addDays(date, -1)).at(-1)!
+        : workdays(addDays(ctx.today, -6), addDays(ctx.today, -1)).at(-1)!
       created = maxDate(ctx.entry, addDays(old, -3))
       history.push({ date: old, start: slot[0], end: slot[1], room, changedAt: at(addDays(old, -1), '17:20'), reason: movedReason })
     }
@@ -102,7 +162,12 @@ export function buildInterviews(ctx: SampleContext, cadres: Cadre[]): { intervie
       ...meta(ctx, created, m.lly!, '16:30', daysBetween(created, date)),
       intervieweeId: cadre.id,
       category: cadre.category,
-      date, start: slot[0], end: slot[1], room, leadId, recorderId,
+      date,
+      start: slot[0],
+      end: slot[1],
+      room,
+      leadId,
+      recorderId,
       outline: spec.session > 1 ? `再次约谈：就第一次谈话反映的有关情况进一步核实。${OUTLINES[group]}` : OUTLINES[group],
       status: movedReason && !past ? '待谈' : status,
       history,
@@ -123,7 +188,13 @@ export function buildInterviews(ctx: SampleContext, cadres: Cadre[]): { intervie
         return { id, text: s.text, category: s.cat, involvesClue: !!s.clue, needsVerification: !!s.verify }
       })
       const recent = daysBetween(date, ctx.today) <= 2
-      iv.record = { sessionNo: spec.session, points, interviewerSigned: true, recorderSigned: !recent, intervieweeConfirmed: rng.chance(0.7) }
+      iv.record = {
+        sessionNo: spec.session,
+        points,
+        interviewerSigned: true,
+        recorderSigned: !recent,
+        intervieweeConfirmed: rng.chance(0.7),
+      }
     }
     interviews.push(iv)
     return iv

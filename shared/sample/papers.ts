@@ -51,17 +51,37 @@ export function buildPapers(ctx: SampleContext, refs: Refs): { papers: WorkingPa
   const papers = PAPERS.map((s, i) => {
     const date = workdayFrom(ctx, s.day)
     const reviewer = s.handler === 'fz2' ? 'fz1' : s.handler === 'fz1' ? 'fz2' : s.reviewer
-    const steps: [Signoff['step'], string][] = [['承办人签字', s.handler], ['副组长审核', reviewer], ['组长审签', 'zz']]
+    const steps: [Signoff['step'], string][] = [
+      ['承办人签字', s.handler],
+      ['副组长审核', reviewer],
+      ['组长审签', 'zz'],
+    ]
     const days = nextDays(ctx, date, 3)
-    const signoffs: Signoff[] = steps.slice(0, s.signed).map(([step, who], k) => ({ step, memberId: m[who]!, at: at(days[k]!, `${10 + k}:${15 + k * 10}`) }))
+    const signoffs: Signoff[] = steps
+      .slice(0, s.signed)
+      .map(([step, who], k) => ({ step, memberId: m[who]!, at: at(days[k]!, `${10 + k}:${15 + k * 10}`) }))
     const last = signoffs.at(-1)
     const p: WorkingPaper = {
       ...meta(ctx, date, m[s.handler]!, '16:00'),
       number: `${year}-03-DG-${String(i + 1).padStart(3, '0')}`,
-      date, title: s.title, category: s.category, responsibleType: s.responsible, personIds: s.persons.map((k) => c[k]!),
-      timePlace: s.timePlace, summary: s.summary, facts: s.facts, learnedBy: s.learnedBy, basis: s.basis, analysis: s.analysis,
-      amount: s.amount, keyFocus: s.keyFocus, disposition: s.disposition, handlerId: m[s.handler]!,
-      evidence: evidence(refs, s.evidence), signoffs, editedAfterSignoff: s.edited ?? false,
+      date,
+      title: s.title,
+      category: s.category,
+      responsibleType: s.responsible,
+      personIds: s.persons.map((k) => c[k]!),
+      timePlace: s.timePlace,
+      summary: s.summary,
+      facts: s.facts,
+      learnedBy: s.learnedBy,
+      basis: s.basis,
+      analysis: s.analysis,
+      amount: s.amount,
+      keyFocus: s.keyFocus,
+      disposition: s.disposition,
+      handlerId: m[s.handler]!,
+      evidence: evidence(refs, s.evidence),
+      signoffs,
+      editedAfterSignoff: s.edited ?? false,
     }
     if (last) {
       p.updatedAt = last.at
@@ -87,14 +107,27 @@ export function buildClues(ctx: SampleContext, refs: Refs, subjects: Map<string,
     const clue: Clue = {
       ...meta(ctx, registeredOn, m.fz2!, '15:30', s.status === '草稿' ? 1 : 3),
       number: `${year}-03-XS-${String(i + 1).padStart(3, '0')}`,
-      registeredOn, source: s.source, reporter: s.reporter, subjectId: c[s.subject]!, subjectName: subject.name, subjectPost: subject.post,
-      jurisdiction: s.jurisdiction, summary: s.summary, discipline: s.discipline, verifiability: s.verifiability,
-      preliminary: s.preliminary, proposal: s.proposal, receiverUnit: s.receiverUnit,
+      registeredOn,
+      source: s.source,
+      reporter: s.reporter,
+      subjectId: c[s.subject]!,
+      subjectName: subject.name,
+      subjectPost: subject.post,
+      jurisdiction: s.jurisdiction,
+      summary: s.summary,
+      discipline: s.discipline,
+      verifiability: s.verifiability,
+      preliminary: s.preliminary,
+      proposal: s.proposal,
+      receiverUnit: s.receiverUnit,
       leaderOpinion: s.status === '定稿' || s.status === '已移交' ? s.leaderOpinion : '',
       transferredOn,
       transferNo: transferredOn ? `区委巡察三组移〔${year}〕1号` : '',
       receiver: transferredOn ? '区纪委监委案件监督管理室 周文杰' : '',
-      feedback: '', status: s.status, evidence: evidence(refs, s.evidence), seal: null,
+      feedback: '',
+      status: s.status,
+      evidence: evidence(refs, s.evidence),
+      seal: null,
     }
     if (transferredOn) {
       clue.updatedAt = at(transferredOn, '16:10')
@@ -107,6 +140,9 @@ export function buildClues(ctx: SampleContext, refs: Refs, subjects: Map<string,
 export function buildChecklist(ctx: SampleContext, paperIds: Map<string, string>): ChecklistItem[] {
   return CHECKLIST.map(([nodeId, question, papers], i) => ({
     ...meta(ctx, ctx.entry, ctx.member.lly!, '08:50'),
-    nodeId, question, order: i + 1, paperIds: papers.map((k) => paperIds.get(k)!),
+    nodeId,
+    question,
+    order: i + 1,
+    paperIds: papers.map((k) => paperIds.get(k)!),
   }))
 }

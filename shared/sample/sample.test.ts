@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { flattenFramework } from '../domain/frameworks'
-import { CLUE_SOURCES, DISCIPLINES, DOCUMENT_CATEGORIES, INTERVIEW_STATUSES, PETITION_CHANNELS, SIGNOFF_STEPS, type Cadre, type TeamMember } from '../domain/types'
+import {
+  CLUE_SOURCES,
+  DISCIPLINES,
+  DOCUMENT_CATEGORIES,
+  INTERVIEW_STATUSES,
+  PETITION_CHANNELS,
+  SIGNOFF_STEPS,
+  type Cadre,
+  type TeamMember,
+} from '../domain/types'
 import { ROUND_TABLES } from '../domain/tables'
 import { isIsoDate } from '../util/dates'
 import { sha256HexSync } from '../archive/sha256'
@@ -19,7 +28,15 @@ const all = ROUND_TABLES.flatMap((name) => (t[name] as { id: string }[]).map((r)
 
 describe('sample round', () => {
   it('describes the round as briefed', () => {
-    expect(s.round).toMatchObject({ batch: '十二届区委第三轮', mode: '常规', unitName: '区农业农村局党委', entryDate: '2026-10-19', exitDate: '2026-12-18', petitionCutoff: '2026-12-08', defaultMarking: { level: '内部' } })
+    expect(s.round).toMatchObject({
+      batch: '十二届区委第三轮',
+      mode: '常规',
+      unitName: '区农业农村局党委',
+      entryDate: '2026-10-19',
+      exitDate: '2026-12-18',
+      petitionCutoff: '2026-12-08',
+      defaultMarking: { level: '内部' },
+    })
     expect(s.round.framework.key).toBe('four-implementations')
     expect(t.people.length).toBeGreaterThan(40)
     expect(t.interviews.length).toBeGreaterThanOrEqual(55)

@@ -7,7 +7,14 @@ import { buildLargeRound } from './large-round'
 describe('large round fixture', () => {
   it('has the counts issue 9 asks for, valid references and a realistic size', () => {
     const snap = buildLargeRound()
-    expect(validateContent(snap)).toMatchObject({ interviews: 3000, documents: 5000, documentNotes: 20000, workingPapers: 2000, clues: 400, petitions: 800 })
+    expect(validateContent(snap)).toMatchObject({
+      interviews: 3000,
+      documents: 5000,
+      documentNotes: 20000,
+      workingPapers: 2000,
+      clues: 400,
+      petitions: 800,
+    })
     const people = new Set(snap.tables.people.map((p) => p.id))
     expect(snap.tables.interviews.every((i) => people.has(i.intervieweeId))).toBe(true)
     const docs = new Set(snap.tables.documents.map((d) => d.id))

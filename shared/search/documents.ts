@@ -25,25 +25,106 @@ export function* searchDocs(snapshot: Pick<RoundSnapshot, 'tables'>): Generator<
   const name = new Map(t.people.map((p) => [p.id, p.name]))
   for (const iv of live(t.interviews)) {
     const who = name.get(iv.intervieweeId) ?? ''
-    yield { key: `interviews:${iv.id}`, kind: 'interviews', title: `与${who}谈话（${iv.date}）`, text: join(iv.outline, iv.notes), date: iv.date, personIds: [iv.intervieweeId], category: '', route: `/interviews?id=${iv.id}` }
+    yield {
+      key: `interviews:${iv.id}`,
+      kind: 'interviews',
+      title: `与${who}谈话（${iv.date}）`,
+      text: join(iv.outline, iv.notes),
+      date: iv.date,
+      personIds: [iv.intervieweeId],
+      category: '',
+      route: `/interviews?id=${iv.id}`,
+    }
     for (const p of iv.record?.points ?? [])
-      yield { key: `interviews:${iv.id}#${p.id}`, kind: 'interviewPoints', title: `与${who}谈话要点`, text: p.text, date: iv.date, personIds: [iv.intervieweeId], category: p.category, route: `/interviews?id=${iv.id}` }
+      yield {
+        key: `interviews:${iv.id}#${p.id}`,
+        kind: 'interviewPoints',
+        title: `与${who}谈话要点`,
+        text: p.text,
+        date: iv.date,
+        personIds: [iv.intervieweeId],
+        category: p.category,
+        route: `/interviews?id=${iv.id}`,
+      }
   }
   const docTitle = new Map(t.documents.map((d) => [d.id, d.title]))
   for (const d of live(t.documents))
-    yield { key: `documents:${d.id}`, kind: 'documents', title: d.title, text: join(d.category, d.department, d.notes), date: d.borrowedOn, personIds: [], category: '', route: `/documents?id=${d.id}` }
+    yield {
+      key: `documents:${d.id}`,
+      kind: 'documents',
+      title: d.title,
+      text: join(d.category, d.department, d.notes),
+      date: d.borrowedOn,
+      personIds: [],
+      category: '',
+      route: `/documents?id=${d.id}`,
+    }
   for (const n of live(t.documentNotes))
-    yield { key: `documentNotes:${n.id}`, kind: 'documentNotes', title: `${docTitle.get(n.documentId) ?? ''} ${n.page}`.trim(), text: join(n.excerpt, n.doubt), date: n.date, personIds: [], category: n.category, route: `/documents?id=${n.documentId}` }
+    yield {
+      key: `documentNotes:${n.id}`,
+      kind: 'documentNotes',
+      title: `${docTitle.get(n.documentId) ?? ''} ${n.page}`.trim(),
+      text: join(n.excerpt, n.doubt),
+      date: n.date,
+      personIds: [],
+      category: n.category,
+      route: `/documents?id=${n.documentId}`,
+    }
   for (const p of live(t.petitions))
-    yield { key: `petitions:${p.id}`, kind: 'petitions', title: `${p.channel}：反映${p.subjectName || '（未具名）'}`, text: join(p.summary, p.subjectPost), date: p.receivedOn, personIds: p.subjectId ? [p.subjectId] : [], category: '', route: `/petitions?id=${p.id}` }
+    yield {
+      key: `petitions:${p.id}`,
+      kind: 'petitions',
+      title: `${p.channel}：反映${p.subjectName || '（未具名）'}`,
+      text: join(p.summary, p.subjectPost),
+      date: p.receivedOn,
+      personIds: p.subjectId ? [p.subjectId] : [],
+      category: '',
+      route: `/petitions?id=${p.id}`,
+    }
   for (const v of live(t.visits))
-    yield { key: `visits:${v.id}`, kind: 'visits', title: `${v.kind}：${v.place}`, text: join(v.peopleMet, v.notes), date: v.date, personIds: [], category: v.category, route: `/visits?id=${v.id}` }
+    yield {
+      key: `visits:${v.id}`,
+      kind: 'visits',
+      title: `${v.kind}：${v.place}`,
+      text: join(v.peopleMet, v.notes),
+      date: v.date,
+      personIds: [],
+      category: v.category,
+      route: `/visits?id=${v.id}`,
+    }
   for (const w of live(t.workingPapers))
-    yield { key: `workingPapers:${w.id}`, kind: 'workingPapers', title: `${w.number} ${w.title}`, text: join(w.summary, w.facts, w.analysis, w.basis, w.timePlace), date: w.date, personIds: w.personIds, category: w.category, route: `/papers?id=${w.id}` }
+    yield {
+      key: `workingPapers:${w.id}`,
+      kind: 'workingPapers',
+      title: `${w.number} ${w.title}`,
+      text: join(w.summary, w.facts, w.analysis, w.basis, w.timePlace),
+      date: w.date,
+      personIds: w.personIds,
+      category: w.category,
+      route: `/papers?id=${w.id}`,
+    }
   for (const c of live(t.clues))
-    yield { key: `clues:${c.id}`, kind: 'clues', title: `${c.number} 反映${c.subjectName}`, text: join(c.summary, c.preliminary, c.proposal), date: c.registeredOn, personIds: c.subjectId ? [c.subjectId] : [], category: '', route: `/clues?id=${c.id}` }
+    yield {
+      key: `clues:${c.id}`,
+      kind: 'clues',
+      title: `${c.number} 反映${c.subjectName}`,
+      text: join(c.summary, c.preliminary, c.proposal),
+      date: c.registeredOn,
+      personIds: c.subjectId ? [c.subjectId] : [],
+      category: '',
+      route: `/clues?id=${c.id}`,
+    }
   for (const r of live(t.reports))
     for (const s of r.sections)
       for (const p of s.paragraphs)
-        yield { key: `reports:${r.id}#${p.id}`, kind: 'reports', title: `${r.title} · ${s.heading}`, text: p.text, date: r.updatedAt.slice(0, 10), personIds: [], category: '', route: `/reports?id=${r.id}` }
+        yield {
+          key: `reports:${r.id}#${p.id}`,
+          kind: 'reports',
+          title: `${r.title} · ${s.heading}`,
+          text: p.text,
+          date: r.updatedAt.slice(0, 10),
+          personIds: [],
+          category: '',
+          route: `/reports?id=${r.id}`,
+        }
 }

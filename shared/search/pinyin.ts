@@ -11,7 +11,10 @@ const HAN = /\p{Script=Han}/u
 
 /** The query as pinyin letters (lower-case, no spaces or apostrophes), or '' when it is not pinyin. */
 export function pinyinQuery(query: string): string {
-  const q = query.normalize('NFKC').toLowerCase().replace(/[\s'’]/g, '')
+  const q = query
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s'’]/g, '')
   return PINYIN_QUERY.test(q) ? q : ''
 }
 

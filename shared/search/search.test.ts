@@ -3,7 +3,15 @@ import { isWholeWordAt, normalize, queryTerms } from './tokenize'
 import { matchRanges, SearchCorpus, type SearchDoc, type SearchHit } from './corpus'
 
 const doc = (key: string, title: string, text: string, extra: Partial<SearchDoc> = {}): SearchDoc => ({
-  key, kind: 'interviews', title, text, date: '2026-11-01', personIds: [], category: '', route: '/interviews', ...extra,
+  key,
+  kind: 'interviews',
+  title,
+  text,
+  date: '2026-11-01',
+  personIds: [],
+  category: '',
+  route: '/interviews',
+  ...extra,
 })
 const corpusOf = (...docs: SearchDoc[]) => {
   const c = new SearchCorpus()
@@ -35,7 +43,11 @@ describe('tokenizer', () => {
 
 describe('matching', () => {
   const corpus = corpusOf(
-    doc('a', '与张卫东谈话', '反映其在农田建设项目招投标中打招呼，涉及金额120万元。', { personIds: ['p1'], category: 'L2.5', date: '2026-10-20' }),
+    doc('a', '与张卫东谈话', '反映其在农田建设项目招投标中打招呼，涉及金额120万元。', {
+      personIds: ['p1'],
+      category: 'L2.5',
+      date: '2026-10-20',
+    }),
     doc('b', '调阅财务凭证', '发现用假发票套取办公经费缴纳公积金，张卫东签批。', { kind: 'documentNotes', date: '2026-11-02' }),
     doc('c', '信访件', '反映卫东路门面出租租金流向不清，涉及ABC公司。', { kind: 'petitions', date: '2026-11-05' }),
   )
@@ -61,10 +73,16 @@ describe('matching', () => {
     expect(keys(corpus, '卫东', { from: '2026-11-01', to: '2026-11-03' })).toEqual(['b'])
   })
   it('groups by kind with a total per kind and the best few shown', () => {
-    const many = corpusOf(...Array.from({ length: 25 }, (_, i) => doc(`n${i}`, '审阅笔记', `第${i}页：白条入账`, { kind: 'documentNotes' })), doc('p', '信访件', '白条报销', { kind: 'petitions' }))
+    const many = corpusOf(
+      ...Array.from({ length: 25 }, (_, i) => doc(`n${i}`, '审阅笔记', `第${i}页：白条入账`, { kind: 'documentNotes' })),
+      doc('p', '信访件', '白条报销', { kind: 'petitions' }),
+    )
     const result = many.search('白条', {}, 10)
     expect(result.total).toBe(26)
-    expect(result.groups.map((g) => [g.kind, g.total, g.hits.length])).toEqual([['documentNotes', 25, 10], ['petitions', 1, 1]])
+    expect(result.groups.map((g) => [g.kind, g.total, g.hits.length])).toEqual([
+      ['documentNotes', 25, 10],
+      ['petitions', 1, 1],
+    ])
   })
 })
 
@@ -80,7 +98,10 @@ describe('pinyin', () => {
     for (const q of ['zwd', 'zhangweidong', 'zhangwd']) expect(keys(corpus, q).sort(), q).toEqual(['a', 'b'])
     // "zhang" also stands for itself: the petition has the letters.
     expect(keys(corpus, 'zhang').sort()).toEqual(['a', 'b', 'c'])
-    const hit = corpus.search('zwd').groups.flatMap((g) => g.hits).find((h) => h.doc.key === 'a')!
+    const hit = corpus
+      .search('zwd')
+      .groups.flatMap((g) => g.hits)
+      .find((h) => h.doc.key === 'a')!
     expect(marked(hit.doc.title, hit.titleHighlights)).toEqual(['张卫东'])
   })
   it('reads a polyphonic surname the way surnames are read, and combines with other terms', () => {
@@ -105,9 +126,15 @@ describe('ranking', () => {
     expect(keys(c, '公积金')).toEqual(['title-old', 'twice', 'text-new', 'text-old'])
   })
   it('puts a term found as a whole word above one found only inside a longer word', () => {
-    const c = corpusOf(doc('inside', '记录', '党委召开会议研究', { date: '2026-11-20' }), doc('whole', '记录', '组织部门下午开会', { date: '2026-10-01' }))
+    const c = corpusOf(
+      doc('inside', '记录', '党委召开会议研究', { date: '2026-11-20' }),
+      doc('whole', '记录', '组织部门下午开会', { date: '2026-10-01' }),
+    )
     expect(keys(c, '开会')).toEqual(['whole', 'inside'])
-    const latin = corpusOf(doc('inside', '记录', 'smartly done', { date: '2026-11-20' }), doc('whole', '记录', 'the art of it', { date: '2026-10-01' }))
+    const latin = corpusOf(
+      doc('inside', '记录', 'smartly done', { date: '2026-11-20' }),
+      doc('whole', '记录', 'the art of it', { date: '2026-10-01' }),
+    )
     expect(keys(latin, 'art')).toEqual(['whole', 'inside'])
   })
 })
@@ -128,7 +155,10 @@ describe('highlights', () => {
     expect(marked(hit.snippet, hit.highlights)).toEqual(['白条'])
   })
   it('shows the original characters when normalising changes the length', () => {
-    expect(matchRanges('ﬁnance部的ＡＢＣ账户', ['finance', 'abc']).map(([a, b]) => 'ﬁnance部的ＡＢＣ账户'.slice(a, b))).toEqual(['ﬁnance', 'ＡＢＣ'])
+    expect(matchRanges('ﬁnance部的ＡＢＣ账户', ['finance', 'abc']).map(([a, b]) => 'ﬁnance部的ＡＢＣ账户'.slice(a, b))).toEqual([
+      'ﬁnance',
+      'ＡＢＣ',
+    ])
     const hit = hitOf(corpusOf(doc('x', '笔记', 'ﬁnance部的ＡＢＣ账户')), 'ABC')
     expect(marked(hit.snippet, hit.highlights)).toEqual(['ＡＢＣ'])
   })
@@ -141,7 +171,8 @@ describe('search over a round', () => {
     const sample = buildSampleRound()
     const docs = [...searchDocs(sample)]
     const kinds = new Set(docs.map((d) => d.kind))
-    for (const k of ['interviews', 'interviewPoints', 'documents', 'documentNotes', 'petitions', 'visits', 'workingPapers', 'clues']) expect(kinds).toContain(k)
+    for (const k of ['interviews', 'interviewPoints', 'documents', 'documentNotes', 'petitions', 'visits', 'workingPapers', 'clues'])
+      expect(kinds).toContain(k)
     const contacts = sample.tables.petitions.map((p) => p.reporterContact).filter(Boolean)
     expect(contacts.length).toBeGreaterThan(0)
     for (const c of contacts) expect(docs.some((d) => d.text.includes(c) || d.title.includes(c))).toBe(false)

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { addDeviceSecret, changePassphrase, createVault, isVaultError, parseVault, removeDeviceSecret, unlockWithDeviceSecret, unlockWithPassphrase } from './index'
+import {
+  addDeviceSecret,
+  changePassphrase,
+  createVault,
+  isVaultError,
+  parseVault,
+  removeDeviceSecret,
+  unlockWithDeviceSecret,
+  unlockWithPassphrase,
+} from './index'
 
 const PASS = 'Keystore-Test-2026'
 const OPTS = { iterations: 1000 }

@@ -1,13 +1,7 @@
 // One error type for everything the vault and the field cipher refuse, so the UI can show
 // `message` (Chinese, meant for the user) and branch on `code` without parsing text.
 
-export type VaultErrorCode =
-  | 'weak-passphrase'
-  | 'wrong-passphrase'
-  | 'wrong-recovery-key'
-  | 'tampered'
-  | 'unsupported-version'
-  | 'corrupt'
+export type VaultErrorCode = 'weak-passphrase' | 'wrong-passphrase' | 'wrong-recovery-key' | 'tampered' | 'unsupported-version' | 'corrupt'
 
 /** Default user-facing message for each code. */
 export const VAULT_ERROR_MESSAGES: Readonly<Record<VaultErrorCode, string>> = {

@@ -19,10 +19,7 @@ export function recordAad(table: string, recordId: string): string {
 }
 
 export function isEncryptedBody(x: unknown): x is EncryptedBody {
-  return (
-    isPlainObject(x) && x.v === 1 && typeof x.iv === 'string' && typeof x.ct === 'string' &&
-    Object.keys(x).length === 3
-  )
+  return isPlainObject(x) && x.v === 1 && typeof x.iv === 'string' && typeof x.ct === 'string' && Object.keys(x).length === 3
 }
 
 export async function sealFields(key: CryptoKey, aad: string, fields: Record<string, unknown>): Promise<EncryptedBody> {
@@ -48,7 +45,12 @@ export async function openFields(key: CryptoKey, aad: string, body: unknown): Pr
  * Decrypts one AES-GCM message holding a JSON object. Wrong key or altered byte → 'tampered';
  * anything but a JSON object inside → 'corrupt'.
  */
-export async function openJsonObject(key: CryptoKey, aad: string, iv: Uint8Array<ArrayBuffer>, ct: Uint8Array<ArrayBuffer>): Promise<Record<string, unknown>> {
+export async function openJsonObject(
+  key: CryptoKey,
+  aad: string,
+  iv: Uint8Array<ArrayBuffer>,
+  ct: Uint8Array<ArrayBuffer>,
+): Promise<Record<string, unknown>> {
   let plain: ArrayBuffer
   try {
     plain = await subtle().decrypt(gcm(iv, aad), key, ct)

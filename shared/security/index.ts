@@ -3,13 +3,31 @@
 export { VaultError, VAULT_ERROR_MESSAGES, isVaultError, type VaultErrorCode } from './errors'
 export { checkPassphrase, PASSPHRASE_MESSAGES, PASSPHRASE_MIN_KINDS, PASSPHRASE_MIN_LENGTH, type PassphraseCheck } from './passphrase'
 export {
-  checkRecoveryKey, generateRecoveryKey, normalizeRecoveryKey, parseRecoveryKey, RECOVERY_KEY_CHARS, RECOVERY_MESSAGES,
+  checkRecoveryKey,
+  generateRecoveryKey,
+  normalizeRecoveryKey,
+  parseRecoveryKey,
+  RECOVERY_KEY_CHARS,
+  RECOVERY_MESSAGES,
   type RecoveryKeyCheck,
 } from './recovery'
 export {
-  addDeviceSecret, changePassphrase, createVault, removeDeviceSecret, unlockWithDeviceSecret, MASTER_KEY_AAD, parseVault, PBKDF2_ITERATIONS, replaceRecoveryKey,
-  resetPassphraseWithRecovery, unlockWithPassphrase, unlockWithRecoveryKey, VAULT_VERSION,
-  type Vault, type VaultOptions, type WrappedSecret,
+  addDeviceSecret,
+  changePassphrase,
+  createVault,
+  removeDeviceSecret,
+  unlockWithDeviceSecret,
+  MASTER_KEY_AAD,
+  parseVault,
+  PBKDF2_ITERATIONS,
+  replaceRecoveryKey,
+  resetPassphraseWithRecovery,
+  unlockWithPassphrase,
+  unlockWithRecoveryKey,
+  VAULT_VERSION,
+  type Vault,
+  type VaultOptions,
+  type WrappedSecret,
 } from './vault'
 export { createRoundKey, openRoundKey, roundKeyAad, ROUND_KEY_MESSAGE, type WrappedRoundKey } from './round-keys'
 export { AUDIT_KEY_AAD, auditMac, createAuditKey, openAuditKey, type WrappedAuditKey } from './audit-key'

@@ -37,18 +37,15 @@ describe('checkPassphrase', () => {
     },
   )
 
-  it.each([
-    'Xuncha-2025-第三组',
-    '巡察组第三轮Gz2025',
-    'blue Tiger 7 river',
-    'tR4#mQ9!vL2w',
-    '西湖龙井与dragon well 9',
-  ])('accepts the strong passphrase %s', (p) => {
-    const r = checkPassphrase(p)
-    expect(r.problems).toEqual([])
-    expect(r.ok).toBe(true)
-    expect(r.kinds).toBeGreaterThanOrEqual(3)
-  })
+  it.each(['Xuncha-2025-第三组', '巡察组第三轮Gz2025', 'blue Tiger 7 river', 'tR4#mQ9!vL2w', '西湖龙井与dragon well 9'])(
+    'accepts the strong passphrase %s',
+    (p) => {
+      const r = checkPassphrase(p)
+      expect(r.problems).toEqual([])
+      expect(r.ok).toBe(true)
+      expect(r.kinds).toBeGreaterThanOrEqual(3)
+    },
+  )
 
   it('counts 汉字 as the "other" kind', () => {
     expect(checkPassphrase('巡察工作abcd12').kinds).toBe(3)

@@ -22,15 +22,44 @@ export const PASSPHRASE_MESSAGES = {
 
 /** Words that dominate leaked-password lists (lower case). Longest first, so they are removed whole. */
 const COMMON_WORDS = [
-  'password', 'passw0rd', 'p@ssw0rd', 'p@ssword', 'iloveyou', 'welcome', 'letmein', 'monkey',
-  'dragon', 'master', 'sunshine', 'princess', 'football', 'baseball', 'superman', 'trustno1',
-  'admin', 'root', 'login', 'qwerty', 'azerty', 'woaini', 'aini', 'changeme', 'secret', 'test',
+  'password',
+  'passw0rd',
+  'p@ssw0rd',
+  'p@ssword',
+  'iloveyou',
+  'welcome',
+  'letmein',
+  'monkey',
+  'dragon',
+  'master',
+  'sunshine',
+  'princess',
+  'football',
+  'baseball',
+  'superman',
+  'trustno1',
+  'admin',
+  'root',
+  'login',
+  'qwerty',
+  'azerty',
+  'woaini',
+  'aini',
+  'changeme',
+  'secret',
+  'test',
 ].sort((a, b) => b.length - a.length)
 
 /** Keyboard rows and the alphabet, walked forwards or backwards, 3 characters or more. */
 const SEQUENCES = [
-  '1234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm', 'abcdefghijklmnopqrstuvwxyz',
-  '1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p', 'qazwsxedcrfvtgbyhnujmikolp', '!@#$%^&*()',
+  '1234567890',
+  'qwertyuiop',
+  'asdfghjkl',
+  'zxcvbnm',
+  'abcdefghijklmnopqrstuvwxyz',
+  '1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p',
+  'qazwsxedcrfvtgbyhnujmikolp',
+  '!@#$%^&*()',
 ]
 const SEQUENCE_MIN = 3
 
@@ -51,7 +80,7 @@ function unpredictableRemainder(lower: string): string[] {
   const chars = [...s]
   const drop = new Array<boolean>(chars.length).fill(false)
   // Runs along a sequence (either direction) or of one repeated character.
-  for (let i = 0; i < chars.length; ) {
+  for (let i = 0; i < chars.length;) {
     let best = 1
     for (const seq of SEQUENCES) {
       for (const dir of [1, -1]) {

@@ -44,13 +44,10 @@ export function decodeField(value: unknown, length?: { exactly?: number; atLeast
  */
 export async function deriveWrappingKey(secret: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<CryptoKey> {
   const base = await subtle().importKey('raw', utf8(secret.normalize('NFC')), 'PBKDF2', false, ['deriveKey'])
-  return subtle().deriveKey(
-    { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
-    base,
-    { name: 'AES-GCM', length: 256 },
-    false,
-    ['wrapKey', 'unwrapKey'],
-  )
+  return subtle().deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, base, { name: 'AES-GCM', length: 256 }, false, [
+    'wrapKey',
+    'unwrapKey',
+  ])
 }
 
 export function isPlainObject(x: unknown): x is Record<string, unknown> {

@@ -22,7 +22,11 @@ describe('recovery key', () => {
 
   it('accepts what a person types: lower case, spaces, no dashes, O for 0, I/L for 1', () => {
     const key = generateRecoveryKey()
-    const sloppy = key.toLowerCase().replace(/-/g, ' ').replace(/0/g, 'o').replace(/1/g, (_, i: number) => (i % 2 ? 'l' : 'I'))
+    const sloppy = key
+      .toLowerCase()
+      .replace(/-/g, ' ')
+      .replace(/0/g, 'o')
+      .replace(/1/g, (_, i: number) => (i % 2 ? 'l' : 'I'))
     expect(normalizeRecoveryKey(sloppy)).toBe(key)
     expect(parseRecoveryKey(sloppy)).toBe(key)
     expect(parseRecoveryKey(key.replace(/-/g, ''))).toBe(key)

@@ -3,8 +3,15 @@ import { VaultError, type VaultErrorCode } from './errors'
 import { createRoundKey, openRoundKey } from './round-keys'
 import { openFields, sealFields } from './field-cipher'
 import {
-  changePassphrase, createVault, parseVault, PBKDF2_ITERATIONS, replaceRecoveryKey, resetPassphraseWithRecovery,
-  unlockWithPassphrase, unlockWithRecoveryKey, type Vault,
+  changePassphrase,
+  createVault,
+  parseVault,
+  PBKDF2_ITERATIONS,
+  replaceRecoveryKey,
+  resetPassphraseWithRecovery,
+  unlockWithPassphrase,
+  unlockWithRecoveryKey,
+  type Vault,
 } from './vault'
 
 /** Low iteration count so the suite is fast; the default is checked separately below. */

@@ -14,7 +14,15 @@ import { bytesToBase64 } from './base64'
 import { VaultError } from './errors'
 import { checkPassphrase } from './passphrase'
 import {
-  IV_BYTES, SALT_BYTES, WRAPPED_KEY_BYTES, decodeField, deriveWrappingKey, gcm, isPlainObject, randomBytes, subtle,
+  IV_BYTES,
+  SALT_BYTES,
+  WRAPPED_KEY_BYTES,
+  decodeField,
+  deriveWrappingKey,
+  gcm,
+  isPlainObject,
+  randomBytes,
+  subtle,
 } from './primitives'
 import { generateRecoveryKey, parseRecoveryKey } from './recovery'
 
@@ -101,9 +109,15 @@ export function parseVault(value: unknown): Vault {
   const { kdf, byPassphrase, byRecovery } = v
   const okIterations = (n: unknown) => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= MAX_ITERATIONS
   if (
-    !isPlainObject(kdf) || kdf.name !== 'PBKDF2' || kdf.hash !== 'SHA-256' || !okIterations(kdf.iterations) ||
-    !isPlainObject(byPassphrase) || !isPlainObject(byRecovery) || !okIterations(byRecovery.iterations) ||
-    typeof v.createdAt !== 'string' || typeof v.passphraseChangedAt !== 'string'
+    !isPlainObject(kdf) ||
+    kdf.name !== 'PBKDF2' ||
+    kdf.hash !== 'SHA-256' ||
+    !okIterations(kdf.iterations) ||
+    !isPlainObject(byPassphrase) ||
+    !isPlainObject(byRecovery) ||
+    !okIterations(byRecovery.iterations) ||
+    typeof v.createdAt !== 'string' ||
+    typeof v.passphraseChangedAt !== 'string'
   ) {
     throw new VaultError('corrupt')
   }
@@ -165,7 +179,11 @@ async function wrapForPassphrase(master: CryptoKey, passphrase: string, iteratio
   const wrapped = await wrapMaster(master, kek)
   const unlocked = await unwrapMaster(wrapped, kek, false)
   if (!unlocked) throw new VaultError('corrupt') // never expected; refuse to store a vault that does not open
-  return { kdf: { name: 'PBKDF2' as const, hash: 'SHA-256' as const, iterations, salt: bytesToBase64(salt) }, byPassphrase: wrapped, unlocked }
+  return {
+    kdf: { name: 'PBKDF2' as const, hash: 'SHA-256' as const, iterations, salt: bytesToBase64(salt) },
+    byPassphrase: wrapped,
+    unlocked,
+  }
 }
 
 async function wrapForRecovery(master: CryptoKey, recoveryKey: string, iterations: number): Promise<Vault['byRecovery']> {

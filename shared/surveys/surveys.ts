@@ -9,7 +9,12 @@ import type { LedgerSheet } from '../export/xlsx-ledger'
 export const DEFAULT_SCALE = ['好', '较好', '一般', '差']
 
 export function emptySurvey(): SurveyResults {
-  return { scale: [...DEFAULT_SCALE], ballots: { handedOut: 0, returned: 0 }, cadres: [], questionnaire: { handedOut: 0, returned: 0, questions: [] } }
+  return {
+    scale: [...DEFAULT_SCALE],
+    ballots: { handedOut: 0, returned: 0 },
+    cadres: [],
+    questionnaire: { handedOut: 0, returned: 0, questions: [] },
+  }
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
@@ -20,7 +25,10 @@ export function checkSurvey(s: SurveyResults): Verdict {
   const warnings: string[] = []
   if (s.scale.length < 2 || s.scale.some((g) => !g.trim())) errors.push('评价等次至少两个且不能为空')
   if (new Set(s.scale).size !== s.scale.length) errors.push('评价等次不能重复')
-  for (const [what, b] of [['民主测评票', s.ballots], ['调查问卷', s.questionnaire]] as const) {
+  for (const [what, b] of [
+    ['民主测评票', s.ballots],
+    ['调查问卷', s.questionnaire],
+  ] as const) {
     if (!isCount(b.handedOut) || !isCount(b.returned)) errors.push(`${what}的发放、收回份数应为非负整数`)
     else if (b.returned > b.handedOut) errors.push(`${what}收回 ${b.returned} 份，多于发放的 ${b.handedOut} 份`)
   }
@@ -54,7 +62,10 @@ export function cadreSurveyPhrase(s: SurveyResults | undefined, cadreId: string)
   const c = s?.cadres.find((x) => x.cadreId === cadreId)
   if (!s || !c || sum(c.counts) === 0) return ''
   const parts = s.scale.map((g, i) => `“${g}”${c.counts[i] ?? 0}票`).join('、')
-  return `民主测评共收回测评票${s.ballots.returned}份，对${c.name}同志的评价为${parts}，${s.scale.slice(0, 2).map((g) => `“${g}”`).join('和')}率${percent(goodRate(c.counts))}。`
+  return `民主测评共收回测评票${s.ballots.returned}份，对${c.name}同志的评价为${parts}，${s.scale
+    .slice(0, 2)
+    .map((g) => `“${g}”`)
+    .join('和')}率${percent(goodRate(c.counts))}。`
 }
 
 export function surveyWorkPhrase(s: SurveyResults | undefined): string {
@@ -69,17 +80,43 @@ export function surveyWorkPhrase(s: SurveyResults | undefined): string {
 export function surveySheets(s: SurveyResults): LedgerSheet[] {
   const gradeCols = s.scale.map((g, i) => ({ header: g, key: `g${i}`, kind: 'number' as const }))
   const votes: LedgerSheet = {
-    name: '民主测评', title: '民主测评统计表', serial: true,
+    name: '民主测评',
+    title: '民主测评统计表',
+    serial: true,
     subtitle: `${L.handedOut} ${s.ballots.handedOut} 份，${L.returned} ${s.ballots.returned} 份`,
-    columns: [{ header: L.name, key: 'name' }, { header: L.post, key: 'post', kind: 'wrap' }, ...gradeCols, { header: '合计', key: 'total', kind: 'number' }, { header: L.goodRate, key: 'rate' }],
-    rows: s.cadres.map((c) => ({ name: c.name, post: c.post, ...Object.fromEntries(c.counts.map((n, i) => [`g${i}`, n])), total: sum(c.counts), rate: percent(goodRate(c.counts)) })),
+    columns: [
+      { header: L.name, key: 'name' },
+      { header: L.post, key: 'post', kind: 'wrap' },
+      ...gradeCols,
+      { header: '合计', key: 'total', kind: 'number' },
+      { header: L.goodRate, key: 'rate' },
+    ],
+    rows: s.cadres.map((c) => ({
+      name: c.name,
+      post: c.post,
+      ...Object.fromEntries(c.counts.map((n, i) => [`g${i}`, n])),
+      total: sum(c.counts),
+      rate: percent(goodRate(c.counts)),
+    })),
   }
   const answers: LedgerSheet = {
-    name: '问卷调查', title: '问卷调查统计表', serial: true,
+    name: '问卷调查',
+    title: '问卷调查统计表',
+    serial: true,
     subtitle: `${L.handedOut} ${s.questionnaire.handedOut} 份，${L.returned} ${s.questionnaire.returned} 份`,
-    columns: [{ header: L.question, key: 'question', kind: 'wrap' }, { header: L.option, key: 'option' }, { header: L.count, key: 'count', kind: 'number' }, { header: L.share, key: 'share' }],
+    columns: [
+      { header: L.question, key: 'question', kind: 'wrap' },
+      { header: L.option, key: 'option' },
+      { header: L.count, key: 'count', kind: 'number' },
+      { header: L.share, key: 'share' },
+    ],
     rows: s.questionnaire.questions.flatMap((q) =>
-      q.options.map((o, i) => ({ question: q.text, option: o, count: q.counts[i] ?? 0, share: percent(sum(q.counts) ? (q.counts[i] ?? 0) / sum(q.counts) : null) })),
+      q.options.map((o, i) => ({
+        question: q.text,
+        option: o,
+        count: q.counts[i] ?? 0,
+        share: percent(sum(q.counts) ? (q.counts[i] ?? 0) / sum(q.counts) : null),
+      })),
     ),
   }
   return [votes, answers]
@@ -90,7 +127,11 @@ export class SurveyImportError extends Error {}
 const cellText = (v: ExcelJS.CellValue): string => {
   if (v === null || v === undefined) return ''
   if (typeof v === 'object' && 'result' in v) return String(v.result ?? '').trim()
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('').trim()
+  if (typeof v === 'object' && 'richText' in v)
+    return v.richText
+      .map((r) => r.text)
+      .join('')
+      .trim()
   return String(v).trim()
 }
 const cellCount = (v: ExcelJS.CellValue, where: string): number => {
@@ -107,7 +148,8 @@ const cellCount = (v: ExcelJS.CellValue, where: string): number => {
  * sheet 概况 (项目 | 发放 | 收回, rows 民主测评 and 问卷调查). Cadres are matched by name.
  */
 export async function parseSurveyXlsx(bytes: Uint8Array, cadres: Pick<Cadre, 'id' | 'name' | 'post'>[]): Promise<SurveyResults> {
-  if (bytes.byteLength < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new SurveyImportError('文件不是有效的 Excel（.xlsx）文件，请在 Excel/WPS 中另存为 .xlsx 后再导入')
+  if (bytes.byteLength < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b)
+    throw new SurveyImportError('文件不是有效的 Excel（.xlsx）文件，请在 Excel/WPS 中另存为 .xlsx 后再导入')
   const wb = new ExcelJS.Workbook()
   try {
     await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer)
@@ -136,8 +178,9 @@ export async function parseSurveyXlsx(bytes: Uint8Array, cadres: Pick<Cadre, 'id
     if (!name) continue
     const match = byName.get(name)
     out.cadres.push({
-      cadreId: match?.id ?? '', name,
-      post: postCol > 0 ? cellText(row.getCell(postCol).value) || match?.post || '' : match?.post ?? '',
+      cadreId: match?.id ?? '',
+      name,
+      post: postCol > 0 ? cellText(row.getCell(postCol).value) || match?.post || '' : (match?.post ?? ''),
       counts: gradeCols.map((g) => cellCount(row.getCell(g.i).value, `民主测评第 ${n} 行“${g.h}”`)),
     })
   }

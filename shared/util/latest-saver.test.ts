@@ -10,7 +10,14 @@ function heldSaves() {
     waiting.shift()?.()
     await new Promise((r) => setTimeout(r))
   }
-  return { saved, save, release, get held() { return waiting.length } }
+  return {
+    saved,
+    save,
+    release,
+    get held() {
+      return waiting.length
+    },
+  }
 }
 
 describe('latestSaver', () => {
@@ -33,10 +40,13 @@ describe('latestSaver', () => {
   it('keeps going after a failed save and reports the failure', async () => {
     const failures: string[] = []
     const saved: string[] = []
-    const saver = latestSaver(async (v: string) => {
-      if (v === 'a') throw new Error('磁盘已满')
-      saved.push(v)
-    }, (e, v) => failures.push(`${v}:${(e as Error).message}`))
+    const saver = latestSaver(
+      async (v: string) => {
+        if (v === 'a') throw new Error('磁盘已满')
+        saved.push(v)
+      },
+      (e, v) => failures.push(`${v}:${(e as Error).message}`),
+    )
     saver.push('a')
     await saver.push('b')
     expect(failures).toEqual(['a:磁盘已满'])

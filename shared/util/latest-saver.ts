@@ -11,7 +11,10 @@ export interface LatestSaver<T> {
   readonly busy: boolean
 }
 
-export function latestSaver<T>(save: (value: T) => Promise<void>, onError: (error: unknown, value: T) => void = () => undefined): LatestSaver<T> {
+export function latestSaver<T>(
+  save: (value: T) => Promise<void>,
+  onError: (error: unknown, value: T) => void = () => undefined,
+): LatestSaver<T> {
   let pending: { value: T } | undefined
   let running: Promise<void> | undefined
 

@@ -46,7 +46,10 @@ describe('app start in Chromium', () => {
     await poll(() => page.getByTestId('search-results').count()).toBe(1)
     await page.waitForTimeout(FULL ? 3000 : 300)
     await page.keyboard.press('Escape')
-    report('renderer memory, after every screen and a search', `JS heap ${(await heapMb(cdp)).toFixed(0)} MB, ${describeRenderers()} (target ≤ 400)`)
+    report(
+      'renderer memory, after every screen and a search',
+      `JS heap ${(await heapMb(cdp)).toFixed(0)} MB, ${describeRenderers()} (target ≤ 400)`,
+    )
     expect(unlocks).toHaveLength(RUNS)
     await context.close()
   }, 900_000)

@@ -27,7 +27,9 @@ function scaled(factor: number): RoundSnapshot {
   const out = structuredClone(base)
   for (const t of ROUND_TABLES) {
     const rows = base.tables[t] as { id: string }[]
-    ;(out.tables[t] as { id: string }[]) = Array.from({ length: factor }, (_, k) => rows.map((r) => ({ ...structuredClone(r), id: k ? `${r.id}-${k}` : r.id }))).flat()
+    ;(out.tables[t] as { id: string }[]) = Array.from({ length: factor }, (_, k) =>
+      rows.map((r) => ({ ...structuredClone(r), id: k ? `${r.id}-${k}` : r.id })),
+    ).flat()
   }
   return out
 }
@@ -50,10 +52,15 @@ describe('data layer benchmarks', () => {
       const records = ROUND_TABLES.flatMap((t) => (snap.tables[t] as unknown as Record<string, unknown>[]).map((r) => ({ t, r })))
       let sealed: { t: string; id: string; body: unknown }[] = []
       const sealMs = await median(async () => {
-        sealed = await Promise.all(records.map(async ({ t, r }) => ({ t, id: r.id as string, body: await sealFields(key, recordAad(t, r.id as string), r) })))
+        sealed = await Promise.all(
+          records.map(async ({ t, r }) => ({ t, id: r.id as string, body: await sealFields(key, recordAad(t, r.id as string), r) })),
+        )
       })
       const openMs = await median(() => Promise.all(sealed.map((s) => openFields(key, recordAad(s.t, s.id), s.body))))
-      report(`seal ${records.length} records (${factor}×)`, `${sealMs.toFixed(0)} ms (${((sealMs / records.length) * 1000).toFixed(0)} µs each)`)
+      report(
+        `seal ${records.length} records (${factor}×)`,
+        `${sealMs.toFixed(0)} ms (${((sealMs / records.length) * 1000).toFixed(0)} µs each)`,
+      )
       report(`open ${records.length} records (${factor}×)`, `${openMs.toFixed(0)} ms`)
       expect(sealed).toHaveLength(records.length)
     }

@@ -9,8 +9,17 @@ import { writeFileSync } from 'node:fs'
 import type { CDPSession, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import {
-  buildChangeSet, decodePackage, emptySyncState, encodePackage, isProtected, mergeChangeSet, parseJsonPayload, stampLocal, validateChangeSet,
-  type SyncState, type TableRecord,
+  buildChangeSet,
+  decodePackage,
+  emptySyncState,
+  encodePackage,
+  isProtected,
+  mergeChangeSet,
+  parseJsonPayload,
+  stampLocal,
+  validateChangeSet,
+  type SyncState,
+  type TableRecord,
 } from '@shared/exchange'
 import { CLEAR_FIELDS, type AnyTableName } from '@shared/domain/tables'
 import { SCHEMA_V1 } from '../../renderer/platform/db/database'
@@ -23,24 +32,42 @@ const TEAM = '团队口令Team#2026'
 const CHANGED = FULL ? 5000 : 150
 const READ_MS = FULL ? 3000 : 500
 /** The text field a member edits in each kind of record (a realistic mix of screens). */
-const EDITED: Partial<Record<AnyTableName, string>> = { interviews: 'outline', documentNotes: 'doubt', workingPapers: 'analysis', petitions: 'disposition', documents: 'notes' }
+const EDITED: Partial<Record<AnyTableName, string>> = {
+  interviews: 'outline',
+  documentNotes: 'doubt',
+  workingPapers: 'analysis',
+  petitions: 'disposition',
+  documents: 'notes',
+}
 
 /** The member's laptop: joined with the 组长's 全组数据包, edits records, exports change packages. */
 class MemberLaptop {
-  private constructor(private state: SyncState, private records: TableRecord[], private user: { id: string; name: string }, private round: { id: string; name: string }) {}
+  private constructor(
+    private state: SyncState,
+    private records: TableRecord[],
+    private user: { id: string; name: string },
+    private round: { id: string; name: string },
+  ) {}
 
   static async join(stateBytes: Uint8Array): Promise<MemberLaptop> {
     const { header, payload } = await decodePackage(stateBytes, TEAM)
     const set = validateChangeSet(parseJsonPayload(payload), header)
     const merged = mergeChangeSet(emptySyncState(crypto.randomUUID()), new Map(), set, new Date().toISOString())
     const member = merged.writes.find((w) => w.table === 'people' && w.record.kind === 'member' && w.record.role === '组员')!.record
-    return new MemberLaptop(merged.state, merged.writes, { id: member.id as string, name: member.name as string }, { id: header.roundId, name: header.roundName })
+    return new MemberLaptop(
+      merged.state,
+      merged.writes,
+      { id: member.id as string, name: member.name as string },
+      { id: header.roundId, name: header.roundName },
+    )
   }
 
   /** Edits `n` records (taken in turn from each kind), like saving them on the screens does. */
   edit(n: number, pass: number): number {
     const byTable = new Map<AnyTableName, TableRecord[]>()
-    for (const r of this.records) if (EDITED[r.table] && !r.record.deleted && !isProtected(r.table, r.record)) byTable.set(r.table, [...(byTable.get(r.table) ?? []), r])
+    for (const r of this.records)
+      if (EDITED[r.table] && !r.record.deleted && !isProtected(r.table, r.record))
+        byTable.set(r.table, [...(byTable.get(r.table) ?? []), r])
     const queues = [...byTable.values()]
     const at = new Date().toISOString()
     let done = 0
@@ -49,7 +76,13 @@ class MemberLaptop {
         const r = q[i]
         if (!r || done >= n) continue
         const field = EDITED[r.table]!
-        r.record = { ...r.record, [field]: `${String(r.record[field] ?? '')}补充核实（第${pass}次）：经与当事人和经办人核对，情况基本属实。`, updatedAt: at, updatedBy: this.user.id, deviceId: this.state.deviceId }
+        r.record = {
+          ...r.record,
+          [field]: `${String(r.record[field] ?? '')}补充核实（第${pass}次）：经与当事人和经办人核对，情况基本属实。`,
+          updatedAt: at,
+          updatedBy: this.user.id,
+          deviceId: this.state.deviceId,
+        }
         done++
       }
     return done
@@ -61,7 +94,11 @@ class MemberLaptop {
     const from = { deviceId: this.state.deviceId, name: this.user.name }
     const head = { packageId: crypto.randomUUID(), roundId: this.round.id, from, createdAt: new Date().toISOString() }
     const set = buildChangeSet(this.state, this.records, { kind: 'since-ack' }, head)
-    const bytes = await encodePackage({ kind: 'changes', roundName: this.round.name, ...head }, new TextEncoder().encode(JSON.stringify(set)), TEAM)
+    const bytes = await encodePackage(
+      { kind: 'changes', roundName: this.round.name, ...head },
+      new TextEncoder().encode(JSON.stringify(set)),
+      TEAM,
+    )
     return { name: `${this.round.name}-变更包-${this.user.name}.xchg`, bytes: Buffer.from(bytes) }
   }
 }
@@ -70,7 +107,11 @@ class MemberLaptop {
  * One import as the user does it, timed in the page: from the file chosen to the preview
  * painted, and from the click on 确认导入 to the result message painted.
  */
-async function timeImport(page: Page, file: { name: string; bytes: Buffer }, readMs = 0): Promise<{ preview: number; apply: number; message: string; steps: [string, number][] }> {
+async function timeImport(
+  page: Page,
+  file: { name: string; bytes: Buffer },
+  readMs = 0,
+): Promise<{ preview: number; apply: number; message: string; steps: [string, number][] }> {
   const shown = page.evaluate(
     () =>
       new Promise<number>((resolve) => {
@@ -113,7 +154,10 @@ async function timeImport(page: Page, file: { name: string; bytes: Buffer }, rea
   const { ms, message } = await applied
   // The app marks its steps (performance.measure '导入：…'): where the time went.
   const steps = await page.evaluate(() => {
-    const out = performance.getEntriesByType('measure').filter((e) => e.name.startsWith('导入：')).map((e): [string, number] => [e.name, e.duration])
+    const out = performance
+      .getEntriesByType('measure')
+      .filter((e) => e.name.startsWith('导入：'))
+      .map((e): [string, number] => [e.name, e.duration])
     performance.clearMeasures()
     return out
   })
@@ -121,7 +165,14 @@ async function timeImport(page: Page, file: { name: string; bytes: Buffer }, rea
 }
 
 /** Self time per function from a CDP CPU profile, the largest first. */
-function topSelfTime(profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[] }, n: number): string[] {
+function topSelfTime(
+  profile: {
+    nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]
+    samples: number[]
+    timeDeltas: number[]
+  },
+  n: number,
+): string[] {
   const byNode = new Map(profile.nodes.map((x) => [x.id, x.callFrame]))
   const self = new Map<string, number>()
   profile.samples.forEach((id, i) => {
@@ -129,7 +180,10 @@ function topSelfTime(profile: { nodes: { id: number; callFrame: { functionName: 
     const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`
     self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000)
   })
-  return [...self].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, ms]) => `${ms.toFixed(0).padStart(6)} ms  ${k}`)
+  return [...self]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k, ms]) => `${ms.toFixed(0).padStart(6)} ms  ${k}`)
 }
 
 /**
@@ -148,9 +202,19 @@ async function bareLibrary(page: Page, bytes: Buffer): Promise<{ decode: number;
       const header = JSON.parse(new TextDecoder().decode(headerBytes))
       const bin = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0))
       const base = await crypto.subtle.importKey('raw', new TextEncoder().encode(team.normalize('NFC')), 'PBKDF2', false, ['deriveBits'])
-      const bits = new Uint8Array(await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: bin(header.kdf.salt), iterations: header.kdf.iterations }, base, 512))
+      const bits = new Uint8Array(
+        await crypto.subtle.deriveBits(
+          { name: 'PBKDF2', hash: 'SHA-256', salt: bin(header.kdf.salt), iterations: header.kdf.iterations },
+          base,
+          512,
+        ),
+      )
       const key = await crypto.subtle.importKey('raw', bits.slice(0, 32), 'AES-GCM', false, ['decrypt'])
-      const packed = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bin(header.iv), additionalData: headerBytes }, key, file.slice(12 + len))
+      const packed = await crypto.subtle.decrypt(
+        { name: 'AES-GCM', iv: bin(header.iv), additionalData: headerBytes },
+        key,
+        file.slice(12 + len),
+      )
       const text = await new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'))).text()
       const set = JSON.parse(text) as { records: { table: string; record: Record<string, unknown> }[] }
       const t1 = performance.now()
@@ -161,13 +225,21 @@ async function bareLibrary(page: Page, bytes: Buffer): Promise<{ decode: number;
           const rest: Record<string, unknown> = {}
           for (const [k, v] of Object.entries(record)) ((clear[table] ?? []).includes(k) ? row : rest)[k] = v
           const iv = crypto.getRandomValues(new Uint8Array(12))
-          const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(`${table}/${record.id}`) }, roundKey, new TextEncoder().encode(JSON.stringify(rest)))
+          const ct = await crypto.subtle.encrypt(
+            { name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(`${table}/${record.id}`) },
+            roundKey,
+            new TextEncoder().encode(JSON.stringify(rest)),
+          )
           return { table, row: { ...row, body: { iv, ct: new Uint8Array(ct) } } }
         }),
       )
       const t2 = performance.now()
       type Table = { bulkPut(rows: object[]): Promise<unknown> }
-      const Dexie = (globalThis as unknown as { Dexie: new (name: string) => { version(n: number): { stores(s: object): void }; table(n: string): Table; delete(): Promise<void> } }).Dexie
+      const Dexie = (
+        globalThis as unknown as {
+          Dexie: new (name: string) => { version(n: number): { stores(s: object): void }; table(n: string): Table; delete(): Promise<void> }
+        }
+      ).Dexie
       const db = new Dexie(`bench-bare-${Math.random()}`)
       const tables = [...new Set(rows.map((r) => r.table))]
       db.version(1).stores(Object.fromEntries(tables.map((t) => [t, schema[t]])))
@@ -204,7 +276,10 @@ describe('exchange import in Chromium', () => {
       changed = member.edit(CHANGED, i)
       packages.push(await member.exportChanges())
     }
-    report(`member laptop in Node: ${RUNS + 1} change packages (setup)`, `${Date.now() - t0} ms, ${changed} records, ${(packages[0]!.bytes.byteLength / 1024).toFixed(0)} KB each`)
+    report(
+      `member laptop in Node: ${RUNS + 1} change packages (setup)`,
+      `${Date.now() - t0} ms, ${changed} records, ${(packages[0]!.bytes.byteLength / 1024).toFixed(0)} KB each`,
+    )
 
     const memCdp = await leader.context.newCDPSession(page)
     await memCdp.send('Performance.enable')
@@ -222,7 +297,11 @@ describe('exchange import in Chromium', () => {
       if (cdp && i === 0) {
         const { profile } = (await cdp.send('Profiler.stop')) as { profile: Parameters<typeof topSelfTime>[0] }
         if (process.env.BENCH_PROFILE!.endsWith('.cpuprofile')) writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile))
-        console.log(['CPU profile of the first import, self time:', ...topSelfTime(profile, Number(process.env.BENCH_PROFILE_TOP ?? 15))].join('\n  '))
+        console.log(
+          ['CPU profile of the first import, self time:', ...topSelfTime(profile, Number(process.env.BENCH_PROFILE_TOP ?? 15))].join(
+            '\n  ',
+          ),
+        )
       }
       expect(r.message).toContain('已导入')
       // Every record of the package was changed here, none in conflict.
@@ -245,13 +324,19 @@ describe('exchange import in Chromium', () => {
     report('import end to end, confirmed at once (median)', `${app.toFixed(0)} ms (target ≤ 5000)`)
     // The first import of a session also opens every record for its backup; later ones only what changed.
     report('  each import in turn', previews.map((p, i) => `${(p + applies[i]!).toFixed(0)}`).join(', ') + ' ms')
-    report(`确认导入 after reading the preview ${READ_MS / 1000} s → message`, `${afterReading.toFixed(0)} ms (the backup was built meanwhile)`)
+    report(
+      `确认导入 after reading the preview ${READ_MS / 1000} s → message`,
+      `${afterReading.toFixed(0)} ms (the backup was built meanwhile)`,
+    )
 
     // What the page and its workers hold after the imports, and once the backup worker (which
     // keeps the records it opened for the next backup) has ended after its idle minute.
     const heap = await heapMb(memCdp)
     const memory = rendererMemoryMb()
-    report('renderer memory before / after the imports (PSS)', `${memoryBefore.mb.toFixed(0)} / ${memory.mb.toFixed(0)} MB, page heap ${heap.toFixed(0)} MB (target ≤ 400)`)
+    report(
+      'renderer memory before / after the imports (PSS)',
+      `${memoryBefore.mb.toFixed(0)} / ${memory.mb.toFixed(0)} MB, page heap ${heap.toFixed(0)} MB (target ≤ 400)`,
+    )
     if (FULL) {
       await page.waitForTimeout(65_000)
       await heapMb(memCdp)

@@ -35,9 +35,25 @@ const NODE_RUNS = FULL ? RUNS : 1
 const snap: RoundSnapshot = FULL ? buildLargeRound() : buildSampleRound()
 const reports: Report[] = FULL
   ? snap.tables.reports
-  : REPORT_KINDS.map((k, i) => ({ id: `r${i}`, createdAt: '', updatedAt: '', updatedBy: '', deviceId: '', ...newReport(snap.round.id, generateDraft(k, DEFAULT_TEMPLATES[k], snap), 'T') }) as Report)
+  : REPORT_KINDS.map(
+      (k, i) =>
+        ({
+          id: `r${i}`,
+          createdAt: '',
+          updatedAt: '',
+          updatedBy: '',
+          deviceId: '',
+          ...newReport(snap.round.id, generateDraft(k, DEFAULT_TEMPLATES[k], snap), 'T'),
+        }) as Report,
+    )
 const names = new Map(snap.tables.people.map((p) => [p.id, p.name]))
-const notes = notesSheet({ docs: snap.tables.documents, notes: snap.tables.documentNotes, framework: snap.round.framework, nameOf: (id) => names.get(id) ?? '', linksOf: () => '' })
+const notes = notesSheet({
+  docs: snap.tables.documents,
+  notes: snap.tables.documentNotes,
+  framework: snap.round.framework,
+  nameOf: (id) => names.get(id) ?? '',
+  linksOf: () => '',
+})
 const liveNotes = notes.rows.length
 /** The ledger the bare-library comparison writes: 10,000 notes (all of them in the sample round). */
 const ledgerRows: LedgerSheet = { ...notes, rows: notes.rows.slice(0, TEN_THOUSAND) }
@@ -101,7 +117,13 @@ describe('exports in Chromium', () => {
     const per10k = figures.ledgerPage ? `, ${figures.ledgerPage.toFixed(0)} ms per 10,000 rows (target ≤ 3000)` : ''
     report('审阅笔记 ledger: first (decrypts the notes)', `${ms[0]} ms for ${liveNotes} rows`)
     report('审阅笔记 ledger: again (median)', `${typical} ms for ${liveNotes} rows${per10k}`)
-    report('审阅笔记 ledger: longest main-thread task', `first ${longest[0]!.toFixed(0)} ms, then ${longest.slice(1).map((t) => t.toFixed(0)).join(', ')} ms`)
+    report(
+      '审阅笔记 ledger: longest main-thread task',
+      `first ${longest[0]!.toFixed(0)} ms, then ${longest
+        .slice(1)
+        .map((t) => t.toFixed(0))
+        .join(', ')} ms`,
+    )
     expect(errors).toEqual([])
     await context.close()
   }, 900_000)
@@ -141,7 +163,10 @@ describe('exports in Chromium', () => {
     }
     figures.packagePage = median(ms)
     report('1+3 package from the 报告 page (median)', `${figures.packagePage} ms, ${pages} (target ≤ 10000)`)
-    report('1+3 package: longest main-thread task', `${longest.toFixed(0)} ms; tasks over 100 ms per export: ${over100.join(', ')} (target 0)`)
+    report(
+      '1+3 package: longest main-thread task',
+      `${longest.toFixed(0)} ms; tasks over 100 ms per export: ${over100.join(', ')} (target 0)`,
+    )
     expect(errors).toEqual([])
     expect(await cspViolations()).toEqual([])
     await context.close()
@@ -162,13 +187,25 @@ describe('the same work in Node: the app builders against the bare libraries', (
     })
     const n = ledgerRows.rows.length
     report(`ledger ${n} rows, app (build + read-back), Node`, `${figures.ledgerApp.toFixed(0)} ms`)
-    report(`ledger ${n} rows, bare ExcelJS, Node`, `${figures.ledgerBare.toFixed(0)} ms → app ${ratio(figures.ledgerApp, figures.ledgerBare)} bare`)
+    report(
+      `ledger ${n} rows, bare ExcelJS, Node`,
+      `${figures.ledgerBare.toFixed(0)} ms → app ${ratio(figures.ledgerApp, figures.ledgerBare)} bare`,
+    )
     expect(figures.ledgerApp).toBeGreaterThan(0)
   }, 600_000)
 
   it('lays out and packs the "1+3" package with and without our code', async () => {
     const fonts = loadBundledFonts()
-    const input = { snap, reports, user: '刘振华', at: '2026-11-21T09:30:00.000Z', today: '2026-11-21', includeClueList: true, copyNumber: 1, allowEmpty: true }
+    const input = {
+      snap,
+      reports,
+      user: '刘振华',
+      at: '2026-11-21T09:30:00.000Z',
+      today: '2026-11-21',
+      includeClueList: true,
+      copyNumber: 1,
+      allowEmpty: true,
+    }
     const pdfOptions = { marking: markingFor(snap.round, '巡察报告'), copyNumber: 1, watermark: { user: '刘振华', at: input.at } }
     const ordered = packageReports(reports)
     const docs: OfficialDoc[] = [...ordered.map((r) => reportDoc(r)), combinedDoc(snap.round, ordered, input.today)]
@@ -180,11 +217,17 @@ describe('the same work in Node: the app builders against the bare libraries', (
     for (const [family, f] of Object.entries(fontFamilies(fonts))) {
       pdfMake.virtualfs.writeFileSync(`bare-${family}-n.ttf`, f.normal)
       pdfMake.virtualfs.writeFileSync(`bare-${family}-b.ttf`, f.bold)
-      fontFiles[family] = { normal: `bare-${family}-n.ttf`, bold: `bare-${family}-b.ttf`, italics: `bare-${family}-n.ttf`, bolditalics: `bare-${family}-b.ttf` }
+      fontFiles[family] = {
+        normal: `bare-${family}-n.ttf`,
+        bold: `bare-${family}-b.ttf`,
+        italics: `bare-${family}-n.ttf`,
+        bolditalics: `bare-${family}-b.ttf`,
+      }
     }
     const pdfApp: number[] = []
     const pdfBare: number[] = []
-    for (let i = 0; i <= NODE_RUNS; i++) { // app and bare in turn; the first round warms up
+    for (let i = 0; i <= NODE_RUNS; i++) {
+      // app and bare in turn; the first round warms up
       let t0 = performance.now()
       await Promise.all(docs.map((d) => buildOfficialPdf(d, fonts, pdfOptions)))
       if (i > 0) pdfApp.push(performance.now() - t0)
@@ -199,12 +242,27 @@ describe('the same work in Node: the app builders against the bare libraries', (
     figures.pdfApp = median(pdfApp)
     figures.pdfBare = median(pdfBare)
 
-    figures.docxApp = await timed(NODE_RUNS, () => Promise.all(ordered.map((r) => reportDocx(r, { marking: pdfOptions.marking, copyNumber: 1 }))))
+    figures.docxApp = await timed(NODE_RUNS, () =>
+      Promise.all(ordered.map((r) => reportDocx(r, { marking: pdfOptions.marking, copyNumber: 1 }))),
+    )
     // Bare docx: one default paragraph per heading and paragraph, no page set-up, fonts or numbering.
     figures.docxBare = await timed(NODE_RUNS, () =>
-      Promise.all(ordered.map((r) => Packer.toArrayBuffer(new Document({
-        sections: [{ children: [r.title, ...r.sections.flatMap((s) => [s.heading, ...s.paragraphs.map((p) => p.text)])].map((text) => new Paragraph({ text })) }],
-      })))))
+      Promise.all(
+        ordered.map((r) =>
+          Packer.toArrayBuffer(
+            new Document({
+              sections: [
+                {
+                  children: [r.title, ...r.sections.flatMap((s) => [s.heading, ...s.paragraphs.map((p) => p.text)])].map(
+                    (text) => new Paragraph({ text }),
+                  ),
+                },
+              ],
+            }),
+          ),
+        ),
+      ),
+    )
 
     const sheets = attachmentSheets(input).flatMap((a) => a.sheets)
     figures.xlsxBare = await timed(NODE_RUNS, async () => {
@@ -217,12 +275,26 @@ describe('the same work in Node: the app builders against the bare libraries', (
       }
     })
 
-    figures.packageNode = await timed(NODE_RUNS, async () => verifyPackage((await buildPackage(input, { pdf: (d, o) => buildOfficialPdf(d, fonts, o) })).zip))
+    figures.packageNode = await timed(NODE_RUNS, async () =>
+      verifyPackage((await buildPackage(input, { pdf: (d, o) => buildOfficialPdf(d, fonts, o) })).zip),
+    )
     const bare = figures.pdfBare + figures.docxBare + figures.xlsxBare
-    report('PDF, 5 documents: app / bare pdfmake, Node', `${figures.pdfApp.toFixed(0)} / ${figures.pdfBare.toFixed(0)} ms → ${ratio(figures.pdfApp, figures.pdfBare)}`)
-    report('Word, 4 reports: app / bare docx, Node', `${figures.docxApp.toFixed(0)} / ${figures.docxBare.toFixed(0)} ms → ${ratio(figures.docxApp, figures.docxBare)}`)
-    report('Excel attachments: bare ExcelJS, Node', `${figures.xlsxBare.toFixed(0)} ms (${sheets.reduce((n, s) => n + s.rows.length, 0)} rows)`)
-    report('package: app (build + verify, one thread), Node', `${figures.packageNode.toFixed(0)} ms → ${ratio(figures.packageNode, bare)} the bare libraries' ${bare.toFixed(0)} ms`)
+    report(
+      'PDF, 5 documents: app / bare pdfmake, Node',
+      `${figures.pdfApp.toFixed(0)} / ${figures.pdfBare.toFixed(0)} ms → ${ratio(figures.pdfApp, figures.pdfBare)}`,
+    )
+    report(
+      'Word, 4 reports: app / bare docx, Node',
+      `${figures.docxApp.toFixed(0)} / ${figures.docxBare.toFixed(0)} ms → ${ratio(figures.docxApp, figures.docxBare)}`,
+    )
+    report(
+      'Excel attachments: bare ExcelJS, Node',
+      `${figures.xlsxBare.toFixed(0)} ms (${sheets.reduce((n, s) => n + s.rows.length, 0)} rows)`,
+    )
+    report(
+      'package: app (build + verify, one thread), Node',
+      `${figures.packageNode.toFixed(0)} ms → ${ratio(figures.packageNode, bare)} the bare libraries' ${bare.toFixed(0)} ms`,
+    )
     expect(figures.packageNode).toBeGreaterThan(0)
   }, 900_000)
 })
@@ -231,10 +303,16 @@ afterAll(() => {
   // The page's figures next to the bare libraries' (Node, same machine, same run).
   if (figures.ledgerPage && figures.ledgerBare) {
     const bare10k = (figures.ledgerBare * TEN_THOUSAND) / ledgerRows.rows.length
-    report('ledger per 10,000 rows: page / bare ExcelJS', `${figures.ledgerPage.toFixed(0)} / ${bare10k.toFixed(0)} ms → ${ratio(figures.ledgerPage, bare10k)}`)
+    report(
+      'ledger per 10,000 rows: page / bare ExcelJS',
+      `${figures.ledgerPage.toFixed(0)} / ${bare10k.toFixed(0)} ms → ${ratio(figures.ledgerPage, bare10k)}`,
+    )
   }
   if (figures.packagePage && figures.pdfBare) {
     const bare = figures.pdfBare + figures.docxBare! + figures.xlsxBare!
-    report('package: page / bare libraries', `${figures.packagePage.toFixed(0)} / ${bare.toFixed(0)} ms → ${ratio(figures.packagePage, bare)}`)
+    report(
+      'package: page / bare libraries',
+      `${figures.packagePage.toFixed(0)} / ${bare.toFixed(0)} ms → ${ratio(figures.packagePage, bare)}`,
+    )
   }
 })

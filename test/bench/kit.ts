@@ -88,7 +88,11 @@ function chromiumProcesses(): { pid: number; renderer: boolean; cpuTicks: number
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
       parent.set(pid, Number(fields[1]))
       // utime + stime, in clock ticks (10 ms)
-      found.push({ pid, renderer: readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer'), cpuTicks: Number(fields[11]) + Number(fields[12]) })
+      found.push({
+        pid,
+        renderer: readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer'),
+        cpuTicks: Number(fields[11]) + Number(fields[12]),
+      })
     } catch {
       // the process ended while we looked
     }

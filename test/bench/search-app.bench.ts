@@ -8,11 +8,42 @@ import { lastMessage, openApp, setUpVault, useServedApp } from '../e2e/harness'
 import { cpuMs, FULL, loadBenchRound, median, p95, poll, rendererMemoryMb, report, timeUntilChanged, unlockAs, watchLongTasks } from './kit'
 
 const served = useServedApp()
-const QUERIES = ['公积金', '张卫东', '招投标', '民主生活会', '发票', '门面出租', '选人用人', '农田', '扶贫项目', '白条', '党委会', '接待', '公车', '项目验收', '评定分离', '补助', '会议', '村级', '巡察', '整改', '发票 报销', '2023']
+const QUERIES = [
+  '公积金',
+  '张卫东',
+  '招投标',
+  '民主生活会',
+  '发票',
+  '门面出租',
+  '选人用人',
+  '农田',
+  '扶贫项目',
+  '白条',
+  '党委会',
+  '接待',
+  '公车',
+  '项目验收',
+  '评定分离',
+  '补助',
+  '会议',
+  '村级',
+  '巡察',
+  '整改',
+  '发票 报销',
+  '2023',
+]
 
-const type = (q: string) => `const i = document.querySelector('[data-testid="search-input"]'); i.value = '${q}'; i.dispatchEvent(new Event('input', { bubbles: true }))`
+const type = (q: string) =>
+  `const i = document.querySelector('[data-testid="search-input"]'); i.value = '${q}'; i.dispatchEvent(new Event('input', { bubbles: true }))`
 /** What the worker reported about its last build (BuildInfo, on the summary line). */
-const buildInfo = async (page: Page) => JSON.parse((await page.getByTestId('search-summary').getAttribute('data-build')) ?? '{}') as { ms?: number; openMs?: number; prepareMs?: number; decrypted?: number; entries?: number }
+const buildInfo = async (page: Page) =>
+  JSON.parse((await page.getByTestId('search-summary').getAttribute('data-build')) ?? '{}') as {
+    ms?: number
+    openMs?: number
+    prepareMs?: number
+    decrypted?: number
+    entries?: number
+  }
 
 describe('search in Chromium', () => {
   it('builds on first open without freezing the page, answers queries, rebuilds after an edit', async () => {
@@ -43,7 +74,10 @@ describe('search in Chromium', () => {
       report(`search build, Ctrl+K ${wait / 1000} s after unlock`, `${built} ms to the screen, ${info.entries} entries (target ≤ 3000)`)
       report('  in the worker: read+decrypt / prepare', `${info.openMs} / ${info.prepareMs} ms (${info.decrypted} records decrypted)`)
       report('  CPU used: renderer / all Chromium', `${used.renderer - cpu.renderer} / ${used.all - cpu.all} ms`)
-      report('  main-thread tasks > 50 ms during the build', `${long.length}${long.length ? `, longest ${Math.max(...long).toFixed(0)} ms` : ''} (target: none over 100)`)
+      report(
+        '  main-thread tasks > 50 ms during the build',
+        `${long.length}${long.length ? `, longest ${Math.max(...long).toFixed(0)} ms` : ''} (target: none over 100)`,
+      )
       report('  renderer memory (PSS) before / after', `${memory.toFixed(0)} / ${rendererMemoryMb().mb.toFixed(0)} MB`)
     }
     const info = await buildInfo(page)
@@ -76,7 +110,10 @@ describe('search in Chromium', () => {
     await poll(async () => JSON.stringify(await buildInfo(page))).not.toBe(before)
     await poll(() => page.getByTestId('search-results').isVisible()).toBe(true)
     const again = await buildInfo(page)
-    report('search reopened after one new record', `${Date.now() - t2} ms (read+decrypt ${again.openMs} ms, ${again.decrypted} decrypted; CPU ${cpuMs().all - cpu.all} ms)`)
+    report(
+      'search reopened after one new record',
+      `${Date.now() - t2} ms (read+decrypt ${again.openMs} ms, ${again.decrypted} decrypted; CPU ${cpuMs().all - cpu.all} ms)`,
+    )
     expect(times).toHaveLength(QUERIES.length)
     await context.close()
   }, 900_000)

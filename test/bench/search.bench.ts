@@ -9,7 +9,31 @@ import { SearchCorpus } from '@shared/search/corpus'
 import { normalize } from '@shared/search/tokenize'
 import { FULL, median, p95, report } from './kit'
 
-const QUERIES = ['公积金', '张卫东', '招投标', '民主生活会', '发票', '门面出租', '选人用人', '农田', '扶贫项目', '白条', '党委会', '接待', '公车', '项目验收', '评定分离', '补助', '会议', '村级', '巡察', '整改', '发票 报销', 'ＡＢＣ', '2023']
+const QUERIES = [
+  '公积金',
+  '张卫东',
+  '招投标',
+  '民主生活会',
+  '发票',
+  '门面出租',
+  '选人用人',
+  '农田',
+  '扶贫项目',
+  '白条',
+  '党委会',
+  '接待',
+  '公车',
+  '项目验收',
+  '评定分离',
+  '补助',
+  '会议',
+  '村级',
+  '巡察',
+  '整改',
+  '发票 报销',
+  'ＡＢＣ',
+  '2023',
+]
 const REDUCED = { cadres: 80, interviews: 300, documents: 500, notes: 2000, papers: 200, clues: 40, petitions: 80 }
 
 describe('search benchmark', () => {
@@ -20,7 +44,10 @@ describe('search benchmark', () => {
     const t0 = performance.now()
     const corpus = new SearchCorpus()
     for (const d of docs) corpus.add(d)
-    report(`corpus build: normalise ${docs.length} entries`, `${(performance.now() - t0).toFixed(0)} ms (target ≤ 3000 with reading and decrypting)`)
+    report(
+      `corpus build: normalise ${docs.length} entries`,
+      `${(performance.now() - t0).toFixed(0)} ms (target ≤ 3000 with reading and decrypting)`,
+    )
     report('corpus heap (texts normalised)', `${((process.memoryUsage().heapUsed - heap0) / 2 ** 20).toFixed(0)} MB`)
     const texts = docs.map((d) => normalize(`${d.title}\n${d.text}`))
     const app: number[] = []

@@ -71,7 +71,10 @@ describe('working papers, clues and lists end to end', () => {
     expect(await form.getByTestId('paper-sign').isDisabled()).toBe(true)
     await closeDialog(page, 'paper-form')
 
-    for (const [who, after] of [['陈晓梅', '待组长'], ['刘振华', '三级签字已完成']] as const) {
+    for (const [who, after] of [
+      ['陈晓梅', '待组长'],
+      ['刘振华', '三级签字已完成'],
+    ] as const) {
       await chooseUser(page, who)
       await openPaper(page, number)
       await form.getByTestId('paper-sign').click()
@@ -134,7 +137,11 @@ describe('working papers, clues and lists end to end', () => {
     await wb.xlsx.load(xlsx.bytes as unknown as ArrayBuffer)
     const names = wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)
     expect(names).toEqual(['问题清单', '问题线索清单', '问题线索移交清单', '追责问责清单', '点人点事清单', '整改台账'])
-    const text = (name: string) => { const out: string[] = []; wb.getWorksheet(name)!.eachRow((r) => out.push(r.values!.toString())); return out.join('\n') }
+    const text = (name: string) => {
+      const out: string[] = []
+      wb.getWorksheet(name)!.eachRow((r) => out.push(r.values!.toString()))
+      return out.join('\n')
+    }
     expect(text('问题清单')).toContain(number)
     expect(text('问题线索移交清单')).toContain(hash!)
     expect(text('问题线索移交清单')).toContain(clueNo)
@@ -175,7 +182,11 @@ describe('working papers, clues and lists end to end', () => {
     await form.getByTestId('paper-title').fill('编外人员住房公积金资金来源不明')
     await form.getByTestId('paper-save').click()
     await poll(() => lastMessage(page)).toContain(`已保存底稿 ${number}`)
-    for (const [who, after] of [['赵敏', '待副组长'], ['陈晓梅', '待组长'], ['刘振华', '三级签字已完成']] as const) {
+    for (const [who, after] of [
+      ['赵敏', '待副组长'],
+      ['陈晓梅', '待组长'],
+      ['刘振华', '三级签字已完成'],
+    ] as const) {
       await chooseUser(page, who)
       await openPaper(page, number)
       await form.getByTestId('paper-sign').click()

@@ -49,20 +49,29 @@ const messageBox = (page: Page) => page.locator('.el-message-box:visible')
 
 /** Holds a read-write transaction on a table, so the app's next write to it waits until release. */
 async function holdTable(page: Page, table: string) {
-  await page.evaluate((t) => new Promise<void>((ready, fail) => {
-    const w = globalThis as unknown as { __hold?: boolean }
-    const open = indexedDB.open('xuncha-workbench')
-    open.onerror = () => fail(open.error)
-    open.onsuccess = () => {
-      const store = open.result.transaction([t], 'readwrite').objectStore(t)
-      w.__hold = true
-      const spin = () => { if (w.__hold) store.count().onsuccess = spin }
-      spin()
-      ready()
-    }
-  }), table)
+  await page.evaluate(
+    (t) =>
+      new Promise<void>((ready, fail) => {
+        const w = globalThis as unknown as { __hold?: boolean }
+        const open = indexedDB.open('xuncha-workbench')
+        open.onerror = () => fail(open.error)
+        open.onsuccess = () => {
+          const store = open.result.transaction([t], 'readwrite').objectStore(t)
+          w.__hold = true
+          const spin = () => {
+            if (w.__hold) store.count().onsuccess = spin
+          }
+          spin()
+          ready()
+        }
+      }),
+    table,
+  )
 }
-const releaseTable = (page: Page) => page.evaluate(() => { (globalThis as unknown as { __hold?: boolean }).__hold = false })
+const releaseTable = (page: Page) =>
+  page.evaluate(() => {
+    ;(globalThis as unknown as { __hold?: boolean }).__hold = false
+  })
 
 describe('drafts and the 1366×768 laptop', () => {
   it('fits every form dialog on the screen and never loses what was typed', async () => {

@@ -4,23 +4,52 @@
 // shows the round's contents first. (The member's laptop is simulated with the app's exchange code.)
 import { describe, expect, it } from 'vitest'
 import { decodeArchive } from '@shared/archive'
-import { buildChangeSet, decodePackage, emptySyncState, encodePackage, mergeChangeSet, parseJsonPayload, stampLocal, validateChangeSet } from '@shared/exchange'
+import {
+  buildChangeSet,
+  decodePackage,
+  emptySyncState,
+  encodePackage,
+  mergeChangeSet,
+  parseJsonPayload,
+  stampLocal,
+  validateChangeSet,
+} from '@shared/exchange'
 import { chooseFile, chooseUser, download, lastMessage, openApp, openMenu, poll, setUpVault, useServedApp } from './harness'
 
 const served = useServedApp()
 const TEAM = '团队口令Team#2026'
 
 /** The member's laptop: joins with the 全组数据包, changes one interview's outline, exports a change package. */
-async function memberChanges(state: Buffer, outline: string): Promise<{ id: string; before: string; file: { name: string; bytes: Buffer } }> {
+async function memberChanges(
+  state: Buffer,
+  outline: string,
+): Promise<{ id: string; before: string; file: { name: string; bytes: Buffer } }> {
   const { header, payload } = await decodePackage(state, TEAM)
-  const joined = mergeChangeSet(emptySyncState('member-laptop'), new Map(), validateChangeSet(parseJsonPayload(payload), header), new Date().toISOString())
+  const joined = mergeChangeSet(
+    emptySyncState('member-laptop'),
+    new Map(),
+    validateChangeSet(parseJsonPayload(payload), header),
+    new Date().toISOString(),
+  )
   const records = joined.writes.map((w) => ({ ...w }))
   const i = records.findIndex((r) => r.table === 'interviews' && !r.record.deleted)
   const before = String(records[i]!.record.outline)
-  records[i] = { table: 'interviews', record: { ...records[i]!.record, outline, updatedAt: new Date().toISOString(), deviceId: 'member-laptop' } }
-  const head = { packageId: crypto.randomUUID(), roundId: header.roundId, from: { deviceId: 'member-laptop', name: '赵敏' }, createdAt: new Date().toISOString() }
+  records[i] = {
+    table: 'interviews',
+    record: { ...records[i]!.record, outline, updatedAt: new Date().toISOString(), deviceId: 'member-laptop' },
+  }
+  const head = {
+    packageId: crypto.randomUUID(),
+    roundId: header.roundId,
+    from: { deviceId: 'member-laptop', name: '赵敏' },
+    createdAt: new Date().toISOString(),
+  }
   const set = buildChangeSet(stampLocal(joined.state, records), records, { kind: 'since-ack' }, head)
-  const bytes = await encodePackage({ kind: 'changes', roundName: header.roundName, ...head }, new TextEncoder().encode(JSON.stringify(set)), TEAM)
+  const bytes = await encodePackage(
+    { kind: 'changes', roundName: header.roundName, ...head },
+    new TextEncoder().encode(JSON.stringify(set)),
+    TEAM,
+  )
   return { id: String(records[i]!.record.id), before, file: { name: '变更包-赵敏.xchg', bytes: Buffer.from(bytes) } }
 }
 

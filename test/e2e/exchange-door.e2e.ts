@@ -54,8 +54,13 @@ describe('exchange, import and backup at the door', () => {
     const decoded = await decodeArchive(archive.bytes)
     const original = decoded.snapshot
     const newId = 'reissued-round-id'
-    const tables = Object.fromEntries(Object.entries(original.tables).map(([t, rows]) => [t, (rows as { roundId: string }[]).map((r) => ({ ...r, roundId: newId }))]))
-    const reissued = await encodeArchive({ round: { ...original.round, id: newId, name: '另一工具写出的轮次' }, tables } as never, decoded.info)
+    const tables = Object.fromEntries(
+      Object.entries(original.tables).map(([t, rows]) => [t, (rows as { roundId: string }[]).map((r) => ({ ...r, roundId: newId }))]),
+    )
+    const reissued = await encodeArchive(
+      { round: { ...original.round, id: newId, name: '另一工具写出的轮次' }, tables } as never,
+      decoded.info,
+    )
     await openMenu(page, '导出')
     await chooseFile(page, () => page.getByTestId('archive-import').click(), { name: '另一工具.xcra', buffer: Buffer.from(reissued) })
     await page.getByTestId('archive-confirm').click()

@@ -99,7 +99,9 @@ describe('exchange between two laptops', () => {
     const second = await download(member.page, () => member.page.getByTestId('export-changes').click())
     await openExchange(leader.page)
     await importFile(leader.page, second)
-    expect(await leader.page.getByTestId('preview-warning').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('1 处冲突')]))
+    expect(await leader.page.getByTestId('preview-warning').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('1 处冲突')]),
+    )
     await leader.page.getByTestId('import-confirm').click()
     await poll(() => lastMessage(leader.page)).toContain('冲突 1')
 

@@ -101,7 +101,10 @@ describe('foundation end to end', () => {
     const other = await openApp(served.browser(), served.url())
     const p2 = other.page
     await setUpVault(p2)
-    await chooseFile(p2, () => p2.getByTestId('start-import').click(), { name: 'broken.xcra', buffer: archive.bytes.subarray(0, archive.bytes.length >> 1) })
+    await chooseFile(p2, () => p2.getByTestId('start-import').click(), {
+      name: 'broken.xcra',
+      buffer: archive.bytes.subarray(0, archive.bytes.length >> 1),
+    })
     await poll(() => lastMessage(p2)).toMatch(/文件不完整|文件已损坏/)
     expect(await p2.getByTestId('start-round').isVisible()).toBe(true)
 

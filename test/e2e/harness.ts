@@ -12,8 +12,15 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/security/policy'
 const ROOT = resolve(import.meta.dirname, '../..', process.env.E2E_DIST ?? 'dist/browser')
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2',
-  '.woff': 'font/woff', '.ttf': 'font/ttf', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
 }
 
 export function serveRenderer(): Promise<{ url: string; server: Server }> {
@@ -22,16 +29,30 @@ export function serveRenderer(): Promise<{ url: string; server: Server }> {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '')
     let file = join(ROOT, path)
     if (!file.startsWith(ROOT) || !existsSync(file) || statSync(file).isDirectory()) file = join(ROOT, 'index.html')
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CONTENT_SECURITY_POLICY })
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    })
     res.end(readFileSync(file))
   })
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server })))
+  return new Promise((ok) =>
+    server.listen(0, '127.0.0.1', () => ok({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server })),
+  )
 }
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=zh-CN'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=zh-CN',
+    ],
   })
 }
 
@@ -67,11 +88,14 @@ export async function openApp(browser: Browser, url: string): Promise<AppPage> {
   // E2E_DEBUG=<folder>: the page's console on stdout and a screenshot of it every 5 s (for a spec that hangs).
   if (process.env.E2E_DEBUG) page.on('console', (m) => console.log('[page]', m.type(), m.text()))
   if (process.env.E2E_DEBUG) page.on('pageerror', (e) => console.log('[pageerror]', e.message))
-  if (process.env.E2E_DEBUG) setInterval(() => void page.screenshot({ path: `${process.env.E2E_DEBUG}/shot.png` }).catch(() => undefined), 5000).unref()
+  if (process.env.E2E_DEBUG)
+    setInterval(() => void page.screenshot({ path: `${process.env.E2E_DEBUG}/shot.png` }).catch(() => undefined), 5000).unref()
   await page.goto(url)
   await page.getByTestId('new-passphrase').or(page.getByTestId('unlock-passphrase')).waitFor()
   return {
-    page, context, errors,
+    page,
+    context,
+    errors,
     cspViolations: () => page.evaluate(() => (globalThis as { __cspViolations?: string[] }).__cspViolations ?? []),
   }
 }

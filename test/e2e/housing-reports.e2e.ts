@@ -33,14 +33,23 @@ describe('the 市住建局 round from the developer tools', () => {
     await page.locator('.el-tabs__item', { hasText: '报告模板' }).click()
     await page.getByTestId('template-kind').click()
     await page.locator('.el-select-dropdown__item:visible', { hasText: '“一把手”情况反映' }).click()
-    await poll(async () => (await page.getByTestId('template-routes').locator('input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).join('|')).toContain('选人用人')
+    await poll(async () =>
+      (
+        await page
+          .getByTestId('template-routes')
+          .locator('input')
+          .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))
+      ).join('|'),
+    ).toContain('选人用人')
     await page.getByTestId('template-routes').screenshot({ path: join(dir, 'template-routes.png') })
     await page.locator('.el-tabs__item', { hasText: '“1+3”报告' }).click()
     await page.getByTestId('generate-report-3').click()
     await page.getByTestId('trace-panel').waitFor()
     const table = page.locator('table.report-table').first()
     await table.waitFor()
-    const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('textarea')].map((t) => (t as HTMLTextAreaElement).value)))
+    const rows = await table
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('textarea')].map((t) => (t as HTMLTextAreaElement).value)))
     expect(rows.map((r) => r[0])).toHaveLength(members.length)
     expect(rows[0]![0]).toBe('刘卫华')
     expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(members.map((m) => m.name)))

@@ -32,7 +32,10 @@ const count = async (page: Page) => Number(/共 (\d+) 场/.exec((await page.getB
 function pdfText(name: string, bytes: Buffer): { text: string; info: string } {
   const file = join(dir, name)
   writeFileSync(file, bytes)
-  return { text: execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }), info: execFileSync('pdfinfo', [file], { encoding: 'utf8' }) }
+  return {
+    text: execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }),
+    info: execFileSync('pdfinfo', [file], { encoding: 'utf8' }),
+  }
 }
 
 describe('interviews end to end', () => {
@@ -81,7 +84,9 @@ describe('interviews end to end', () => {
     expect(await page.getByTestId('schedule-summary').textContent()).toContain('场谈话安排存在提示')
     await page.getByTestId('interviews-search').fill(ROOM)
     await poll(() => count(page)).toBe(2)
-    expect(await row(page, '周明远').getByTestId('row-warning').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('唐丽')]))
+    expect(await row(page, '周明远').getByTestId('row-warning').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('唐丽')]),
+    )
 
     // Reschedule B to start when A ends: back-to-back is no clash; the old slot stays in history.
     // (each row's warnings name the other interviewee: B is the one recorded by 赵敏)
@@ -136,7 +141,17 @@ describe('interviews end to end', () => {
     const record = await download(page, () => drawer.getByTestId('export-record').click())
     expect(record.name).toMatch(/-谈话记录-\d{4}-\d{2}-\d{2}-周明远-\d{4}-\d{2}-\d{2}\.pdf$/)
     const rec = pdfText('record.pdf', record.bytes)
-    for (const s of ['谈话记录', '周明远（办公室科员）', '反映办公室2024年存在无公函接待情况', '涉及线索', '需核实', '谈话人已签字', '记录人未签字', '刘振华', '李静'])
+    for (const s of [
+      '谈话记录',
+      '周明远（办公室科员）',
+      '反映办公室2024年存在无公函接待情况',
+      '涉及线索',
+      '需核实',
+      '谈话人已签字',
+      '记录人未签字',
+      '刘振华',
+      '李静',
+    ])
       expect(rec.text.replace(/\s+/g, '')).toContain(s)
     await poll(() => lastMessage(page)).toMatch(/已导出谈话记录.*共 \d+ 页/)
     await page.keyboard.press('Escape')
@@ -169,9 +184,24 @@ describe('interviews end to end', () => {
     await book.xlsx.load(xlsx.bytes as unknown as ArrayBuffer)
     const sheet = book.getWorksheet('谈话安排表')!
     expect(sheet.getCell('A2').value).toBe('谈话安排表（全轮次）')
-    expect((sheet.getRow(4).values as unknown[]).filter(Boolean)).toEqual(['序号', '日期', '时段', '地点', '谈话对象', '单位及职务', '对象类别', '主谈人', '记录人', '状态', '是否需再次约谈', '备注'])
+    expect((sheet.getRow(4).values as unknown[]).filter(Boolean)).toEqual([
+      '序号',
+      '日期',
+      '时段',
+      '地点',
+      '谈话对象',
+      '单位及职务',
+      '对象类别',
+      '主谈人',
+      '记录人',
+      '状态',
+      '是否需再次约谈',
+      '备注',
+    ])
     const data: string[][] = []
-    sheet.eachRow((r, n) => n > 4 && data.push((r.values as unknown[]).slice(1).map((v) => (v instanceof Date ? v.toISOString() : String(v ?? '')))))
+    sheet.eachRow(
+      (r, n) => n > 4 && data.push((r.values as unknown[]).slice(1).map((v) => (v instanceof Date ? v.toISOString() : String(v ?? '')))),
+    )
     expect(data).toHaveLength(sampleCount + 2)
     const a = data.find((r) => r[4] === '周明远')!
     expect(a.slice(2, 10)).toEqual(['19:00—20:00', ROOM, '周明远', '办公室科员', '一般干部', '刘振华', '李静', '已谈'])

@@ -138,13 +138,24 @@ describe('调阅、信访、走访 end to end', () => {
     const [w, h] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)!.slice(1).map(Number)
     expect(w!).toBeGreaterThan(h!)
     const text = execFileSync('pdftotext', ['-raw', join(dir, 'l.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
-    for (const word of ['调阅资料清单', '调阅人签名', '收回人签名', '巡察组组长：刘振华', '机关车辆保险理赔台账']) expect(text).toContain(word)
+    for (const word of ['调阅资料清单', '调阅人签名', '收回人签名', '巡察组组长：刘振华', '机关车辆保险理赔台账'])
+      expect(text).toContain(word)
     expect(text).not.toContain('档案员李某')
     await poll(() => lastMessage(page)).toMatch(/已导出调阅清单.*共 \d+ 页，签名栏留空/)
 
     // Review notes of the round.
     const notes = await sheetOf((await download(page, () => page.getByTestId('export-notes').click())).bytes)
-    expect(headersOf(notes)).toEqual(['资料编号', '资料名称', '页码/凭证号', '摘录/发现', '疑点', '问题分类', '关联底稿/线索', '审阅人', '日期'])
+    expect(headersOf(notes)).toEqual([
+      '资料编号',
+      '资料名称',
+      '页码/凭证号',
+      '摘录/发现',
+      '疑点',
+      '问题分类',
+      '关联底稿/线索',
+      '审阅人',
+      '日期',
+    ])
     const myNote = dataRows(notes).find((r) => cellText(r, 2) === TITLE)!
     expect(cellText(myNote, 4)).toContain('理赔款2.6万元未入账')
     expect(cellText(myNote, 7)).toMatch(/^底稿 \S+$/)
@@ -168,13 +179,21 @@ describe('调阅、信访、走访 end to end', () => {
     await row.getByTestId('reveal-contact').click()
     await poll(() => row.getByTestId('contact-shown').textContent()).toBe(CONTACT)
     // The reveal is in the audit log (action and table are clear fields).
-    await poll(() => page.evaluate(() => new Promise<number>((resolve) => {
-      const req = indexedDB.open('xuncha-workbench')
-      req.onsuccess = () => {
-        const get = req.result.transaction('auditLog').objectStore('auditLog').getAll()
-        get.onsuccess = () => resolve((get.result as { action: string; table: string }[]).filter((e) => e.action === 'view' && e.table === 'petitions').length)
-      }
-    }))).toBe(1)
+    await poll(() =>
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const req = indexedDB.open('xuncha-workbench')
+            req.onsuccess = () => {
+              const get = req.result.transaction('auditLog').objectStore('auditLog').getAll()
+              get.onsuccess = () =>
+                resolve(
+                  (get.result as { action: string; table: string }[]).filter((e) => e.action === 'view' && e.table === 'petitions').length,
+                )
+            }
+          }),
+      ),
+    ).toBe(1)
     expect(await row.getByTestId('pet-disposition-cell').textContent()).toBe('待处置')
     await row.getByTestId('make-clue').click()
     await poll(() => lastMessage(page)).toMatch(/已生成线索草稿 \S+，并关联到此处/)
@@ -185,7 +204,19 @@ describe('调阅、信访、走访 end to end', () => {
     const without = await download(page, () => page.getByTestId('export-petitions').click())
     const ws = await sheetOf(without.bytes)
     expect(headersOf(ws)).not.toContain('联系方式')
-    expect(headersOf(ws)).toEqual(['序号', '收件日期', '方式', '反映人', '被反映人', '单位职务', '反映主要问题', '纪律类别', '是否属于受理范围', '处置', '关联底稿/线索'])
+    expect(headersOf(ws)).toEqual([
+      '序号',
+      '收件日期',
+      '方式',
+      '反映人',
+      '被反映人',
+      '单位职务',
+      '反映主要问题',
+      '纪律类别',
+      '是否属于受理范围',
+      '处置',
+      '关联底稿/线索',
+    ])
     const mineP = dataRows(ws).find((r) => cellText(r, 7).includes('车辆保险理赔款被截留'))!
     expect([cellText(mineP, 4), cellText(mineP, 10)]).toEqual(['李某（机关驾驶员）', '转为线索'])
     expect(cellText(mineP, 11)).toMatch(/^线索 \S+$/)
@@ -197,7 +228,9 @@ describe('调阅、信访、走访 end to end', () => {
 
     // 走访: the log and the counts the report quotes.
     await go(page, '走访')
-    await poll(() => page.getByTestId('work-counts').textContent()).toMatch(/受理信访16件，调阅资料\d+份，走访3次、座谈2次、明察暗访2次、专项检查1次/)
+    await poll(() => page.getByTestId('work-counts').textContent()).toMatch(
+      /受理信访16件，调阅资料\d+份，走访3次、座谈2次、明察暗访2次、专项检查1次/,
+    )
     await page.getByTestId('add-visit').click()
     const vf = page.getByTestId('visit-form')
     await vf.getByTestId('visit-place').fill('区农机服务站车库')

@@ -45,7 +45,9 @@ describe('the "1+3" reports end to end', () => {
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(stats.bytes as unknown as ArrayBuffer)
     const row: string[] = []
-    wb.getWorksheet('民主测评')!.getRow(5).eachCell((c) => row.push(c.text))
+    wb.getWorksheet('民主测评')!
+      .getRow(5)
+      .eachCell((c) => row.push(c.text))
     expect(row).toEqual(['1', '张卫东', expect.any(String), '31', '19', '6', '2', '58', '86.2%'])
 
     // Four drafts from the data.
@@ -122,9 +124,20 @@ describe('the "1+3" reports end to end', () => {
     const files = unzipSync(new Uint8Array(pkg.bytes))
     const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json'])) as Manifest
     expect(manifest.files.map((f) => f.file).sort()).toEqual([
-      '00-报告合订本.pdf', '01-巡察报告.docx', '01-巡察报告.pdf', '02-“一把手”情况反映.docx', '02-“一把手”情况反映.pdf',
-      '03-纪检组长（纪委书记）履职情况报告.docx', '03-纪检组长（纪委书记）履职情况报告.pdf', '04-领导班子情况汇总.docx', '04-领导班子情况汇总.pdf',
-      '附件1-问题清单.xlsx', '附件2-问题线索清单.xlsx', '附件3-个别谈话登记表.xlsx', '附件4-调阅资料清单.xlsx', '附件5-测评统计.xlsx',
+      '00-报告合订本.pdf',
+      '01-巡察报告.docx',
+      '01-巡察报告.pdf',
+      '02-“一把手”情况反映.docx',
+      '02-“一把手”情况反映.pdf',
+      '03-纪检组长（纪委书记）履职情况报告.docx',
+      '03-纪检组长（纪委书记）履职情况报告.pdf',
+      '04-领导班子情况汇总.docx',
+      '04-领导班子情况汇总.pdf',
+      '附件1-问题清单.xlsx',
+      '附件2-问题线索清单.xlsx',
+      '附件3-个别谈话登记表.xlsx',
+      '附件4-调阅资料清单.xlsx',
+      '附件5-测评统计.xlsx',
     ])
     expect((await verifyPackage(new Uint8Array(pkg.bytes))).ok).toBe(true)
     const pdfPath = join(dir, 'report.pdf')

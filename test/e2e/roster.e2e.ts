@@ -22,7 +22,8 @@ describe('roster import end to end', () => {
     await poll(() => rowCount(page)).toBeGreaterThan(10)
     const before = await rowCount(page)
 
-    const importFile = () => chooseFile(page, () => page.getByTestId('import-roster').click(), { name: '干部名册-杂乱.xlsx', buffer: readFileSync(ROSTER) })
+    const importFile = () =>
+      chooseFile(page, () => page.getByTestId('import-roster').click(), { name: '干部名册-杂乱.xlsx', buffer: readFileSync(ROSTER) })
     await importFile()
     const preview = page.getByTestId('roster-preview')
     const fate = (row: number) => preview.getByTestId(`roster-fate-${row}`).textContent()

@@ -9,8 +9,10 @@ const served = useServedApp()
 const PERSON_KINDS = ['谈话', '谈话要点', '信访', '底稿', '问题线索']
 const CATEGORY_KINDS = ['谈话要点', '审阅笔记', '走访座谈', '底稿']
 
-const totalOf = async (dialog: Locator) => Number((await dialog.getByTestId('search-summary').textContent())?.match(/共 (\d+) 条/)?.[1] ?? 0)
-const kindsShown = async (dialog: Locator) => (await dialog.locator('.search-results h4').allTextContents()).map((h) => h.replace(/（\d+）$/, ''))
+const totalOf = async (dialog: Locator) =>
+  Number((await dialog.getByTestId('search-summary').textContent())?.match(/共 (\d+) 条/)?.[1] ?? 0)
+const kindsShown = async (dialog: Locator) =>
+  (await dialog.locator('.search-results h4').allTextContents()).map((h) => h.replace(/（\d+）$/, ''))
 const searchWorkers = (page: Page) => page.workers().filter((w) => w.url().includes('search.worker'))
 
 async function search(dialog: Locator, query: string): Promise<number> {

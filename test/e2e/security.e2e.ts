@@ -86,7 +86,12 @@ describe('confidentiality end to end', () => {
     await confirmIdentity(page)
 
     // The renderer cannot reach the network.
-    const fetched = await page.evaluate(() => fetch('https://example.com/').then(() => 'reached', () => 'blocked'))
+    const fetched = await page.evaluate(() =>
+      fetch('https://example.com/').then(
+        () => 'reached',
+        () => 'blocked',
+      ),
+    )
     expect(fetched).toBe('blocked')
     expect((await cspViolations()).join()).toContain('connect-src')
     await context.close()
@@ -120,15 +125,18 @@ describe('confidentiality end to end', () => {
     await page.locator('.el-menu-item', { hasText: '工作台' }).click()
     await openMenu(page, '审计日志')
     await poll(() => page.getByTestId('audit-table').textContent()).toContain(`${leader}（组长）`)
-    const raw = await page.evaluate(() => new Promise<string>((resolve, reject) => {
-      const req = indexedDB.open('xuncha-workbench')
-      req.onerror = () => reject(req.error)
-      req.onsuccess = () => {
-        const get = req.result.transaction('auditLog').objectStore('auditLog').getAll()
-        get.onsuccess = () => resolve(JSON.stringify(get.result))
-        get.onerror = () => reject(get.error)
-      }
-    }))
+    const raw = await page.evaluate(
+      () =>
+        new Promise<string>((resolve, reject) => {
+          const req = indexedDB.open('xuncha-workbench')
+          req.onerror = () => reject(req.error)
+          req.onsuccess = () => {
+            const get = req.result.transaction('auditLog').objectStore('auditLog').getAll()
+            get.onsuccess = () => resolve(JSON.stringify(get.result))
+            get.onerror = () => reject(get.error)
+          }
+        }),
+    )
     expect(raw).toContain('"v":2')
     expect(raw).not.toContain(leader)
     await page.screenshot({ path: join(tmpdir(), 'h6-audit-view.png') })

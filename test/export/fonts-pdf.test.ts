@@ -45,9 +45,19 @@ describe('official PDF typefaces', () => {
     const path = await pdf('stand-ins.pdf', DOC, { ...loadBundledFonts(), extra: [{ name: 'HanaMinB', bytes: debianFont('hanaMinB') }] })
     const fonts = embedded(path)
     // body 仿宋 + page number 宋体 → Noto Serif SC Regular; title 小标宋 → Bold; 黑体 → Noto Sans SC Medium; 楷体 → LXGW WenKai
-    expect(fonts).toEqual(expect.arrayContaining(['NotoSerifSC-Regular', 'NotoSerifSC-Bold', 'NotoSansSC-Medium', 'LXGWWenKai-Regular', 'HanaMinB']))
+    expect(fonts).toEqual(
+      expect.arrayContaining(['NotoSerifSC-Regular', 'NotoSerifSC-Bold', 'NotoSansSC-Medium', 'LXGWWenKai-Regular', 'HanaMinB']),
+    )
     const text = squash(run('pdftotext', ['-raw', path, '-']))
-    for (const s of ['关于陈𠈌同志履职情况的专题报告', '一、基本情况', '陈𠈌同志任党组书记以来', '（一）履职用权方面', '陈𠈌党组书记', '秘密★5年']) expect(text).toContain(s)
+    for (const s of [
+      '关于陈𠈌同志履职情况的专题报告',
+      '一、基本情况',
+      '陈𠈌同志任党组书记以来',
+      '（一）履职用权方面',
+      '陈𠈌党组书记',
+      '秘密★5年',
+    ])
+      expect(text).toContain(s)
     expect(text).not.toMatch(/[\ufffd\u25a1]/)
     const uses = fontUse(loadBundledFonts())
     expect(uses.every((u) => u.standIn)).toBe(true)
@@ -56,7 +66,11 @@ describe('official PDF typefaces', () => {
 
   it('uses the office font given for a role, and only that role', async () => {
     // Debian's 花园明朝 A plays the office's 黑体 (simhei.ttf) here: a face no stand-in uses.
-    const office = { ...loadBundledFonts(), roles: { hei: { name: '黑体', bytes: debianFont('hanaMinA') } }, extra: [{ name: 'HanaMinB', bytes: debianFont('hanaMinB') }] }
+    const office = {
+      ...loadBundledFonts(),
+      roles: { hei: { name: '黑体', bytes: debianFont('hanaMinA') } },
+      extra: [{ name: 'HanaMinB', bytes: debianFont('hanaMinB') }],
+    }
     const uses = fontUse(office)
     expect(uses.filter((u) => !u.standIn).map((u) => u.role)).toEqual(['hei'])
     expect(standInNote(uses)).not.toContain('黑体')
@@ -68,6 +82,8 @@ describe('official PDF typefaces', () => {
   }, 120_000)
 
   it('stops before writing anything when no font has a character, naming it and where it is', async () => {
-    await expect(buildOfficialPdf(DOC, loadBundledFonts(), OPTIONS)).rejects.toThrow(/“𠈌”（U\+2020C，见标题、“基本情况”下第 1 段、“履职用权方面”下第 1 个表格第 1 行等 4 处）/)
+    await expect(buildOfficialPdf(DOC, loadBundledFonts(), OPTIONS)).rejects.toThrow(
+      /“𠈌”（U\+2020C，见标题、“基本情况”下第 1 段、“履职用权方面”下第 1 个表格第 1 行等 4 处）/,
+    )
   })
 })

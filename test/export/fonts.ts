@@ -13,7 +13,10 @@ export function fontPath(key: keyof typeof FONT_FILES): string {
 let cached: FontBytes | undefined
 
 export function loadBundledFonts(): FontBytes {
-  cached ??= Object.fromEntries(BUNDLED_FONT_KEYS.map((k) => [k, new Uint8Array(readFileSync(fontPath(k)))])) as Record<BundledFontKey, Uint8Array>
+  cached ??= Object.fromEntries(BUNDLED_FONT_KEYS.map((k) => [k, new Uint8Array(readFileSync(fontPath(k)))])) as Record<
+    BundledFontKey,
+    Uint8Array
+  >
   return cached
 }
 

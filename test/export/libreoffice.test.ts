@@ -33,11 +33,18 @@ interface Word {
 /** Word boxes per page (`pdftotext -bbox`). */
 function pagesOfWords(pdf: string): Word[][] {
   const html = run('pdftotext', ['-bbox', pdf, '-'])
-  return html.split('<page ').slice(1).map((page) =>
-    [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
-      xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]), text: m[5]!,
-    })),
-  )
+  return html
+    .split('<page ')
+    .slice(1)
+    .map((page) =>
+      [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+        xMin: Number(m[1]),
+        yMin: Number(m[2]),
+        xMax: Number(m[3]),
+        yMax: Number(m[4]),
+        text: m[5]!,
+      })),
+    )
 }
 
 /** Lines of text per page: word boxes grouped by their vertical middle; the page number's line left out. */
@@ -63,14 +70,39 @@ let longIndex = -1
 
 beforeAll(async () => {
   const snap = buildSampleRound()
-  const reports = REPORT_KINDS.map((k, i) => ({ id: `r${i}`, createdAt: '', updatedAt: '', updatedBy: '', deviceId: '', ...newReport(snap.round.id, generateDraft(k, DEFAULT_TEMPLATES[k], snap), 'T') }) as Report)
+  const reports = REPORT_KINDS.map(
+    (k, i) =>
+      ({
+        id: `r${i}`,
+        createdAt: '',
+        updatedAt: '',
+        updatedBy: '',
+        deviceId: '',
+        ...newReport(snap.round.id, generateDraft(k, DEFAULT_TEMPLATES[k], snap), 'T'),
+      }) as Report,
+  )
   const { zip } = await buildPackage(
     { snap, reports, user: '黄雨晴', at: '2026-11-21T09:30:00.000Z', today: '2026-11-21', includeClueList: true, allowEmpty: true },
     { pdf: (doc, options) => buildOfficialPdf(doc, loadBundledFonts(), options) },
   )
   // And a long report, so that body text fills whole pages.
-  const long: Report = { ...reports[0]!, sections: [...reports[0]!.sections, { id: 'long', key: 'long', level: 1, heading: '整改建议', paragraphs: [...PARAGRAPHS, ...PARAGRAPHS, ...PARAGRAPHS].map((text, i) => ({ id: `p${i}`, text })) } as Report['sections'][number]] }
-  const office = [...Object.entries(unzipSync(zip)).filter(([name]) => /\.(docx|xlsx)$/.test(name)), ['long.docx', await reportDocx(long, { marking: { level: '内部' } })] as const]
+  const long: Report = {
+    ...reports[0]!,
+    sections: [
+      ...reports[0]!.sections,
+      {
+        id: 'long',
+        key: 'long',
+        level: 1,
+        heading: '整改建议',
+        paragraphs: [...PARAGRAPHS, ...PARAGRAPHS, ...PARAGRAPHS].map((text, i) => ({ id: `p${i}`, text })),
+      } as Report['sections'][number],
+    ],
+  }
+  const office = [
+    ...Object.entries(unzipSync(zip)).filter(([name]) => /\.(docx|xlsx)$/.test(name)),
+    ['long.docx', await reportDocx(long, { marking: { level: '内部' } })] as const,
+  ]
   // ASCII names: soffice is handed paths on its command line.
   longIndex = office.length - 1
   office.forEach(([name, bytes], i) => {
@@ -79,7 +111,15 @@ beforeAll(async () => {
     writeFileSync(file, bytes)
   })
   const profile = `file://${join(dir, 'profile')}`
-  run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'pdf'), ...Object.keys(files)])
+  run('soffice', [
+    `-env:UserInstallation=${profile}`,
+    '--headless',
+    '--convert-to',
+    'pdf',
+    '--outdir',
+    join(dir, 'pdf'),
+    ...Object.keys(files),
+  ])
   converted = readdirSync(join(dir, 'pdf')).map((f) => join(dir, 'pdf', f))
 }, 300_000)
 
@@ -90,7 +130,9 @@ describe('the package in LibreOffice', () => {
 
   it('lays out the Word reports on the grid: 22 lines on every full page', () => {
     // Table rows are set at 10.5 pt, off the grid: the reports without a table are the measure.
-    const bodyOnly = Object.keys(files).filter((f) => f.endsWith('.docx') && !new TextDecoder().decode(unzipSync(files[f]!)['word/document.xml']).includes('<w:tbl>'))
+    const bodyOnly = Object.keys(files).filter(
+      (f) => f.endsWith('.docx') && !new TextDecoder().decode(unzipSync(files[f]!)['word/document.xml']).includes('<w:tbl>'),
+    )
     expect(bodyOnly.length).toBeGreaterThan(1)
     let full = 0
     for (const pdf of bodyOnly.map((f) => join(dir, 'pdf', f.split('/').pop()!.replace('.docx', '.pdf')))) {
@@ -110,7 +152,16 @@ describe('the package in LibreOffice', () => {
       // 28 characters a line: no line of body text (page 2 on) holds more than 28 full-width characters, and
       // the fullest come close (digits are half-width and are not counted; a closing mark may hang past the
       // end rather than start the next line; 16 pt text on this grid gave 16).
-      const widest = Math.max(...run('pdftotext', ['-f', '2', '-layout', pdf, '-']).split('\n').map((l) => Array.from(l.replace(/\s+/g, '').replace(/[，。、；：！？）」』”]$/, '')).filter((c) => /[\u3000-\u9fff\uff00-\uffef]/.test(c)).length))
+      const widest = Math.max(
+        ...run('pdftotext', ['-f', '2', '-layout', pdf, '-'])
+          .split('\n')
+          .map(
+            (l) =>
+              Array.from(l.replace(/\s+/g, '').replace(/[，。、；：！？）」』”]$/, '')).filter((c) =>
+                /[\u3000-\u9fff\uff00-\uffef]/.test(c),
+              ).length,
+          ),
+      )
       expect(widest).toBeGreaterThanOrEqual(24)
       expect(widest).toBeLessThanOrEqual(28)
     }
@@ -118,7 +169,9 @@ describe('the package in LibreOffice', () => {
   }, 60_000)
 
   it('gives Excel rows the height of their wrapped text: no two lines of text print over each other', () => {
-    const sheets = Object.keys(files).filter((f) => f.endsWith('.xlsx')).map((f) => join(dir, 'pdf', f.split('/').pop()!.replace('.xlsx', '.pdf')))
+    const sheets = Object.keys(files)
+      .filter((f) => f.endsWith('.xlsx'))
+      .map((f) => join(dir, 'pdf', f.split('/').pop()!.replace('.xlsx', '.pdf')))
     for (const pdf of sheets) {
       for (const [p, words] of pagesOfWords(pdf).entries()) {
         const byTop = [...words].sort((a, b) => a.yMin - b.yMin)

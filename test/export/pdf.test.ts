@@ -35,7 +35,9 @@ function pageText(path: string, page: number, layout = false): string {
  * rotated watermark (which the other modes scatter through the body, one character per line).
  */
 function rawPage(path: string, page: number): { body: string; pageNumber: string; watermark: string } {
-  const lines = run('pdftotext', ['-raw', '-f', String(page), '-l', String(page), path, '-']).replace(/\f/g, '').split('\n')
+  const lines = run('pdftotext', ['-raw', '-f', String(page), '-l', String(page), path, '-'])
+    .replace(/\f/g, '')
+    .split('\n')
   const at = lines.findIndex((l) => /^— \d+ —$/.test(l.trim()))
   if (at < 0) return { body: lines.join('\n'), pageNumber: '', watermark: '' }
   return { body: lines.slice(0, at).join('\n'), pageNumber: lines[at]!.trim(), watermark: squash(lines.slice(at + 1).join('')) }
@@ -45,7 +47,11 @@ function rawPage(path: string, page: number): { body: string; pageNumber: string
 function words(path: string, page: number): { text: string; xMin: number; yMin: number; xMax: number; yMax: number }[] {
   const html = run('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), path, '-'])
   return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
-    xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]), text: m[5]!,
+    xMin: Number(m[1]),
+    yMin: Number(m[2]),
+    xMax: Number(m[3]),
+    yMax: Number(m[4]),
+    text: m[5]!,
   }))
 }
 
@@ -53,7 +59,12 @@ const LAYOUT = OFFICIAL_LAYOUT
 const MM = 72 / 25.4
 
 /** Odd pages: right-aligned one 14 pt character in; even: left-aligned; digits' top 7 mm below the block. */
-function checkPageNumberPosition(path: string, page: number, size: { width: number; height: number }, m: { top: number; bottom: number; left: number; right: number }) {
+function checkPageNumberPosition(
+  path: string,
+  page: number,
+  size: { width: number; height: number },
+  m: { top: number; bottom: number; left: number; right: number },
+) {
   const blockBottom = size.height - m.bottom
   const w = words(path, page).filter((x) => x.yMin > blockBottom)
   expect(w.map((x) => x.text)).toEqual(['—', String(page), '—'])
@@ -82,8 +93,18 @@ const report: Block[] = [
   {
     kind: 'table',
     caption: '问题清单',
-    columns: [{ header: '序号', width: 'auto', align: 'center' }, { header: '问题描述', width: 4 }, { header: '责任单位', width: 2 }, { header: '整改时限', width: 2 }],
-    rows: Array.from({ length: 45 }, (_, i) => [i + 1, `问题${i + 1}：${PARAGRAPHS[i % 5]!.slice(0, 30 + (i % 4) * 10)}`, '办公室（党建科）', '2027年1月31日']),
+    columns: [
+      { header: '序号', width: 'auto', align: 'center' },
+      { header: '问题描述', width: 4 },
+      { header: '责任单位', width: 2 },
+      { header: '整改时限', width: 2 },
+    ],
+    rows: Array.from({ length: 45 }, (_, i) => [
+      i + 1,
+      `问题${i + 1}：${PARAGRAPHS[i % 5]!.slice(0, 30 + (i % 4) * 10)}`,
+      '办公室（党建科）',
+      '2027年1月31日',
+    ]),
   },
   { kind: 'signature', fields: ['移交人', '接收人', '日期'] },
 ]
@@ -92,11 +113,15 @@ describe('official PDF', () => {
   let main: Awaited<ReturnType<typeof write>>
 
   beforeAll(async () => {
-    main = await write('report.pdf', { title: '关于某某局党组巡察情况的报告', subtitle: '（2026年11月21日）', blocks: report }, {
-      marking: { level: '秘密', years: 1 },
-      copyNumber: 1,
-      watermark: WM,
-    })
+    main = await write(
+      'report.pdf',
+      { title: '关于某某局党组巡察情况的报告', subtitle: '（2026年11月21日）', blocks: report },
+      {
+        marking: { level: '秘密', years: 1 },
+        copyNumber: 1,
+        watermark: WM,
+      },
+    )
     run('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', main.path, '/tmp/xc-export-report'])
   }, 60_000)
 
@@ -109,7 +134,10 @@ describe('official PDF', () => {
   })
 
   it('embeds subset fonts only', () => {
-    const rows = run('pdffonts', [main.path]).split('\n').slice(2).filter((l) => l.trim())
+    const rows = run('pdffonts', [main.path])
+      .split('\n')
+      .slice(2)
+      .filter((l) => l.trim())
     expect(rows.length).toBeGreaterThanOrEqual(2)
     for (const row of rows) {
       const cols = row.trim().split(/\s+/)
@@ -122,7 +150,10 @@ describe('official PDF', () => {
 
   it('prints marking, 份号, title and page numbers; watermark on every page', () => {
     const p1 = rawPage(main.path, 1).body
-    const lines = p1.split('\n').map((l) => l.trim()).filter(Boolean)
+    const lines = p1
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
     expect(lines).toContain('000001')
     expect(lines).toContain('秘密★1年')
     expect(lines.indexOf('000001')).toBeLessThan(lines.indexOf('秘密★1年'))
@@ -140,8 +171,17 @@ describe('official PDF', () => {
     let all = ''
     for (let p = 1; p <= main.pages; p++) all += squash(rawPage(main.path, p).body)
     for (const expected of [
-      '一、基本情况', '二、发现的主要问题', '（一）党的领导作用发挥不够充分', '1.财务管理不够规范', '（1）项目资金拨付滞后',
-      '（二）整改落实不够到位', '三、整改建议', ...PARAGRAPHS, '移交人：', '接收人：', '日期：',
+      '一、基本情况',
+      '二、发现的主要问题',
+      '（一）党的领导作用发挥不够充分',
+      '1.财务管理不够规范',
+      '（1）项目资金拨付滞后',
+      '（二）整改落实不够到位',
+      '三、整改建议',
+      ...PARAGRAPHS,
+      '移交人：',
+      '接收人：',
+      '日期：',
     ]) {
       expect(all).toContain(squash(expected))
     }
@@ -168,7 +208,8 @@ describe('official PDF', () => {
     // Shift every paragraph by 0..27 characters so the line ends fall on every kind of punctuation.
     const blocks: Block[] = []
     for (let shift = 0; shift < 28; shift++) {
-      for (const text of PARAGRAPHS) blocks.push({ kind: 'paragraph', text: '巡察'.repeat(14).slice(0, shift) + text, indent: shift % 2 === 0 })
+      for (const text of PARAGRAPHS)
+        blocks.push({ kind: 'paragraph', text: '巡察'.repeat(14).slice(0, shift) + text, indent: shift % 2 === 0 })
     }
     const k = await write('kinsoku.pdf', { title: '避头尾检查', blocks }, { marking: { level: '无' } })
     const lines: string[] = []
@@ -202,15 +243,30 @@ describe('official PDF', () => {
   }, 60_000)
 
   it('lays out a landscape table with the same page-number rule', async () => {
-    const l = await write('landscape.pdf', {
-      title: '谈话安排表',
-      orientation: 'landscape',
-      blocks: [{
-        kind: 'table',
-        columns: ['序号', '姓名', '职务', '谈话时间', '地点', '谈话人', '记录人', '备注'].map((header) => ({ header })),
-        rows: Array.from({ length: 50 }, (_, i) => [i + 1, '张三', '办公室主任', '2026年11月21日 9:00', '第一谈话室', '刘洋', '李明', '']),
-      }],
-    }, { marking: { level: '内部' }, watermark: WM })
+    const l = await write(
+      'landscape.pdf',
+      {
+        title: '谈话安排表',
+        orientation: 'landscape',
+        blocks: [
+          {
+            kind: 'table',
+            columns: ['序号', '姓名', '职务', '谈话时间', '地点', '谈话人', '记录人', '备注'].map((header) => ({ header })),
+            rows: Array.from({ length: 50 }, (_, i) => [
+              i + 1,
+              '张三',
+              '办公室主任',
+              '2026年11月21日 9:00',
+              '第一谈话室',
+              '刘洋',
+              '李明',
+              '',
+            ]),
+          },
+        ],
+      },
+      { marking: { level: '内部' }, watermark: WM },
+    )
     expect(run('pdfinfo', [l.path])).toMatch(/Page size:\s+841\.8\d? x 595\.2\d? pts/)
     expect(l.pages).toBeGreaterThanOrEqual(2)
     expect(rawPage(l.path, 1).pageNumber).toBe('— 1 —')

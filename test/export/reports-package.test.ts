@@ -19,17 +19,37 @@ import { loadBundledFonts } from './fonts'
 const snap = buildSampleRound()
 // The main report 秘密, the topic papers 机密: the 合订本 must carry 机密, and each carries its 份号.
 snap.round.markings = { 巡察报告: { level: '秘密', years: 5 }, 专题报告: { level: '机密', years: 10 } }
-const reports = REPORT_KINDS.map((k, i) => ({ id: `r${i}`, createdAt: '', updatedAt: '', updatedBy: '', deviceId: '', ...newReport(snap.round.id, generateDraft(k, DEFAULT_TEMPLATES[k], snap), 'T') }) as Report)
+const reports = REPORT_KINDS.map(
+  (k, i) =>
+    ({
+      id: `r${i}`,
+      createdAt: '',
+      updatedAt: '',
+      updatedBy: '',
+      deviceId: '',
+      ...newReport(snap.round.id, generateDraft(k, DEFAULT_TEMPLATES[k], snap), 'T'),
+    }) as Report,
+)
 const dir = mkdtempSync(join(tmpdir(), 'xc-reports-'))
 const squash = (x: string) => x.replace(/\s+/g, '')
-const pdf = (doc: Parameters<typeof buildOfficialPdf>[0], options: Parameters<typeof buildOfficialPdf>[2]) => buildOfficialPdf(doc, loadBundledFonts(), options)
+const pdf = (doc: Parameters<typeof buildOfficialPdf>[0], options: Parameters<typeof buildOfficialPdf>[2]) =>
+  buildOfficialPdf(doc, loadBundledFonts(), options)
 
 describe('the report package', () => {
   let zip: Uint8Array
   let manifest: Manifest
   it('builds the package with a manifest and verifies it by reading every file back', async () => {
     ;({ zip, manifest } = await buildPackage(
-      { snap, reports, user: '黄雨晴', at: '2026-11-21T09:30:00.000Z', today: '2026-11-21', includeClueList: true, copyNumber: 7, allowEmpty: true },
+      {
+        snap,
+        reports,
+        user: '黄雨晴',
+        at: '2026-11-21T09:30:00.000Z',
+        today: '2026-11-21',
+        includeClueList: true,
+        copyNumber: 7,
+        allowEmpty: true,
+      },
       { pdf },
     ))
     writeFileSync(join(dir, 'package.zip'), zip)
@@ -63,7 +83,10 @@ describe('the report package', () => {
     const report = reports[0]!
     for (const s of report.sections) for (const p of s.paragraphs) expect(text).toContain(squash(p.text))
     // The rotated watermark comes out one character per line: leave it out.
-    const lines = raw.split('\n').map((l) => l.trim()).filter((l) => l.length > 1)
+    const lines = raw
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l.length > 1)
     expect(lines.length).toBeGreaterThan(25)
     for (const l of lines) {
       expect(NO_LINE_START.has(l[0]!), `line starts with closing punctuation: ${l}`).toBe(false)
@@ -108,7 +131,9 @@ describe('the report package', () => {
     expect(text).toContain('秘密★1年')
     expect(text).toContain(`一、${reports[3]!.sections[0]!.heading}`)
     expect(text).toContain(reports[3]!.sections.find((s) => s.table)!.table!.rows[0]![0])
-    const footers = Object.keys(parts).filter((f) => /word\/footer\d+\.xml/.test(f)).map((f) => new TextDecoder().decode(parts[f]))
+    const footers = Object.keys(parts)
+      .filter((f) => /word\/footer\d+\.xml/.test(f))
+      .map((f) => new TextDecoder().decode(parts[f]))
     expect(footers.some((f) => f.includes('PAGE') && f.includes('w:val="right"'))).toBe(true)
     expect(footers.some((f) => f.includes('w:val="left"'))).toBe(true)
     expect(new TextDecoder().decode(parts['word/settings.xml'])).toContain('evenAndOddHeaders')
@@ -120,7 +145,9 @@ describe('the report package', () => {
     await wb.xlsx.load(unzipSync(zip)['附件1-问题清单.xlsx']!.buffer as ArrayBuffer)
     const ws = wb.getWorksheet('问题清单')!
     expect(ws.getCell('A2').text).toBe('问题清单')
-    expect(manifest.files.find((f) => f.file === '附件1-问题清单.xlsx')!.rows).toBe(snap.tables.workingPapers.filter((p) => !p.deleted && !p.mergedInto && p.disposition !== '转为线索').length)
+    expect(manifest.files.find((f) => f.file === '附件1-问题清单.xlsx')!.rows).toBe(
+      snap.tables.workingPapers.filter((p) => !p.deleted && !p.mergedInto && p.disposition !== '转为线索').length,
+    )
   })
 
   it('refuses a package with empty sections until the user confirms, naming them', async () => {
@@ -129,7 +156,18 @@ describe('the report package', () => {
   })
 
   it('leaves the 问题线索清单 out when a non-组长 exports, and says so', async () => {
-    const { manifest: m } = await buildPackage({ snap, reports: reports.slice(0, 1), user: '组员', at: '2026-11-21T09:30:00.000Z', today: '2026-11-21', includeClueList: false, allowEmpty: true }, { pdf })
+    const { manifest: m } = await buildPackage(
+      {
+        snap,
+        reports: reports.slice(0, 1),
+        user: '组员',
+        at: '2026-11-21T09:30:00.000Z',
+        today: '2026-11-21',
+        includeClueList: false,
+        allowEmpty: true,
+      },
+      { pdf },
+    )
     expect(m.files.some((f) => f.file.includes('线索'))).toBe(false)
     // Attachments stay numbered 1, 2, 3… without the clue list's number.
     m.files.filter((f) => f.kind === 'attachment-xlsx').forEach((f, i) => expect(f.file.startsWith(`附件${i + 1}-`)).toBe(true))
@@ -148,7 +186,16 @@ describe('the report package', () => {
     }
     const steps: [string, number, number][] = []
     const built = await buildPackage(
-      { snap, reports, user: '黄雨晴', at: '2026-11-21T09:30:00.000Z', today: '2026-11-21', includeClueList: true, copyNumber: 7, allowEmpty: true },
+      {
+        snap,
+        reports,
+        user: '黄雨晴',
+        at: '2026-11-21T09:30:00.000Z',
+        today: '2026-11-21',
+        includeClueList: true,
+        copyNumber: 7,
+        allowEmpty: true,
+      },
       { pdf: slowFirst, onProgress: (step, done, total) => steps.push([step, done, total]) },
     )
     expect(asked).toBe(5)

@@ -23,7 +23,9 @@ async function layout(name: string, doc: OfficialDoc) {
   const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [path]))![1])
   /** Body lines of each page in content order (page number and the rotated watermark cut off). */
   const bodies = Array.from({ length: pages }, (_, i) => {
-    const lines = run('pdftotext', ['-raw', '-f', String(i + 1), '-l', String(i + 1), path, '-']).replace(/\f/g, '').split('\n')
+    const lines = run('pdftotext', ['-raw', '-f', String(i + 1), '-l', String(i + 1), path, '-'])
+      .replace(/\f/g, '')
+      .split('\n')
     const at = lines.findIndex((l) => /^— \d+ —$/.test(l.trim()))
     return (at < 0 ? lines : lines.slice(0, at)).map((l) => l.trim()).filter(Boolean)
   })
@@ -36,7 +38,11 @@ const LONG = Array.from({ length: 10 }, (_, i) => `${PARAGRAPHS[i % PARAGRAPHS.l
 const NAMES = ['张卫东', '何丽萍', '马俊', '陈思远', '李明', '王芳', '赵强']
 // The columns of MEMBER_TABLE_COLUMNS: 姓名, 职务, 任现职时间, 测评结果, 涉及问题（底稿）, 涉及线索.
 const memberRows = NAMES.map((name, i) => [
-  name, i === 0 ? '党委书记、局长' : '党委委员、副局长', '2022年1月', '好', i === 0 ? LONG : '个别谈话中有干部反映其工作作风较为强势。',
+  name,
+  i === 0 ? '党委书记、局长' : '党委委员、副局长',
+  '2022年1月',
+  '好',
+  i === 0 ? LONG : '个别谈话中有干部反映其工作作风较为强势。',
   i === 0 ? `有（${NUMBERS.join('、')}）` : '无',
 ])
 
@@ -79,7 +85,10 @@ describe('titles and headings', () => {
     const lines = balancedTitle(title, 19.5).split('\n')
     expect(lines.length).toBe(2)
     expect(Math.min(...lines.map((l) => l.length))).toBeGreaterThan(10)
-    const { bodies } = await layout('title.pdf', { title: `${title.slice(0, -1)}报告`, blocks: [{ kind: 'paragraph', text: PARAGRAPHS[0]! }] })
+    const { bodies } = await layout('title.pdf', {
+      title: `${title.slice(0, -1)}报告`,
+      blocks: [{ kind: 'paragraph', text: PARAGRAPHS[0]! }],
+    })
     const titleLines = bodies[0]!.slice(1, 3)
     expect(squash(titleLines.join(''))).toBe(squash(`${title.slice(0, -1)}报告`))
     for (const l of titleLines) expect(Array.from(l).length).toBeGreaterThan(2)

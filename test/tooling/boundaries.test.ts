@@ -21,7 +21,9 @@ function check(files: Record<string, string>): { ok: boolean; output: string } {
 
 describe('layer boundary check', () => {
   it('passes clean layers', () => {
-    expect(check({ 'shared/a.ts': "import { x } from './b'\n", 'renderer/platform/db/database.ts': "import Dexie from 'dexie'\n" }).ok).toBe(true)
+    expect(
+      check({ 'shared/a.ts': "import { x } from './b'\n", 'renderer/platform/db/database.ts': "import Dexie from 'dexie'\n" }).ok,
+    ).toBe(true)
   })
   it.each([
     ['shared/a.ts', "import { readFile } from 'node:fs'\n", 'node:fs'],
@@ -38,13 +40,33 @@ describe('layer boundary check', () => {
     expect(result.output).toContain(named)
   })
   it.each([
-    ['renderer/features/a/View.vue', "<script setup lang=\"ts\">\nimport Dexie from 'dexie'\n</script>\n", 'only renderer/platform/ may import dexie'],
+    [
+      'renderer/features/a/View.vue',
+      '<script setup lang="ts">\nimport Dexie from \'dexie\'\n</script>\n',
+      'only renderer/platform/ may import dexie',
+    ],
     ['renderer/stores/a.ts', "import { liveQuery } from 'dexie'\n", 'only renderer/platform/ may import dexie'],
     ['renderer/services/a.ts', "import { ref } from 'vue'\n", 'renderer/services/ must not import Vue'],
-    ['renderer/services/a.ts', "import { ElMessage } from 'element-plus'\n", 'renderer/services/ must not import Vue, Pinia or Element Plus'],
-    ['renderer/services/a.ts', "import { useRoundStore } from '../stores/round'\n", 'renderer/services/ must not import views, stores or ui'],
-    ['renderer/features/a/useThing.ts', "import { repo } from '../../platform/db/workbench'\n", 'renderer/features/ must not import renderer/platform/db'],
-    ['renderer/features/a/useThing.ts', "const w = new Worker(new URL('./x.worker.ts', import.meta.url))\n", 'only renderer/platform/ may start a Worker'],
+    [
+      'renderer/services/a.ts',
+      "import { ElMessage } from 'element-plus'\n",
+      'renderer/services/ must not import Vue, Pinia or Element Plus',
+    ],
+    [
+      'renderer/services/a.ts',
+      "import { useRoundStore } from '../stores/round'\n",
+      'renderer/services/ must not import views, stores or ui',
+    ],
+    [
+      'renderer/features/a/useThing.ts',
+      "import { repo } from '../../platform/db/workbench'\n",
+      'renderer/features/ must not import renderer/platform/db',
+    ],
+    [
+      'renderer/features/a/useThing.ts',
+      "const w = new Worker(new URL('./x.worker.ts', import.meta.url))\n",
+      'only renderer/platform/ may start a Worker',
+    ],
   ])('inside renderer/, refuses %s with %j', (file, text, named) => {
     const result = check({ [file]: text })
     expect(result.ok).toBe(false)
@@ -56,7 +78,7 @@ describe('layer boundary check', () => {
         'renderer/platform/db/database.ts': "import Dexie from 'dexie'\n",
         'renderer/platform/workers/client.ts': "const w = new Worker(new URL('./x.worker.ts', import.meta.url))\n",
         'renderer/services/wipe.ts': "import type { Repository } from '../platform/db/repository'\n",
-        'renderer/features/a/View.vue': "<script setup lang=\"ts\">\nimport { wipeRound } from '../../services/wipe'\n</script>\n",
+        'renderer/features/a/View.vue': '<script setup lang="ts">\nimport { wipeRound } from \'../../services/wipe\'\n</script>\n',
       }).ok,
     ).toBe(true)
   })

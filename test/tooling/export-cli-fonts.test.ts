@@ -22,7 +22,10 @@ beforeAll(() => {
   copyFileSync(DEBIAN_FONTS.hanaMinB, join(fonts, 'simsunb.ttf'))
   writeFileSync(join(fonts, 'damaged.ttf'), 'not a font')
   execFileSync('npx', ['vite', 'build', '--config', 'build/export/cli.vite.config.ts'], { cwd: root, stdio: 'pipe' })
-  stdout = execFileSync('node', ['dist-cli/export-package.mjs', '--sample', '--allow-empty', '--out', out, '--fonts', fonts], { cwd: root, encoding: 'utf8' })
+  stdout = execFileSync('node', ['dist-cli/export-package.mjs', '--sample', '--allow-empty', '--out', out, '--fonts', fonts], {
+    cwd: root,
+    encoding: 'utf8',
+  })
 }, 300_000)
 
 describe('npm run export -- --fonts <dir>', () => {
@@ -48,7 +51,11 @@ describe('npm run export -- --fonts <dir>', () => {
   it('refuses a folder that is not there', () => {
     let err = ''
     try {
-      execFileSync('node', ['dist-cli/export-package.mjs', '--sample', '--out', out, '--fonts', join(dir, 'nowhere')], { cwd: root, encoding: 'utf8', stdio: 'pipe' })
+      execFileSync('node', ['dist-cli/export-package.mjs', '--sample', '--out', out, '--fonts', join(dir, 'nowhere')], {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: 'pipe',
+      })
     } catch (e) {
       err = String((e as { stderr?: string }).stderr)
     }

@@ -28,7 +28,9 @@ const isPackage = (b: Uint8Array) => MAGIC.every((x, i) => b[i] === x)
 async function askPassphrase(): Promise<string> {
   try {
     const { value } = await ElMessageBox.prompt('这是加密的轮次归档，请输入导出时设定的口令', '输入归档口令', {
-      inputType: 'password', confirmButtonText: '解密并预览', cancelButtonText: '取消',
+      inputType: 'password',
+      confirmButtonText: '解密并预览',
+      cancelButtonText: '取消',
     })
     return value ?? ''
   } catch {
@@ -60,13 +62,23 @@ export function useRoundArchive() {
     try {
       const snapshot = await repo.snapshot(round.id)
       const bytes = await encodeArchive(snapshot, {
-        appVersion: __APP_VERSION__, exportedBy: store.currentUser?.name ?? '未指定', exportedAt: new Date().toISOString(),
+        appVersion: __APP_VERSION__,
+        exportedBy: store.currentUser?.name ?? '未指定',
+        exportedAt: new Date().toISOString(),
       })
       const fileName = safeFileName(`${round.name}-轮次归档-${todayIso()}`, ARCHIVE_FILE_EXTENSION)
       const result = await bridge().saveFile({ suggestedName: fileName, filters: FILTERS, data: bytes })
       if (!result.saved) return
-      await repo.record({ action: 'export', table: 'rounds', recordId: round.id, detail: `明文导出轮次归档（未加密）sha256:${await sha256Hex(bytes)}` })
-      ElMessage.success({ message: `已导出轮次归档：${result.location ?? fileName}（${formatBytes(result.size ?? bytes.byteLength)}）。该文件未加密，含线索内容和信访人联系方式，请妥善保管`, duration: 8000 })
+      await repo.record({
+        action: 'export',
+        table: 'rounds',
+        recordId: round.id,
+        detail: `明文导出轮次归档（未加密）sha256:${await sha256Hex(bytes)}`,
+      })
+      ElMessage.success({
+        message: `已导出轮次归档：${result.location ?? fileName}（${formatBytes(result.size ?? bytes.byteLength)}）。该文件未加密，含线索内容和信访人联系方式，请妥善保管`,
+        duration: 8000,
+      })
     } catch (e) {
       ElMessage.error(`导出失败：${describeError(e)}`)
     } finally {
@@ -89,13 +101,40 @@ export function useRoundArchive() {
     try {
       const by = store.currentUser?.name ?? '未指定'
       const createdAt = new Date().toISOString()
-      const archive = await encodeArchive(await repo.snapshot(round.id), { appVersion: __APP_VERSION__, exportedBy: by, exportedAt: createdAt })
-      const bytes = await encodePackage({ kind: 'backup', packageId: crypto.randomUUID(), roundId: round.id, roundName: round.name, from: { deviceId: store.deviceId, name: by }, createdAt }, archive, passphrase)
+      const archive = await encodeArchive(await repo.snapshot(round.id), {
+        appVersion: __APP_VERSION__,
+        exportedBy: by,
+        exportedAt: createdAt,
+      })
+      const bytes = await encodePackage(
+        {
+          kind: 'backup',
+          packageId: crypto.randomUUID(),
+          roundId: round.id,
+          roundName: round.name,
+          from: { deviceId: store.deviceId, name: by },
+          createdAt,
+        },
+        archive,
+        passphrase,
+      )
       const fileName = safeFileName(`${round.name}-轮次归档（加密）-${todayIso()}`, PACKAGE_EXTENSIONS.backup)
-      const result = await bridge().saveFile({ suggestedName: fileName, filters: [{ name: '巡察工作台加密轮次归档', extensions: [PACKAGE_EXTENSIONS.backup] }], data: bytes })
+      const result = await bridge().saveFile({
+        suggestedName: fileName,
+        filters: [{ name: '巡察工作台加密轮次归档', extensions: [PACKAGE_EXTENSIONS.backup] }],
+        data: bytes,
+      })
       if (!result.saved) return
-      await repo.record({ action: 'export', table: 'rounds', recordId: round.id, detail: `导出加密轮次归档 ${fileName} sha256:${await sha256Hex(bytes)}` })
-      ElMessage.success({ message: `已导出加密轮次归档：${result.location ?? fileName}（${formatBytes(result.size ?? bytes.byteLength)}）`, duration: 6000 })
+      await repo.record({
+        action: 'export',
+        table: 'rounds',
+        recordId: round.id,
+        detail: `导出加密轮次归档 ${fileName} sha256:${await sha256Hex(bytes)}`,
+      })
+      ElMessage.success({
+        message: `已导出加密轮次归档：${result.location ?? fileName}（${formatBytes(result.size ?? bytes.byteLength)}）`,
+        duration: 6000,
+      })
     } catch (e) {
       ElMessage.error(`导出失败：${describeError(e)}`)
     } finally {
@@ -115,7 +154,9 @@ export function useRoundArchive() {
       if (typeof passphrase !== 'string') passphrase = ''
       if (encrypted && !passphrase) passphrase = await askPassphrase()
       if (encrypted && !passphrase) return
-      const result = await decodeOffThread(encrypted ? { kind: 'backup', bytes: file.data, passphrase } : { kind: 'archive', bytes: file.data })
+      const result = await decodeOffThread(
+        encrypted ? { kind: 'backup', bytes: file.data, passphrase } : { kind: 'archive', bytes: file.data },
+      )
       if (result.kind !== 'archive' && result.kind !== 'backup') throw new Error('读取结果不符')
       const decoded = result.decoded
       preview.value = {
@@ -125,7 +166,10 @@ export function useRoundArchive() {
         replaces: store.rounds.some((r) => r.id === decoded.snapshot.round.id),
       }
     } catch (e) {
-      ElMessage.error({ message: isArchiveError(e) || isExchangeError(e) ? e.message : `无法读取该文件：${describeError(e)}`, duration: 8000 })
+      ElMessage.error({
+        message: isArchiveError(e) || isExchangeError(e) ? e.message : `无法读取该文件：${describeError(e)}`,
+        duration: 8000,
+      })
     } finally {
       busy.value = false
     }
@@ -136,9 +180,15 @@ export function useRoundArchive() {
     if (!p) return
     if (p.replaces) {
       try {
-        await ElMessageBox.confirm(`本机已有轮次“${p.decoded.snapshot.round.name}”。导入将用归档中的数据整体替换它，是否继续？`, '替换已有轮次', {
-          type: 'warning', confirmButtonText: '替换', cancelButtonText: '取消',
-        })
+        await ElMessageBox.confirm(
+          `本机已有轮次“${p.decoded.snapshot.round.name}”。导入将用归档中的数据整体替换它，是否继续？`,
+          '替换已有轮次',
+          {
+            type: 'warning',
+            confirmButtonText: '替换',
+            cancelButtonText: '取消',
+          },
+        )
       } catch {
         return
       }
@@ -146,7 +196,10 @@ export function useRoundArchive() {
     busy.value = true
     try {
       await store.installRound(p.decoded.snapshot, {
-        action: 'import', table: 'rounds', recordId: p.decoded.snapshot.round.id, detail: `导入轮次归档 sha256:${p.fingerprint}`,
+        action: 'import',
+        table: 'rounds',
+        recordId: p.decoded.snapshot.round.id,
+        detail: `导入轮次归档 sha256:${p.fingerprint}`,
       })
       ElMessage.success(`已导入轮次“${p.decoded.snapshot.round.name}”`)
       preview.value = undefined

@@ -9,7 +9,11 @@ export { DOCUMENTS_SHOWN } from '../../stores/dashboard'
 export function useRoundRecords() {
   const store = useDashboardStore()
   const round = useRoundStore()
-  watch(() => round.activeRoundId, (id) => void store.load(id), { immediate: true })
+  watch(
+    () => round.activeRoundId,
+    (id) => void store.load(id),
+    { immediate: true },
+  )
   const { interviews, documents, docs, documentsShown, petitions, visits, loaded } = storeToRefs(store)
   return { interviews, documents, docs, documentsShown, petitions, visits, loaded }
 }

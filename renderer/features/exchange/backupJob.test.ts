@@ -13,10 +13,27 @@ import { buildBackup } from './backupJob'
 
 const TEAM = '团队口令Team#2026'
 const round: Draft<Round> = {
-  name: '第三轮巡察', batch: '', mode: '常规', unitName: '区农业农村局党委', entryDate: '2026-10-19', exitDate: '2026-12-18',
-  petitionCutoff: '2026-12-08', framework: FOUR_IMPLEMENTATIONS, defaultMarking: { level: '内部' }, notes: '',
+  name: '第三轮巡察',
+  batch: '',
+  mode: '常规',
+  unitName: '区农业农村局党委',
+  entryDate: '2026-10-19',
+  exitDate: '2026-12-18',
+  petitionCutoff: '2026-12-08',
+  framework: FOUR_IMPLEMENTATIONS,
+  defaultMarking: { level: '内部' },
+  notes: '',
 }
-const visit = (roundId: string, notes: string): Draft<SiteVisit> => ({ roundId, kind: '走访', date: '2026-11-02', place: '区农机站', memberIds: [], peopleMet: '站长', notes, category: '' })
+const visit = (roundId: string, notes: string): Draft<SiteVisit> => ({
+  roundId,
+  kind: '走访',
+  date: '2026-11-02',
+  place: '区农机站',
+  memberIds: [],
+  peopleMet: '站长',
+  notes,
+  category: '',
+})
 
 let dbName: string
 let keyring: Keyring
@@ -33,8 +50,16 @@ beforeEach(async () => {
 afterEach(() => vi.restoreAllMocks())
 
 async function backup(roundId: string) {
-  const head = { packageId: crypto.randomUUID(), roundName: round.name, from: { deviceId: 'd1', name: '刘振华' }, createdAt: '2026-11-21T09:00:00.000Z' }
-  const bytes = await buildBackup({ roundId, key: await keyring.roundKey(roundId), passphrase: TEAM, head, appVersion: 'test', dbName }, () => undefined)
+  const head = {
+    packageId: crypto.randomUUID(),
+    roundName: round.name,
+    from: { deviceId: 'd1', name: '刘振华' },
+    createdAt: '2026-11-21T09:00:00.000Z',
+  }
+  const bytes = await buildBackup(
+    { roundId, key: await keyring.roundKey(roundId), passphrase: TEAM, head, appVersion: 'test', dbName },
+    () => undefined,
+  )
   const { header, payload } = await decodePackage(bytes, TEAM)
   return { header, archive: await decodeArchive(payload), bytes }
 }
@@ -49,7 +74,12 @@ describe('backup job', () => {
     expect(header).toMatchObject({ kind: 'backup', roundId: r.id, roundName: '第三轮巡察', from: { name: '刘振华' } })
     expect(new TextDecoder().decode(bytes)).not.toContain('农机站')
     expect(archive.snapshot.round.name).toBe('第三轮巡察')
-    expect(archive.snapshot.tables.visits.map((v) => [v.id, v.notes, !!v.deleted]).sort()).toEqual([[kept.id, kept.notes, false], [gone.id, '已删除的走访', true]].sort())
+    expect(archive.snapshot.tables.visits.map((v) => [v.id, v.notes, !!v.deleted]).sort()).toEqual(
+      [
+        [kept.id, kept.notes, false],
+        [gone.id, '已删除的走访', true],
+      ].sort(),
+    )
   }, 20_000)
 
   it('opens only the records written since its last backup, and never serves a stale one', async () => {

@@ -73,7 +73,11 @@ export async function buildBackup(job: BackupJob, onProgress: (percent: number) 
   }
   opened = { roundId: job.roundId, bodies: next }
   const snapshot = { round: await decodeRow(codec, 'rounds', roundRow), tables } as RoundSnapshot
-  const archive = await encodeArchive(snapshot, { appVersion: job.appVersion, exportedBy: job.head.from.name, exportedAt: job.head.createdAt })
+  const archive = await encodeArchive(snapshot, {
+    appVersion: job.appVersion,
+    exportedBy: job.head.from.name,
+    exportedAt: job.head.createdAt,
+  })
   onProgress(90)
   return encodePackage({ kind: 'backup', roundId: job.roundId, ...job.head }, archive, job.passphrase, { salt, derive: () => derived })
 }

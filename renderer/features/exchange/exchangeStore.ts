@@ -4,7 +4,17 @@
 // does not decrypt it again. The badge reads `openCount`.
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { emptySyncState, ExchangeError, openConflicts, openSyncState, sealSyncState, stampLocal, type ChangeSet, type SyncState, type TableRecord } from '@shared/exchange'
+import {
+  emptySyncState,
+  ExchangeError,
+  openConflicts,
+  openSyncState,
+  sealSyncState,
+  stampLocal,
+  type ChangeSet,
+  type SyncState,
+  type TableRecord,
+} from '@shared/exchange'
 import { ROUND_TABLES, type AnyTableName } from '@shared/domain/tables'
 import { TABLE_LABELS } from '@shared/domain/labels'
 import { recordAad } from '@shared/security'
@@ -53,7 +63,10 @@ export async function packageRecords(set: ChangeSet, onProgress?: (done: number,
           if (!record) continue
           // Ids never cross rounds: a record id that is another round's here is refused, not merged into it.
           if (table !== 'rounds' && (record as { roundId?: string }).roundId !== set.roundId)
-            throw new ExchangeError('wrong-round', `文件中的${TABLE_LABELS[table]}记录（id ${record.id}）在本机属于另一巡察轮次，不能合并到本轮次，未做任何更改`)
+            throw new ExchangeError(
+              'wrong-round',
+              `文件中的${TABLE_LABELS[table]}记录（id ${record.id}）在本机属于另一巡察轮次，不能合并到本轮次，未做任何更改`,
+            )
           out.push({ table, record: record as unknown as Record<string, unknown> })
         }
         onProgress?.((done += Math.min(500, rows.length - i)), set.records.length)

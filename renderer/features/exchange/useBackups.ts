@@ -38,7 +38,11 @@ function keepCount(): number {
 
 /** `自动备份-<轮次名>~<轮次 id>-<年月日时分秒>.xbak`: the series is the round id, so pruning never touches another round's files. */
 function autoBackupName(roundId: string, roundName: string): string {
-  return autoBackupFileName(roundId, safeNamePart(roundName, '轮次').slice(0, 40), new Date().toISOString().slice(0, 19).replace(/[-:T]/g, ''))
+  return autoBackupFileName(
+    roundId,
+    safeNamePart(roundName, '轮次').slice(0, 40),
+    new Date().toISOString().slice(0, 19).replace(/[-:T]/g, ''),
+  )
 }
 
 let worker: Worker | undefined
@@ -106,7 +110,12 @@ export async function prepareBackup(roundId: string, passphrase: string, onProgr
   const round = store.rounds.find((r) => r.id === roundId)
   if (!round) throw new Error('找不到该巡察轮次')
   const revision = repo.revision
-  const head = { packageId: crypto.randomUUID(), roundName: round.name, from: { deviceId: store.deviceId, name: store.currentUser?.name ?? '未指定' }, createdAt: new Date().toISOString() }
+  const head = {
+    packageId: crypto.randomUUID(),
+    roundName: round.name,
+    from: { deviceId: store.deviceId, name: store.currentUser?.name ?? '未指定' },
+    createdAt: new Date().toISOString(),
+  }
   const bytes = await runJob({ roundId, key: await keyring.roundKey(roundId), passphrase, head, appVersion: __APP_VERSION__ }, onProgress)
   return { roundId, roundName: round.name, bytes, revision }
 }
@@ -130,7 +139,12 @@ export async function deliverBackup(prepared: PreparedBackup, reason: string, op
       const name = autoBackupName(roundId, round.name)
       const written = await bridge().writeBackup({ fileName: name, data: bytes, keep: keepCount() })
       const pruned = written.removed.length ? `，已删除较早的自动备份 ${written.removed.length} 份` : ''
-      await repo.record({ action: 'export', table: 'rounds', recordId: roundId, detail: `${reason}（${formatBytes(written.size)}）写入备份文件夹${pruned}` })
+      await repo.record({
+        action: 'export',
+        table: 'rounds',
+        recordId: roundId,
+        detail: `${reason}（${formatBytes(written.size)}）写入备份文件夹${pruned}`,
+      })
       lastBackup.value = `${written.location}（${reason}${pruned}）`
       return written.location
     }
@@ -184,7 +198,8 @@ export function useBackups() {
     if (!strongEnough(passphrase)) return
     scheduleMinutes.value = minutes
     timer = setInterval(() => {
-      if (store.activeRoundId) backupRound(store.activeRoundId, passphrase, '定时备份').catch((e) => ElMessage.error(`定时备份失败：${describeError(e)}`))
+      if (store.activeRoundId)
+        backupRound(store.activeRoundId, passphrase, '定时备份').catch((e) => ElMessage.error(`定时备份失败：${describeError(e)}`))
     }, minutes * 60_000)
     const where = backupFolder.value.chosen ? `，写入 ${backupFolder.value.label}，保留最近 ${keepCount()} 份` : ''
     ElMessage.success(`已开启定时备份：每 ${minutes} 分钟一次${where}`)
@@ -221,7 +236,10 @@ export function useBackups() {
       if (result.kind !== 'backup') throw new Error('读取结果不符')
       restore.value = { fileName: file.name, decoded: result.decoded, createdAt: result.header.createdAt, by: result.header.from.name }
     } catch (e) {
-      ElMessage.error({ message: isExchangeError(e) || isArchiveError(e) ? e.message : `无法读取该备份，未做任何更改：${describeError(e)}`, duration: 8000 })
+      ElMessage.error({
+        message: isExchangeError(e) || isArchiveError(e) ? e.message : `无法读取该备份，未做任何更改：${describeError(e)}`,
+        duration: 8000,
+      })
     } finally {
       busy.value = false
     }
@@ -232,7 +250,12 @@ export function useBackups() {
     if (!p) return
     busy.value = true
     try {
-      await store.installRound(p.decoded.snapshot, { action: 'import', table: 'rounds', recordId: p.decoded.snapshot.round.id, detail: '从备份恢复' })
+      await store.installRound(p.decoded.snapshot, {
+        action: 'import',
+        table: 'rounds',
+        recordId: p.decoded.snapshot.round.id,
+        detail: '从备份恢复',
+      })
       ElMessage.success(`已从备份恢复轮次“${p.decoded.snapshot.round.name}”`)
       restore.value = undefined
     } catch (e) {
@@ -254,16 +277,46 @@ export function useBackups() {
       const audit = (await db.auditLog.orderBy('seq').toArray()).filter((e) => ids.has(e.recordId))
       const at = new Date().toISOString()
       const { manifest, payload } = await buildHandover({
-        roundId: round.id, roundName: round.name, unitName: round.unitName, handedOverBy: store.currentUser.name, at,
-        archive: await archiveOf(round.id, store.currentUser.name), audit, reports: await handoverReportFiles(round.id),
+        roundId: round.id,
+        roundName: round.name,
+        unitName: round.unitName,
+        handedOverBy: store.currentUser.name,
+        at,
+        archive: await archiveOf(round.id, store.currentUser.name),
+        audit,
+        reports: await handoverReportFiles(round.id),
         auditHead: await repo.audit.head(),
       })
-      const bytes = await encodePackage({ kind: 'handover', packageId: crypto.randomUUID(), roundId: round.id, roundName: round.name, from: { deviceId: store.deviceId, name: store.currentUser.name }, createdAt: at, auditHead: await repo.audit.head() }, payload, passphrase)
+      const bytes = await encodePackage(
+        {
+          kind: 'handover',
+          packageId: crypto.randomUUID(),
+          roundId: round.id,
+          roundName: round.name,
+          from: { deviceId: store.deviceId, name: store.currentUser.name },
+          createdAt: at,
+          auditHead: await repo.audit.head(),
+        },
+        payload,
+        passphrase,
+      )
       const name = safeFileName(`${round.name}-移交包-${todayIso()}`, PACKAGE_EXTENSIONS.handover)
-      const saved = await bridge().saveFile({ suggestedName: name, filters: [{ name: '巡察工作台移交包', extensions: ['xhov'] }], data: bytes })
+      const saved = await bridge().saveFile({
+        suggestedName: name,
+        filters: [{ name: '巡察工作台移交包', extensions: ['xhov'] }],
+        data: bytes,
+      })
       if (!saved.saved) return
-      await repo.record({ action: 'export', table: 'rounds', recordId: round.id, detail: `生成移交包：${manifest.files.map((f) => `${f.role} ${f.sha256.slice(0, 12)}`).join('，')}` })
-      ElMessage.success({ message: `已生成移交包（${manifest.files.length} 个文件${manifest.reportsIncluded ? '' : '，尚不含报告'}）：${saved.location ?? name}`, duration: 8000 })
+      await repo.record({
+        action: 'export',
+        table: 'rounds',
+        recordId: round.id,
+        detail: `生成移交包：${manifest.files.map((f) => `${f.role} ${f.sha256.slice(0, 12)}`).join('，')}`,
+      })
+      ElMessage.success({
+        message: `已生成移交包（${manifest.files.length} 个文件${manifest.reportsIncluded ? '' : '，尚不含报告'}）：${saved.location ?? name}`,
+        duration: 8000,
+      })
     } catch (e) {
       ElMessage.error(`生成移交包失败：${describeError(e)}`)
     } finally {
@@ -271,5 +324,18 @@ export function useBackups() {
     }
   }
 
-  return { busy, restore, scheduleMinutes, lastBackup, folder: backupFolder, keep: backupKeep, chooseFolder, backupNow, schedule, chooseRestore, confirmRestore, handover }
+  return {
+    busy,
+    restore,
+    scheduleMinutes,
+    lastBackup,
+    folder: backupFolder,
+    keep: backupKeep,
+    chooseFolder,
+    backupNow,
+    schedule,
+    chooseRestore,
+    confirmRestore,
+    handover,
+  }
 }

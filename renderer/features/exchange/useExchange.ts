@@ -4,8 +4,21 @@
 import { ref, shallowRef } from 'vue'
 import { ElMessage } from 'element-plus'
 import {
-  buildChangeSet, encodePackage, ExchangeError, isExchangeError, mergeChangeSet, PACKAGE_EXTENSIONS,
-  PACKAGE_KINDS, readHeader, recordKey, stampLocal, type ChangeSet, type ExportScope, type MergeResult, type PackageHeader, type PackageKind,
+  buildChangeSet,
+  encodePackage,
+  ExchangeError,
+  isExchangeError,
+  mergeChangeSet,
+  PACKAGE_EXTENSIONS,
+  PACKAGE_KINDS,
+  readHeader,
+  recordKey,
+  stampLocal,
+  type ChangeSet,
+  type ExportScope,
+  type MergeResult,
+  type PackageHeader,
+  type PackageKind,
 } from '@shared/exchange'
 import { TABLE_LABELS } from '@shared/domain/labels'
 import { checkPassphrase } from '@shared/security'
@@ -50,7 +63,9 @@ function measure(name: string, start: number): number {
   return performance.now()
 }
 
-export function describeCounts(result: MergeResult): { table: string; new: number; changed: number; conflicting: number; unchanged: number }[] {
+export function describeCounts(
+  result: MergeResult,
+): { table: string; new: number; changed: number; conflicting: number; unchanged: number }[] {
   return Object.entries(result.counts).map(([t, c]) => ({ table: TABLE_LABELS[t as keyof typeof TABLE_LABELS] ?? t, ...c! }))
 }
 
@@ -63,7 +78,8 @@ export function useExchange() {
   const preview = shallowRef<ImportPreview>()
   /** The chosen file, decoded, and the backup of the round being built meanwhile (off this thread). */
   let pending: { decoded: Decoded; passphrase: string; backup?: Promise<PreparedBackup>; built: { percent: number } } | undefined
-  const step = (text: string, done?: number) => (progress.value = text ? { text, percent: done === undefined ? undefined : Math.round(done * 100) } : undefined)
+  const step = (text: string, done?: number) =>
+    (progress.value = text ? { text, percent: done === undefined ? undefined : Math.round(done * 100) } : undefined)
 
   async function exportPackage(kind: 'config' | 'changes' | 'state', passphrase: string, scope: ExportScope) {
     const round = store.activeRound
@@ -79,16 +95,33 @@ export function useExchange() {
       const packageId = crypto.randomUUID()
       const createdAt = new Date().toISOString()
       const from = { deviceId: store.deviceId, name: user.name }
-      const set = buildChangeSet(state, records, kind === 'config' ? { kind: 'all', tables: CONFIG_TABLES } : scope, { packageId, roundId: round.id, from, createdAt })
+      const set = buildChangeSet(state, records, kind === 'config' ? { kind: 'all', tables: CONFIG_TABLES } : scope, {
+        packageId,
+        roundId: round.id,
+        from,
+        createdAt,
+      })
       if (kind === 'changes' && set.records.length === 0) return ElMessage.warning('自上次确认以来本机没有新的变更，无需导出')
       const auditHead = await repo.audit.head()
-      const bytes = await encodePackage({ kind, packageId, roundId: round.id, roundName: round.name, from, createdAt, auditHead }, new TextEncoder().encode(JSON.stringify(set)), passphrase)
+      const bytes = await encodePackage(
+        { kind, packageId, roundId: round.id, roundName: round.name, from, createdAt, auditHead },
+        new TextEncoder().encode(JSON.stringify(set)),
+        passphrase,
+      )
       const fileName = safeFileName(`${round.name}-${PACKAGE_KINDS[kind]}-${user.name}-${todayIso()}`, PACKAGE_EXTENSIONS[kind])
       const saved = await bridge().saveFile({ suggestedName: fileName, filters: FILTERS, data: bytes })
       if (!saved.saved) return
-      await repo.record({ action: 'export', table: 'rounds', recordId: round.id, detail: `导出${PACKAGE_KINDS[kind]}（${set.records.length} 条记录）` })
+      await repo.record({
+        action: 'export',
+        table: 'rounds',
+        recordId: round.id,
+        detail: `导出${PACKAGE_KINDS[kind]}（${set.records.length} 条记录）`,
+      })
       const open = exchange.openCount
-      ElMessage.success({ message: `已导出${PACKAGE_KINDS[kind]}：${set.records.length} 条记录，${saved.location ?? fileName}（${formatBytes(saved.size ?? bytes.byteLength)}）${open ? `。注意：尚有 ${open} 项冲突未处理` : ''}`, duration: 6000 })
+      ElMessage.success({
+        message: `已导出${PACKAGE_KINDS[kind]}：${set.records.length} 条记录，${saved.location ?? fileName}（${formatBytes(saved.size ?? bytes.byteLength)}）${open ? `。注意：尚有 ${open} 项冲突未处理` : ''}`,
+        duration: 6000,
+      })
     } catch (e) {
       ElMessage.error(`导出失败：${describeError(e)}`)
     } finally {
@@ -99,11 +132,16 @@ export function useExchange() {
   /** Checks the clear header: whether the file is for a round this laptop holds (or joins). */
   function check(bytes: Uint8Array): { roundId: string; joining: boolean } {
     const clear = readHeader(bytes).header
-    if (clear.kind === 'backup') throw new ExchangeError('wrong-kind', '这是备份文件，请在下方“备份与恢复”中用“从备份恢复…”打开，未做任何更改')
-    if (clear.kind === 'handover') throw new ExchangeError('wrong-kind', '这是移交包，请在下方“审阅移交包（巡察办）”中用“打开移交包…”以只读方式查看，未做任何更改')
+    if (clear.kind === 'backup')
+      throw new ExchangeError('wrong-kind', '这是备份文件，请在下方“备份与恢复”中用“从备份恢复…”打开，未做任何更改')
+    if (clear.kind === 'handover')
+      throw new ExchangeError('wrong-kind', '这是移交包，请在下方“审阅移交包（巡察办）”中用“打开移交包…”以只读方式查看，未做任何更改')
     const joining = !store.rounds.some((r) => r.id === clear.roundId)
     if (joining && clear.kind !== 'config')
-      throw new ExchangeError('wrong-round', `该文件属于另一巡察轮次（${clear.roundName}），本机尚未加入该轮次：请先导入组长的轮次配置包，未做任何更改`)
+      throw new ExchangeError(
+        'wrong-round',
+        `该文件属于另一巡察轮次（${clear.roundName}），本机尚未加入该轮次：请先导入组长的轮次配置包，未做任何更改`,
+      )
     return { roundId: clear.roundId, joining }
   }
 
@@ -122,7 +160,9 @@ export function useExchange() {
     const base = await exchange.current(d.header.roundId, store.deviceId)
     const stateVersion = exchange.version
     step(`正在读取本机的对应记录（共 ${d.set.records.length} 条）…`)
-    const records = d.joining ? [] : await packageRecords(d.set, (done, total) => step(`正在读取本机的对应记录（${done}/${total}）…`, done / total))
+    const records = d.joining
+      ? []
+      : await packageRecords(d.set, (done, total) => step(`正在读取本机的对应记录（${done}/${total}）…`, done / total))
     step('正在比对合并…')
     await paint()
     const state = stampLocal(base, records)
@@ -153,14 +193,24 @@ export function useExchange() {
       // preview computed and read; it is saved only once the import is confirmed.
       const built = { percent: 0 }
       const backup = joining ? undefined : prepareBackup(roundId, passphrase, (p) => (built.percent = p))
-      backup?.then(() => measure('后台备份（与预览同时）', t0), () => undefined) // a failure is reported when the import is confirmed
+      backup?.then(
+        () => measure('后台备份（与预览同时）', t0),
+        () => undefined,
+      ) // a failure is reported when the import is confirmed
       const d = await decode(file.data, passphrase, joining)
       measure('解密校验', t0)
       const job = { decoded: d, passphrase, backup, built }
       const t1 = performance.now()
       const merged = await merge(d)
       measure('读取合并', t1)
-      preview.value = { fileName: file.name, header: d.header, fingerprint: d.fingerprint, joining: d.joining, warnings: warningsOf(d, merged.result), ...merged }
+      preview.value = {
+        fileName: file.name,
+        header: d.header,
+        fingerprint: d.fingerprint,
+        joining: d.joining,
+        warnings: warningsOf(d, merged.result),
+        ...merged,
+      }
       pending = job
     } catch (e) {
       ElMessage.error({ message: isExchangeError(e) ? e.message : `无法读取该文件，未做任何更改：${describeError(e)}`, duration: 8000 })
@@ -186,7 +236,8 @@ export function useExchange() {
         try {
           let backup = await (job.backup ?? prepareBackup(p.header.roundId, job.passphrase))
           // Built from the data as it was then: again if anything was written since.
-          if (backup.revision !== repo.revision) backup = await prepareBackup(p.header.roundId, job.passphrase, (x) => (job.built.percent = x))
+          if (backup.revision !== repo.revision)
+            backup = await prepareBackup(p.header.roundId, job.passphrase, (x) => (job.built.percent = x))
           await deliverBackup(backup, '导入前自动备份')
         } finally {
           clearInterval(waiting)
@@ -197,21 +248,36 @@ export function useExchange() {
       const r = repo.revision === p.revision && exchange.version === p.stateVersion ? p.result : (await merge(job.decoded)).result
       step(`正在写入 ${r.writes.length} 条记录…`)
       await paint()
-      const summary = describeCounts(r).map((c) => `${c.table} 新增 ${c.new} 修改 ${c.changed} 冲突 ${c.conflicting}`).join('；')
+      const summary = describeCounts(r)
+        .map((c) => `${c.table} 新增 ${c.new} 修改 ${c.changed} 冲突 ${c.conflicting}`)
+        .join('；')
       // The sender's sealed audit head, against the last one seen from that laptop.
       const seenKey = `auditSeen:${p.header.from.deviceId}`
       const peerWarning = peerAuditWarning(await getSetting<AuditHead | undefined>(seenKey, undefined), p.header.auditHead)
       const peerAudit = p.header.auditHead ? `，对方审计日志 ${p.header.auditHead.count} 条` : ''
       const audits = [
-        { action: 'import', table: 'rounds', recordId: p.header.roundId, detail: `导入${PACKAGE_KINDS[p.header.kind as PackageKind]}，来自设备 ${p.header.from.deviceId}${peerAudit}${peerWarning ? '（条数减少）' : ''}，sha256:${p.fingerprint}：${summary}` },
-        ...r.writes.map((w) => ({ action: 'import', table: w.table, recordId: w.record.id as string, detail: `合并自设备 ${p.header.from.deviceId}` })),
+        {
+          action: 'import',
+          table: 'rounds',
+          recordId: p.header.roundId,
+          detail: `导入${PACKAGE_KINDS[p.header.kind as PackageKind]}，来自设备 ${p.header.from.deviceId}${peerAudit}${peerWarning ? '（条数减少）' : ''}，sha256:${p.fingerprint}：${summary}`,
+        },
+        ...r.writes.map((w) => ({
+          action: 'import',
+          table: w.table,
+          recordId: w.record.id as string,
+          detail: `合并自设备 ${p.header.from.deviceId}`,
+        })),
       ]
       await repo.applyMerge(r.writes, audits, await sealState(p.header.roundId, r.state))
       if (p.header.auditHead) await setSetting(seenKey, p.header.auditHead)
       if (peerWarning) ElMessage.warning({ message: peerWarning, duration: 0, showClose: true })
       exchange.keep(p.header.roundId, r.state)
       measure('写入', t)
-      ElMessage.success({ message: p.joining ? `已加入轮次“${p.header.roundName}”：请在页面顶部选择本人` : `已导入：${summary || '没有需要更改的内容'}`, duration: 6000 })
+      ElMessage.success({
+        message: p.joining ? `已加入轮次“${p.header.roundName}”：请在页面顶部选择本人` : `已导入：${summary || '没有需要更改的内容'}`,
+        duration: 6000,
+      })
       preview.value = undefined
       pending = undefined
       // Committed: the screens reload their records now (a failure here changes nothing stored).

@@ -27,7 +27,10 @@ export function useHandoverReview() {
       if (result.kind !== 'handover') throw new Error('读取结果不符')
       opened.value = { ...result, fileName: file.name }
     } catch (e) {
-      ElMessage.error({ message: isExchangeError(e) || isArchiveError(e) ? e.message : `无法打开该移交包：${describeError(e)}`, duration: 8000 })
+      ElMessage.error({
+        message: isExchangeError(e) || isArchiveError(e) ? e.message : `无法打开该移交包：${describeError(e)}`,
+        duration: 8000,
+      })
     } finally {
       busy.value = false
     }

@@ -35,12 +35,19 @@ export interface ExportDelivery {
 
 export async function deliverExport(d: ExportDelivery): Promise<boolean> {
   const extension = d.fileName.split('.').pop() ?? ''
-  const result = await bridge().saveFile({ suggestedName: d.fileName, filters: FILTERS[extension] ? [FILTERS[extension]] : [], data: d.bytes })
+  const result = await bridge().saveFile({
+    suggestedName: d.fileName,
+    filters: FILTERS[extension] ? [FILTERS[extension]] : [],
+    data: d.bytes,
+  })
   if (!result.saved) return false
   // PDFs (alone or in the package zip) say which typeface roles used a bundled stand-in.
   const fonts = extension === 'pdf' || extension === 'zip' ? await fontNote() : ''
   await recordExport(appContext, d)
-  ElMessage.success({ message: `已导出${d.label ?? d.kind}：${result.location ?? d.fileName}（${formatBytes(result.size ?? d.bytes.byteLength)}，${d.verified}）${fonts ? `。${fonts}` : ''}`, duration: 8000 })
+  ElMessage.success({
+    message: `已导出${d.label ?? d.kind}：${result.location ?? d.fileName}（${formatBytes(result.size ?? d.bytes.byteLength)}，${d.verified}）${fonts ? `。${fonts}` : ''}`,
+    duration: 8000,
+  })
   return true
 }
 

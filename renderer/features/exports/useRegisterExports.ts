@@ -51,10 +51,20 @@ export function useRegisterExports() {
   async function xlsx(kind: ExportKind, sheet: LedgerSheet, what: string, note = '') {
     const r = round.activeRound!
     if (sheet.rows.length === 0) throw new Error(`没有可导出的${what}`)
-    const { bytes, sheets } = await ledgerXlsx([sheet], { marking: markingFor(r, kind), unitName: r.unitName, generatedBy: who() }, (p) => (progress.value = Math.round(p * 100)))
+    const { bytes, sheets } = await ledgerXlsx(
+      [sheet],
+      { marking: markingFor(r, kind), unitName: r.unitName, generatedBy: who() },
+      (p) => (progress.value = Math.round(p * 100)),
+    )
     const back = sheets.find((s) => s.state === 'visible')
     if (!back || back.dataRows !== sheet.rows.length) throw new Error('导出的文件读回后行数不符')
-    await deliverExport({ kind, fileName: exportFileName(r, kind, 'xlsx'), bytes, verified: `${back.dataRows} 行${note}，列：${back.headers.join('|')}`, roundId: r.id })
+    await deliverExport({
+      kind,
+      fileName: exportFileName(r, kind, 'xlsx'),
+      bytes,
+      verified: `${back.dataRows} 行${note}，列：${back.headers.join('|')}`,
+      roundId: r.id,
+    })
   }
 
   const VARIANT: Record<SignatureVariant, string> = { blank: '签名栏留空', filled: '已填姓名' }
@@ -68,16 +78,46 @@ export function useRegisterExports() {
       if (docs.documents.length === 0) throw new Error('没有可导出的调阅资料')
       const copyNumber = await nextCopyNumber(r.id)
       const at = new Date()
-      const bytes = await layoutPdf(lendingPdf(toRaw(docs.documents), names(), heads(), variant), { marking: markingFor(r, '调阅清单'), copyNumber, watermark: { user: who(), at: at.toISOString() } },
-        (p) => (progress.value = Math.round(p * 100)))
-      await deliverExport({ kind: '调阅清单', fileName: exportFileName(r, '调阅清单', 'pdf'), bytes, roundId: r.id, copyNumber,
-        verified: `共 ${pdfPageCount(bytes)} 页，${VARIANT[variant]}，水印“${watermarkText(who(), at)}”` })
+      const bytes = await layoutPdf(
+        lendingPdf(toRaw(docs.documents), names(), heads(), variant),
+        { marking: markingFor(r, '调阅清单'), copyNumber, watermark: { user: who(), at: at.toISOString() } },
+        (p) => (progress.value = Math.round(p * 100)),
+      )
+      await deliverExport({
+        kind: '调阅清单',
+        fileName: exportFileName(r, '调阅清单', 'pdf'),
+        bytes,
+        roundId: r.id,
+        copyNumber,
+        verified: `共 ${pdfPageCount(bytes)} 页，${VARIANT[variant]}，水印“${watermarkText(who(), at)}”`,
+      })
     })
 
   const notes = (documentId?: string) =>
-    run(() => xlsx('审阅笔记', notesSheet({ docs: toRaw(docs.documents), notes: toRaw(docs.notes), framework: round.activeRound!.framework, nameOf: names(), linksOf: citations(), documentId }), '审阅笔记'))
+    run(() =>
+      xlsx(
+        '审阅笔记',
+        notesSheet({
+          docs: toRaw(docs.documents),
+          notes: toRaw(docs.notes),
+          framework: round.activeRound!.framework,
+          nameOf: names(),
+          linksOf: citations(),
+          documentId,
+        }),
+        '审阅笔记',
+      ),
+    )
 
-  const petitions = (list: Petition[], includeContact: boolean) => run(() => xlsx('信访登记表', petitionSheet(list, citations(), includeContact), '信访件', includeContact ? '，含反映人联系方式' : '，不含反映人联系方式'))
+  const petitions = (list: Petition[], includeContact: boolean) =>
+    run(() =>
+      xlsx(
+        '信访登记表',
+        petitionSheet(list, citations(), includeContact),
+        '信访件',
+        includeContact ? '，含反映人联系方式' : '，不含反映人联系方式',
+      ),
+    )
 
   return { busy: task.running, progress, lendingXlsx, lendingPdf: lendingPdfExport, notes, petitions }
 }

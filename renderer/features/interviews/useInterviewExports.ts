@@ -1,7 +1,16 @@
 // Interview exports: gathers the round's data, composes the document in shared/, lays it out,
 // reads it back and delivers it (where it went, its size, rows or pages), or says why not.
 import type { ExportKind, Interview, IsoDate } from '@shared/domain/types'
-import { inRange, rangeText, recordDoc, registerSheets, scheduleDoc, scheduleRows, scheduleSheet, type People } from '@shared/interviews/documents'
+import {
+  inRange,
+  rangeText,
+  recordDoc,
+  registerSheets,
+  scheduleDoc,
+  scheduleRows,
+  scheduleSheet,
+  type People,
+} from '@shared/interviews/documents'
 import type { OfficialDoc } from '@shared/export/pdf-document'
 import type { LedgerSheet } from '@shared/export/xlsx-ledger'
 import { exportFileName, markingFor, pdfPageCount } from '@shared/export/delivery'
@@ -24,8 +33,11 @@ export function useInterviewExports() {
 
   async function xlsx(kind: ExportKind, sheets: LedgerSheet[], suffix = '') {
     const round = store.activeRound!
-    const { bytes, sheets: back } = await ledgerXlsx(sheets, { marking: markingFor(round, kind), unitName: round.unitName, generatedBy: store.currentUser?.name ?? '未指定用户' },
-      (p) => (progress.value = Math.round(p * 100)))
+    const { bytes, sheets: back } = await ledgerXlsx(
+      sheets,
+      { marking: markingFor(round, kind), unitName: round.unitName, generatedBy: store.currentUser?.name ?? '未指定用户' },
+      (p) => (progress.value = Math.round(p * 100)),
+    )
     const counts = sheets.map((s) => {
       const read = back.find((b) => b.name === s.name)
       if (!read || read.dataRows !== s.rows.length) throw new Error(`导出的文件读回后“${s.name}”行数不符`)
@@ -39,7 +51,11 @@ export function useInterviewExports() {
     const round = store.activeRound!
     const copyNumber = await nextCopyNumber(round.id)
     const user = store.currentUser?.name ?? '未指定用户'
-    const bytes = await layoutPdf(doc, { marking: markingFor(round, kind), copyNumber, watermark: { user, at: new Date().toISOString() } }, (p) => (progress.value = Math.round(p * 100)))
+    const bytes = await layoutPdf(
+      doc,
+      { marking: markingFor(round, kind), copyNumber, watermark: { user, at: new Date().toISOString() } },
+      (p) => (progress.value = Math.round(p * 100)),
+    )
     const pages = pdfPageCount(bytes)
     const fileName = exportFileName(round, kind, 'pdf').replace(/\.pdf$/, `${suffix}.pdf`)
     await deliverExport({ kind, fileName, bytes, verified: `共 ${pages} 页`, roundId: round.id, copyNumber })

@@ -46,13 +46,17 @@ export function useRecordAutosave(interviewId: Ref<string | undefined>, record: 
     queueMicrotask(() => (armed = true))
   }
 
-  watch(record, () => {
-    if (!armed || !record.value) return
-    dirty.value = true
-    edits++
-    clearTimeout(timer)
-    timer = setTimeout(() => void flush(), DEBOUNCE_MS)
-  }, { deep: true })
+  watch(
+    record,
+    () => {
+      if (!armed || !record.value) return
+      dirty.value = true
+      edits++
+      clearTimeout(timer)
+      timer = setTimeout(() => void flush(), DEBOUNCE_MS)
+    },
+    { deep: true },
+  )
 
   /** Queues the record as it is now (if changed); resolves when every save so far is done. */
   function flush(): Promise<void> {

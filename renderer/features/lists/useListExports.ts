@@ -29,7 +29,11 @@ export function useListExports() {
       const data = { round: r, papers: casework.allPapers, clues: casework.clues, cadres: round.cadres, today: todayIso() }
       const sheets = kinds.map((k) => LIST_BUILDERS[k](data))
       const base = markingFor(r, kind)
-      const { bytes, sheets: back } = await ledgerXlsx(sheets, { marking: withClues ? confidentialMarking(base) : base, unitName: r.unitName, generatedBy: round.currentUser?.name ?? '未指定用户' })
+      const { bytes, sheets: back } = await ledgerXlsx(sheets, {
+        marking: withClues ? confidentialMarking(base) : base,
+        unitName: r.unitName,
+        generatedBy: round.currentUser?.name ?? '未指定用户',
+      })
       for (const s of sheets) {
         const read = back.find((x) => x.name === s.name)
         if (!read || read.dataRows !== s.rows.length + (s.footer?.length ?? 0)) throw new Error(`读回核对失败：${s.name}`)

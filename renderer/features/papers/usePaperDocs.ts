@@ -24,7 +24,15 @@ export function usePaperDocs() {
     progress.value = 0
     try {
       const copyNumber = await nextCopyNumber(r.id)
-      const bytes = await layoutPdf(make(), { marking: markingFor(r, kind), copyNumber, watermark: { user: round.currentUser?.name ?? '未指定用户', at: new Date().toISOString() } }, (p) => (progress.value = p))
+      const bytes = await layoutPdf(
+        make(),
+        {
+          marking: markingFor(r, kind),
+          copyNumber,
+          watermark: { user: round.currentUser?.name ?? '未指定用户', at: new Date().toISOString() },
+        },
+        (p) => (progress.value = p),
+      )
       const pages = pdfPageCount(bytes)
       if (onePage && pages > 1) ElMessage.warning(`底稿内容较长，打印为 ${pages} 页`)
       const name = exportFileName(r, kind, 'pdf').replace(/\.pdf$/, `-${paper.number}.pdf`)
@@ -38,6 +46,7 @@ export function usePaperDocs() {
 
   const ctx = () => ({ round: round.activeRound!, members: round.members, cadres: round.cadres })
   const exportForm = (p: WorkingPaper) => deliver('底稿', p, () => paperFormDoc(p, ctx()), true)
-  const exportNotice = (p: WorkingPaper) => deliver('立行立改通知书', p, () => immediateNoticeDoc(p, { ...ctx(), teamName: teamNameOf(round.activeRound!) }, todayIso()), false)
+  const exportNotice = (p: WorkingPaper) =>
+    deliver('立行立改通知书', p, () => immediateNoticeDoc(p, { ...ctx(), teamName: teamNameOf(round.activeRound!) }, todayIso()), false)
   return { busy, progress, exportForm, exportNotice }
 }

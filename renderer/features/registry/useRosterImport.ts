@@ -3,7 +3,15 @@ import { describeError } from '../../util/format'
 // untick rows and settle duplicate names, then save. Nothing is written before 确认导入.
 import { computed, ref } from 'vue'
 import { ElMessage } from 'element-plus'
-import { parseRoster, planRosterImport, resolveRosterPlan, RosterImportError, type RosterParseResult, type RosterPlan, type RowDecision } from '@shared/roster'
+import {
+  parseRoster,
+  planRosterImport,
+  resolveRosterPlan,
+  RosterImportError,
+  type RosterParseResult,
+  type RosterPlan,
+  type RowDecision,
+} from '@shared/roster'
 import type { Cadre } from '@shared/domain/types'
 import { todayIso } from '@shared/util/dates'
 import { bridge } from '../../platform/bridge'
@@ -46,7 +54,9 @@ export function useRosterImport() {
     }
   }
 
-  const resolved = computed(() => (preview.value ? resolveRosterPlan(preview.value.plan, decisions.value, preview.value.registry) : undefined))
+  const resolved = computed(() =>
+    preview.value ? resolveRosterPlan(preview.value.plan, decisions.value, preview.value.registry) : undefined,
+  )
 
   function decide(sourceRow: number, change: Partial<RowDecision>) {
     const next = new Map(decisions.value)
@@ -69,7 +79,12 @@ export function useRosterImport() {
         progress.value = Math.round((saved / r.writes.length) * 100)
       }
       const summary = `新增 ${added} 人，更新 ${updated} 人，无变化 ${unchanged} 人，未导入 ${skip + junk} 行`
-      await repo.record({ action: 'import', table: 'people', recordId: store.activeRoundId, detail: `导入干部名册 ${p.fileName} sha256:${p.fingerprint}，${summary}` })
+      await repo.record({
+        action: 'import',
+        table: 'people',
+        recordId: store.activeRoundId,
+        detail: `导入干部名册 ${p.fileName} sha256:${p.fingerprint}，${summary}`,
+      })
       ElMessage.success(`名册导入完成：${summary}`)
       preview.value = undefined
     } catch (e) {

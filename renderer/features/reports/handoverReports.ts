@@ -15,8 +15,13 @@ export async function reportsForHandover(roundId: string): Promise<HandoverFile[
   await store.load(roundId)
   if (store.reports.length === 0) return []
   const { zip, check } = await reportPackage({
-    snap: await store.snapshot(), reports: store.reports, user: round.currentUser?.name ?? '未指定用户', at: new Date().toISOString(),
-    today: todayIso(), includeClueList: can(round.currentUser, 'export-clues'), copyNumber: await nextCopyNumber(roundId),
+    snap: await store.snapshot(),
+    reports: store.reports,
+    user: round.currentUser?.name ?? '未指定用户',
+    at: new Date().toISOString(),
+    today: todayIso(),
+    includeClueList: can(round.currentUser, 'export-clues'),
+    copyNumber: await nextCopyNumber(roundId),
   })
   if (!check.ok) throw new Error(`报告包核对未通过：${check.problems.join('；')}`)
   return [{ name: '报告包.zip', role: '“1+3”报告包', bytes: zip }]

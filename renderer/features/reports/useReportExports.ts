@@ -36,7 +36,11 @@ export function useReportExports() {
 
   /** The 报告检查 list of the package as it would be exported now. */
   const packageChecks = (): CheckItem[] =>
-    reportChecks(store.reports, { papers: casework.allPapers, surveys: round.activeRound?.surveys, includeClueList: can(round.currentUser, 'export-clues') })
+    reportChecks(store.reports, {
+      papers: casework.allPapers,
+      surveys: round.activeRound?.surveys,
+      includeClueList: can(round.currentUser, 'export-clues'),
+    })
 
   /** Empty sections export only after the user confirms, having seen which they are. */
   async function confirmChecks(items: CheckItem[]): Promise<boolean> {
@@ -45,51 +49,92 @@ export function useReportExports() {
     try {
       await ElMessageBox.confirm(
         `报告检查发现 ${empty.length} 个章节还没有内容：${empty.map((i) => `${i.report}“${i.where}”`).join('、')}。导出后这些章节将只有标题。仍要导出吗？`,
-        '报告检查', { type: 'warning', confirmButtonText: '确认导出', cancelButtonText: '返回修改' },
+        '报告检查',
+        { type: 'warning', confirmButtonText: '确认导出', cancelButtonText: '返回修改' },
       )
       return true
     } catch {
       return false
     }
   }
-  const reportCheck = (report: Report) => checkReport(report, { papers: casework.allPapers, surveys: round.activeRound?.surveys, attachments: [] })
+  const reportCheck = (report: Report) =>
+    checkReport(report, { papers: casework.allPapers, surveys: round.activeRound?.surveys, attachments: [] })
   /** 落款 of a report exported alone: the 巡察组 and today; no 附件说明, as no attachment goes with it. */
   const furnitureOf = (): Furniture => ({ attachments: [], signer: teamName(round.activeRound!), date: todayIso() })
   /** A 份号 from the round's counter, only for documents marked 秘密 or 机密. */
-  const copyNumberFor = async (kind: ExportKind) => (needsCopyNumber(markingFor(round.activeRound!, kind)) ? await nextCopyNumber(round.activeRound!.id) : undefined)
+  const copyNumberFor = async (kind: ExportKind) =>
+    needsCopyNumber(markingFor(round.activeRound!, kind)) ? await nextCopyNumber(round.activeRound!.id) : undefined
 
   const task = useTask({ whenBusy: 'ignore' })
   const { busy, progress, run } = task
 
   const reportPdf = async (report: Report) =>
-    (await confirmChecks(reportCheck(report))) && run('pdf', async () => {
+    (await confirmChecks(reportCheck(report))) &&
+    run('pdf', async () => {
       const r = round.activeRound!
       const copyNumber = await copyNumberFor(kindOf(report))
-      const bytes = await layoutPdf(reportDoc(report, furnitureOf()), { marking: markingFor(r, kindOf(report)), copyNumber, watermark: { user: user(), at: new Date().toISOString() } }, (p) => (progress.value = Math.round(p * 100)))
+      const bytes = await layoutPdf(
+        reportDoc(report, furnitureOf()),
+        { marking: markingFor(r, kindOf(report)), copyNumber, watermark: { user: user(), at: new Date().toISOString() } },
+        (p) => (progress.value = Math.round(p * 100)),
+      )
       const pages = pdfPageCount(bytes)
-      await deliverExport({ kind: kindOf(report), fileName: exportFileName(r, kindOf(report), 'pdf').replace(kindOf(report), report.kind), bytes, verified: `共 ${pages} 页`, roundId: r.id, copyNumber })
+      await deliverExport({
+        kind: kindOf(report),
+        fileName: exportFileName(r, kindOf(report), 'pdf').replace(kindOf(report), report.kind),
+        bytes,
+        verified: `共 ${pages} 页`,
+        roundId: r.id,
+        copyNumber,
+      })
     })
 
   const reportWord = async (report: Report) =>
-    (await confirmChecks(reportCheck(report))) && run('docx', async () => {
+    (await confirmChecks(reportCheck(report))) &&
+    run('docx', async () => {
       const r = round.activeRound!
       const copyNumber = await copyNumberFor(kindOf(report))
-      const { bytes, text } = await wordInWorker(report, { marking: markingFor(r, kindOf(report)), copyNumber, furniture: furnitureOf(), fonts: await officeFontNames() })
+      const { bytes, text } = await wordInWorker(report, {
+        marking: markingFor(r, kindOf(report)),
+        copyNumber,
+        furniture: furnitureOf(),
+        fonts: await officeFontNames(),
+      })
       if (!text.includes(report.title)) throw new Error('读回核对失败：Word 正文中找不到标题')
-      await deliverExport({ kind: kindOf(report), fileName: exportFileName(r, kindOf(report), 'docx').replace(kindOf(report), report.kind), bytes, verified: '读回核对一致', roundId: r.id, copyNumber })
+      await deliverExport({
+        kind: kindOf(report),
+        fileName: exportFileName(r, kindOf(report), 'docx').replace(kindOf(report), report.kind),
+        bytes,
+        verified: '读回核对一致',
+        roundId: r.id,
+        copyNumber,
+      })
     })
 
   const surveyXlsx = (s: SurveyResults) =>
     run('survey', async () => {
       const r = round.activeRound!
       const sheets = surveySheets(s)
-      const { bytes, sheets: back } = await ledgerXlsx(sheets, { marking: markingFor(r, '巡察报告'), unitName: r.unitName, generatedBy: user() })
-      for (const sh of sheets) if (back.find((x) => x.name === sh.name)?.dataRows !== sh.rows.length) throw new Error(`读回核对失败：${sh.name}`)
-      await deliverExport({ kind: '巡察报告', label: '测评统计表', fileName: exportFileName(r, '巡察报告', 'xlsx').replace('巡察报告', '测评统计'), bytes, verified: `读回核对一致：${sheets.map((x) => `${x.name} ${x.rows.length} 行`).join('，')}`, roundId: r.id })
+      const { bytes, sheets: back } = await ledgerXlsx(sheets, {
+        marking: markingFor(r, '巡察报告'),
+        unitName: r.unitName,
+        generatedBy: user(),
+      })
+      for (const sh of sheets)
+        if (back.find((x) => x.name === sh.name)?.dataRows !== sh.rows.length) throw new Error(`读回核对失败：${sh.name}`)
+      await deliverExport({
+        kind: '巡察报告',
+        label: '测评统计表',
+        fileName: exportFileName(r, '巡察报告', 'xlsx').replace('巡察报告', '测评统计'),
+        bytes,
+        verified: `读回核对一致：${sheets.map((x) => `${x.name} ${x.rows.length} 行`).join('，')}`,
+        roundId: r.id,
+      })
     })
 
   const packageZip = async () =>
-    (await confirmChecks(packageChecks())) && run('package', async () => {
+    (await confirmChecks(packageChecks())) &&
+    run('package', async () => {
       const r = round.activeRound!
       lastCheck.value = undefined
       // One 份号 for the package, drawn only when something in it is marked 秘密 or 机密.
@@ -97,8 +142,15 @@ export function useReportExports() {
       const copyNumber = marked ? await nextCopyNumber(r.id) : undefined
       // The worker reads and opens the tables the package needs itself, with the round's key.
       const input = {
-        snap: { round: r, tables: emptyTables() }, reports: store.reports, user: user(), at: new Date().toISOString(), today: todayIso(),
-        includeClueList: can(round.currentUser, 'export-clues'), copyNumber, allowEmpty: true, docxFonts: await officeFontNames(),
+        snap: { round: r, tables: emptyTables() },
+        reports: store.reports,
+        user: user(),
+        at: new Date().toISOString(),
+        today: todayIso(),
+        includeClueList: can(round.currentUser, 'export-clues'),
+        copyNumber,
+        allowEmpty: true,
+        docxFonts: await officeFontNames(),
       }
       const onProgress = (p: number, step?: string) => {
         if (step) stepText.value = step
@@ -108,7 +160,15 @@ export function useReportExports() {
       lastCheck.value = check
       if (!check.ok) throw new Error(`报告包核对未通过：${check.problems.join('；')}`)
       const notes = manifest.notes.length ? `；${manifest.notes.join('；')}` : ''
-      await deliverExport({ kind: '巡察报告', label: packageLabel(manifest), fileName: exportFileName(r, '巡察报告', 'zip').replace('巡察报告', '报告包'), bytes: zip, verified: `${check.summary}${notes}`, roundId: r.id, copyNumber })
+      await deliverExport({
+        kind: '巡察报告',
+        label: packageLabel(manifest),
+        fileName: exportFileName(r, '巡察报告', 'zip').replace('巡察报告', '报告包'),
+        bytes: zip,
+        verified: `${check.summary}${notes}`,
+        roundId: r.id,
+        copyNumber,
+      })
     })
 
   return { busy, progress, stepText, lastCheck, packageChecks, reportPdf, reportWord, surveyXlsx, packageZip }

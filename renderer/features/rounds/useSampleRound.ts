@@ -15,7 +15,9 @@ export function useSampleRound() {
     if (store.rounds.some((r) => r.id === snapshot.round.id)) {
       try {
         await ElMessageBox.confirm('示例轮次已存在。重新载入将恢复示例数据，你在示例轮次中的改动会被覆盖。', '重新载入示例轮次', {
-          type: 'warning', confirmButtonText: '重新载入', cancelButtonText: '取消',
+          type: 'warning',
+          confirmButtonText: '重新载入',
+          cancelButtonText: '取消',
         })
       } catch {
         return

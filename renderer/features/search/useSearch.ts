@@ -5,7 +5,14 @@ import { ref } from 'vue'
 import type { SearchFilters, SearchResult } from '@shared/search/corpus'
 import { keyring, repo } from '../../platform/db/workbench'
 import type { BuildPhase } from '../../platform/workers/loadCorpus'
-import { buildSearch, type BuildInfo, querySearch, searchGeneration, startSearchWorker, stopSearchWorker } from '../../platform/workers/searchWorker'
+import {
+  buildSearch,
+  type BuildInfo,
+  querySearch,
+  searchGeneration,
+  startSearchWorker,
+  stopSearchWorker,
+} from '../../platform/workers/searchWorker'
 
 const progress = ref(0)
 const phase = ref<BuildPhase>('read')

@@ -55,12 +55,16 @@ export function useFormDialog<D>(visible: Ref<boolean>, existing: () => D | unde
     tracking = true
   })
 
-  watch(draft, () => {
-    if (!tracking) return
-    dirty.value = JSON.stringify(draft.value) !== baseline
-    if (dirty.value) store.keep(() => draft.value)
-    else void store.discard()
-  }, { deep: true })
+  watch(
+    draft,
+    () => {
+      if (!tracking) return
+      dirty.value = JSON.stringify(draft.value) !== baseline
+      if (dirty.value) store.keep(() => draft.value)
+      else void store.discard()
+    },
+    { deep: true },
+  )
 
   /** Closing a changed form asks: keep it as a draft, give it up, or go on editing. */
   async function requestClose(): Promise<void> {

@@ -9,7 +9,10 @@ const people = [
 
 describe('usePersonFilter', () => {
   it('narrows the list by pinyin, characters or post, and lists everyone again when closed', () => {
-    const pick = usePersonFilter(() => people, (p) => p.post)
+    const pick = usePersonFilter(
+      () => people,
+      (p) => p.post,
+    )
     pick.filter('zwd')
     expect(pick.list.map((p) => p.name)).toEqual(['张卫东'])
     pick.filter('shan')

@@ -32,7 +32,10 @@ export function useRoundWipe() {
     if (refused) return ElMessage.error(refused)
     busy.value = true
     try {
-      const file = await bridge().openFile({ title: '选择本轮的移交归档', filters: [{ name: '巡察工作台轮次归档', extensions: [ARCHIVE_FILE_EXTENSION.slice(1)] }] })
+      const file = await bridge().openFile({
+        title: '选择本轮的移交归档',
+        filters: [{ name: '巡察工作台轮次归档', extensions: [ARCHIVE_FILE_EXTENSION.slice(1)] }],
+      })
       if (!file) return
       verified.value = await verifyArchive(appContext, store.currentUser, round, file)
     } catch (e) {
@@ -71,7 +74,14 @@ export function useRoundWipe() {
       { marking: markingFor(round, '清理证明'), copyNumber, watermark: { user, at: new Date().toISOString() } },
       (p) => (progress.value = Math.round(p * 100)),
     )
-    await deliverExport({ kind: '清理证明', fileName: exportFileName(round, '清理证明', 'pdf'), bytes, verified: `共 ${pdfPageCount(bytes)} 页，水印“${watermarkText(user, new Date())}”`, roundId: w.roundId, copyNumber })
+    await deliverExport({
+      kind: '清理证明',
+      fileName: exportFileName(round, '清理证明', 'pdf'),
+      bytes,
+      verified: `共 ${pdfPageCount(bytes)} 页，水印“${watermarkText(user, new Date())}”`,
+      roundId: w.roundId,
+      copyNumber,
+    })
   }
 
   /**
@@ -80,7 +90,9 @@ export function useRoundWipe() {
    * no file names, so no list of files is given.
    */
   async function roundBackups(): Promise<{ folder?: string; files: string[] }> {
-    const status = await bridge().backupFolderStatus().catch(() => ({ chosen: false as const }))
+    const status = await bridge()
+      .backupFolderStatus()
+      .catch(() => ({ chosen: false as const }))
     return { folder: status.chosen ? status.label : undefined, files: [] }
   }
 

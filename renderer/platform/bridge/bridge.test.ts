@@ -13,24 +13,35 @@ describe('bridge selection', () => {
     expect(resolveBridge('browser', {})).toBe(browserBridge)
   })
   it('refuses an unsafe file name before anything is written', async () => {
-    await expect(browserBridge.saveFile({ suggestedName: '../etc/passwd', filters: [], data: new Uint8Array(1) })).rejects.toThrow('文件名不合法')
+    await expect(browserBridge.saveFile({ suggestedName: '../etc/passwd', filters: [], data: new Uint8Array(1) })).rejects.toThrow(
+      '文件名不合法',
+    )
   })
 })
 
 describe('browser backup folder', () => {
   it('never has a folder and says why when asked to choose one', async () => {
     await expect(browserBridge.backupFolderStatus()).resolves.toEqual({ chosen: false })
-    await expect(browserBridge.chooseBackupFolder()).resolves.toEqual({ chosen: false, label: '浏览器版不能选择文件夹，备份将作为下载保存' })
+    await expect(browserBridge.chooseBackupFolder()).resolves.toEqual({
+      chosen: false,
+      label: '浏览器版不能选择文件夹，备份将作为下载保存',
+    })
   })
   it('writeBackup falls back to a download and prunes nothing', async () => {
     const created = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:test')
     vi.spyOn(URL, 'revokeObjectURL').mockReturnValue()
     const clicked = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockReturnValue()
     const fileName = '自动备份-一轮-202601011200.xbak'
-    await expect(browserBridge.writeBackup({ fileName, data: new Uint8Array([1, 2]), keep: 10 })).resolves.toEqual({ location: `浏览器下载：${fileName}`, size: 2, removed: [] })
+    await expect(browserBridge.writeBackup({ fileName, data: new Uint8Array([1, 2]), keep: 10 })).resolves.toEqual({
+      location: `浏览器下载：${fileName}`,
+      size: 2,
+      removed: [],
+    })
     expect(created).toHaveBeenCalledOnce()
     expect(clicked).toHaveBeenCalledOnce()
     vi.restoreAllMocks()
-    await expect(browserBridge.writeBackup({ fileName: '../x.xbak', data: new Uint8Array([1]), keep: 10 })).rejects.toThrow('备份文件名不合法')
+    await expect(browserBridge.writeBackup({ fileName: '../x.xbak', data: new Uint8Array([1]), keep: 10 })).rejects.toThrow(
+      '备份文件名不合法',
+    )
   })
 })

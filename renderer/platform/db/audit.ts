@@ -4,7 +4,13 @@
 // are in shared/domain/audit.ts. Entries asked for while the vault is locked (a wrong
 // passphrase or recovery key) wait in `auditPending` and enter the chain at the next unlock.
 import {
-  GENESIS_HASH, auditEntryHash, sealAuditHead, verifyAuditLog, type AuditMac, type AuditVerdict, type SealedAuditHead,
+  GENESIS_HASH,
+  auditEntryHash,
+  sealAuditHead,
+  verifyAuditLog,
+  type AuditMac,
+  type AuditVerdict,
+  type SealedAuditHead,
 } from '@shared/domain/audit'
 import { canonicalJson, sha256Hex } from '@shared/util/hash'
 import { auditMac } from '@shared/security'
@@ -91,8 +97,18 @@ export class AuditChain {
     for (const d of all) {
       // Who acted is kept as the member id; names are resolved by the view after unlock.
       const base = {
-        v: 2 as const, seq: seq + 1, at: d.at, actor: d.actor, actorId: d.actor, deviceId: d.deviceId, action: d.action, table: d.table,
-        recordId: d.recordId, fields: d.fields ?? [], detail: d.detail ?? '', prevHash: hash,
+        v: 2 as const,
+        seq: seq + 1,
+        at: d.at,
+        actor: d.actor,
+        actorId: d.actor,
+        deviceId: d.deviceId,
+        action: d.action,
+        table: d.table,
+        recordId: d.recordId,
+        fields: d.fields ?? [],
+        detail: d.detail ?? '',
+        prevHash: hash,
       }
       const entry = { ...base, hash: await auditEntryHash(base, mac) }
       entries.push(entry)
@@ -122,7 +138,10 @@ export class AuditChain {
   async holdWhileLocked(draft: AuditDraft, who: { actor: string; deviceId: string }, at: string): Promise<void> {
     await this.db.transaction('rw', this.db.settings, async () => {
       const pending = ((await this.db.settings.get(AUDIT_PENDING_SETTING))?.value as PendingAudit[] | undefined) ?? []
-      await this.db.settings.put({ key: AUDIT_PENDING_SETTING, value: [...pending, { ...draft, at, actor: who.actor, deviceId: who.deviceId }] })
+      await this.db.settings.put({
+        key: AUDIT_PENDING_SETTING,
+        value: [...pending, { ...draft, at, actor: who.actor, deviceId: who.deviceId }],
+      })
     })
   }
 

@@ -52,28 +52,65 @@ beforeAll(async () => {
 
   // A round with records of every table (the sample has no report: one is drafted).
   const report = newReport(s.round.id, generateDraft('巡察报告', DEFAULT_TEMPLATES.巡察报告, s), '2026-11-21T08:00:00.000Z')
-  s.tables.reports.push({ ...report, id: 'report-1', createdAt: '2026-11-21T08:00:00.000Z', updatedAt: '2026-11-21T08:00:00.000Z', updatedBy: context.actor, deviceId: 'device-A' } as never)
+  s.tables.reports.push({
+    ...report,
+    id: 'report-1',
+    createdAt: '2026-11-21T08:00:00.000Z',
+    updatedAt: '2026-11-21T08:00:00.000Z',
+    updatedBy: context.actor,
+    deviceId: 'device-A',
+  } as never)
   for (const t of ROUND_TABLES) expect(s.tables[t].length, t).toBeGreaterThan(0)
   await repo.replaceRound(s, { action: 'import', table: 'rounds', recordId: s.round.id, detail: '载入示例轮次' })
 
   // Edits, a deletion, views and exports, as the screens write them.
   const cadre = s.tables.people.find((p): p is Cadre => p.kind === 'cadre')!
-  await repo.save('people', { ...cadre, post: '陈𠈌：局长/党委书记', notes: `=HYPERLINK("x") ${'反映其在工程招投标中打招呼，'.repeat(250)}` } as Cadre)
+  await repo.save('people', {
+    ...cadre,
+    post: '陈𠈌：局长/党委书记',
+    notes: `=HYPERLINK("x") ${'反映其在工程招投标中打招呼，'.repeat(250)}`,
+  } as Cadre)
   await repo.record({ action: 'view', table: 'people', recordId: cadre.id, detail: '查看干部信息' })
   const petition = s.tables.petitions[0] as Petition
   await repo.record({ action: 'view', table: 'petitions', recordId: petition.id, detail: '查看信访反映人联系方式' })
   await repo.remove('petitions', petition.id)
   const paper = s.tables.workingPapers[0]!
-  await repo.save('workingPapers', { ...paper, reviewLog: [...(paper.reviewLog ?? []), { action: '退回', memberId: context.actor, at: '2026-11-22T08:00:00.000Z', comment: '定性依据不准确：请补充《条例》第三十条' }] })
+  await repo.save('workingPapers', {
+    ...paper,
+    reviewLog: [
+      ...(paper.reviewLog ?? []),
+      { action: '退回', memberId: context.actor, at: '2026-11-22T08:00:00.000Z', comment: '定性依据不准确：请补充《条例》第三十条' },
+    ],
+  })
   await repo.record({ action: 'sign', table: 'workingPapers', recordId: paper.id, fields: ['reviewLog'], detail: '退回承办人' })
-  await repo.record({ action: 'export', table: 'rounds', recordId: s.round.id, detail: '导出问题清单（20480 字节，份号 000001）sha256:' + 'a'.repeat(64) })
+  await repo.record({
+    action: 'export',
+    table: 'rounds',
+    recordId: s.round.id,
+    detail: '导出问题清单（20480 字节，份号 000001）sha256:' + 'a'.repeat(64),
+  })
   // A half-written form, kept as a draft.
-  await new DraftStore(db, (roundId) => keyring.roundKey(roundId)).save({ roundId: s.round.id, form: 'paper', recordId: paper.id, user: context.actor }, { title: '陈𠈌 草稿：定性依据不准确' })
+  await new DraftStore(db, (roundId) => keyring.roundKey(roundId)).save(
+    { roundId: s.round.id, form: 'paper', recordId: paper.id, user: context.actor },
+    { title: '陈𠈌 草稿：定性依据不准确' },
+  )
 
   // The exchange state and this laptop's settings.
   const key = `${s.round.id}:device-A`
-  await db.exchange.put({ key, roundId: s.round.id, body: await sealSyncState(await keyring.roundKey(s.round.id), recordAad('exchange', key), emptySyncState('device-A')) })
-  for (const [k, v] of [['failedUnlocks', 0], ['deviceId', 'device-A'], ['activeRoundId', s.round.id], ['autoLockMinutes', 10], [`copyNumber:${s.round.id}`, 3], [`currentUser:${s.round.id}`, context.actor], ['auditSeen:device-B', { count: 12, head: 'b'.repeat(64) }]] as const)
+  await db.exchange.put({
+    key,
+    roundId: s.round.id,
+    body: await sealSyncState(await keyring.roundKey(s.round.id), recordAad('exchange', key), emptySyncState('device-A')),
+  })
+  for (const [k, v] of [
+    ['failedUnlocks', 0],
+    ['deviceId', 'device-A'],
+    ['activeRoundId', s.round.id],
+    ['autoLockMinutes', 10],
+    [`copyNumber:${s.round.id}`, 3],
+    [`currentUser:${s.round.id}`, context.actor],
+    ['auditSeen:device-B', { count: 12, head: 'b'.repeat(64) }],
+  ] as const)
     await db.settings.put({ key: k, value: v })
 
   // Everything a person would recognise: names, the round and unit, free text of every record.
@@ -89,19 +126,26 @@ beforeAll(async () => {
 /** A row's clear part: everything but the sealed body. */
 const clearOf = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([k]) => k !== 'body'))
 /** Setting keys as the list names them (`copyNumber:<round id>`). */
-const settingName = (k: string) => k.replace(/^(copyNumber|currentUser):.*/, '$1:<round id>').replace(/^auditSeen:.*/, 'auditSeen:<device id>')
+const settingName = (k: string) =>
+  k.replace(/^(copyNumber|currentUser):.*/, '$1:<round id>').replace(/^auditSeen:.*/, 'auditSeen:<device id>')
 
 describe('what stays in clear at rest', () => {
   it('every store holds in clear only what docs/security.md lists, and the record tables list is the code’s', async () => {
     const listed = documentedClear()
-    for (const t of Object.keys(CLEAR_FIELDS) as (keyof typeof CLEAR_FIELDS)[]) expect([...listed.get(t)!].sort(), t).toEqual([...CLEAR_FIELDS[t]].sort())
+    for (const t of Object.keys(CLEAR_FIELDS) as (keyof typeof CLEAR_FIELDS)[])
+      expect([...listed.get(t)!].sort(), t).toEqual([...CLEAR_FIELDS[t]].sort())
     for (const table of db.tables) {
       const rows = (await table.toArray()) as Record<string, unknown>[]
       expect(rows.length, table.name).toBeGreaterThan(0)
-      const found = new Set(table.name === 'settings' ? rows.map((r) => settingName(String(r.key))) : rows.flatMap((r) => Object.keys(clearOf(r))))
+      const found = new Set(
+        table.name === 'settings' ? rows.map((r) => settingName(String(r.key))) : rows.flatMap((r) => Object.keys(clearOf(r))),
+      )
       const allowed = listed.get(table.name)
       expect(allowed, `docs/security.md does not list the store ${table.name}`).toBeDefined()
-      expect([...found].filter((f) => !allowed!.has(f)), table.name).toEqual([])
+      expect(
+        [...found].filter((f) => !allowed!.has(f)),
+        table.name,
+      ).toEqual([])
     }
     // The audit log holds exactly the listed fields.
     const audit = (await db.auditLog.toArray()) as unknown as Record<string, unknown>[]

@@ -15,7 +15,11 @@ beforeEach(async () => {
   db = openDatabase(`drafts-${crypto.randomUUID()}`)
   keyring = new Keyring(db)
   keyring.unlock((await createVault('Xuncha-2026-Round', { iterations: 1000 })).masterKey)
-  drafts = new DraftStore(db, (id) => keyring.roundKey(id), () => '2026-12-03T08:00:00.000Z')
+  drafts = new DraftStore(
+    db,
+    (id) => keyring.roundKey(id),
+    () => '2026-12-03T08:00:00.000Z',
+  )
 })
 
 describe('DraftStore', () => {
@@ -39,7 +43,7 @@ describe('DraftStore', () => {
     expect(await drafts.load({ ...paper, form: 'clue' })).toBeUndefined()
   })
 
-  it('cannot be moved to another draft\'s key (the key is bound as associated data)', async () => {
+  it("cannot be moved to another draft's key (the key is bound as associated data)", async () => {
     await drafts.save(paper, secret)
     const row = (await db.drafts.get(draftKey(paper)))!
     const other = { ...paper, recordId: 'p-2' }

@@ -27,12 +27,25 @@ describe('schema v3 and applyMerge', () => {
     const repo = new Repository(db, plainCodec, () => ({ actor: 'm1', deviceId: 'dev-L' }))
     repo.audit.useKey(ephemeralAuditKey())
     const record = { id: 'v1', roundId: 'R', createdAt: 'a', updatedAt: 'b', updatedBy: '甲', deviceId: 'dev-A', notes: '走访' }
-    await repo.applyMerge([{ table: 'visits', record }], [{ action: 'import', table: 'visits', recordId: 'v1' }], { key: 'state:R', roundId: 'R', body: 1 })
+    await repo.applyMerge([{ table: 'visits', record }], [{ action: 'import', table: 'visits', recordId: 'v1' }], {
+      key: 'state:R',
+      roundId: 'R',
+      body: 1,
+    })
     expect(await repo.get('visits', 'v1')).toEqual(record) // the author's metadata is kept
     expect((await db.auditLog.toArray()).map((e) => e.action)).toEqual(['import'])
     // A failing write (an id that is not a string) rolls back the state row and the audit entry too.
     const bad = { ...record, id: undefined as unknown as string }
-    await expect(repo.applyMerge([{ table: 'visits', record: { ...record, id: 'v2' } }, { table: 'visits', record: bad }], [{ action: 'import', table: 'visits', recordId: 'v2' }], { key: 'state:R', roundId: 'R', body: 2 })).rejects.toThrow()
+    await expect(
+      repo.applyMerge(
+        [
+          { table: 'visits', record: { ...record, id: 'v2' } },
+          { table: 'visits', record: bad },
+        ],
+        [{ action: 'import', table: 'visits', recordId: 'v2' }],
+        { key: 'state:R', roundId: 'R', body: 2 },
+      ),
+    ).rejects.toThrow()
     expect(await repo.get('visits', 'v2')).toBeUndefined()
     expect((await db.exchange.get('state:R'))?.body).toBe(1)
     expect(await db.auditLog.count()).toBe(1)

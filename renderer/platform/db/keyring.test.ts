@@ -13,13 +13,33 @@ let repo: Repository
 let vault: Awaited<ReturnType<typeof createVault>>['vault']
 
 const round: Draft<Round> = {
-  name: '第三轮巡察', batch: '', mode: '常规', unitName: '区农业农村局党委', entryDate: '2026-10-19', exitDate: '2026-12-18',
-  petitionCutoff: '2026-12-08', framework: FOUR_IMPLEMENTATIONS, defaultMarking: { level: '内部' }, notes: '',
+  name: '第三轮巡察',
+  batch: '',
+  mode: '常规',
+  unitName: '区农业农村局党委',
+  entryDate: '2026-10-19',
+  exitDate: '2026-12-18',
+  petitionCutoff: '2026-12-08',
+  framework: FOUR_IMPLEMENTATIONS,
+  defaultMarking: { level: '内部' },
+  notes: '',
 }
 const cadre = (roundId: string): Draft<Cadre> => ({
-  kind: 'cadre', roundId, name: '周海涛', gender: '男', birth: '1968-03', post: '党委书记、局长', duties: '主持全面工作',
-  inPostSince: '2019-06', department: '', category: '一把手', isTopLeader: true, isDisciplineChief: false, isLeadershipMember: true,
-  isMidLevelHead: false, notes: '反映其在工程招投标中打招呼',
+  kind: 'cadre',
+  roundId,
+  name: '周海涛',
+  gender: '男',
+  birth: '1968-03',
+  post: '党委书记、局长',
+  duties: '主持全面工作',
+  inPostSince: '2019-06',
+  department: '',
+  category: '一把手',
+  isTopLeader: true,
+  isDisciplineChief: false,
+  isLeadershipMember: true,
+  isMidLevelHead: false,
+  notes: '反映其在工程招投标中打招呼',
 })
 
 beforeEach(async () => {

@@ -1,7 +1,16 @@
 // The unlocked keys, in memory only: the master key and the round keys opened from it.
 // Locking drops every reference (and the app reloads, so decrypted records go too).
 import {
-  createAuditKey, createRoundKey, isEncryptedBody, openAuditKey, openFields, openRoundKey, recordAad, sealFields, VaultError, type WrappedAuditKey,
+  createAuditKey,
+  createRoundKey,
+  isEncryptedBody,
+  openAuditKey,
+  openFields,
+  openRoundKey,
+  recordAad,
+  sealFields,
+  VaultError,
+  type WrappedAuditKey,
 } from '@shared/security'
 import type { AnyTableName } from '@shared/domain/tables'
 import type { FieldCodec, RecordRef } from './codec'

@@ -17,15 +17,35 @@ const clock = () => new Date(Date.UTC(2026, 10, 21, 8, 0, tick++)).toISOString()
 
 function roundDraft(): Draft<Round> {
   return {
-    name: '十二届区委第三轮巡察', batch: '第三轮', mode: '常规', unitName: '区农业农村局党委',
-    entryDate: '2026-10-19', exitDate: '2026-12-18', petitionCutoff: '2026-12-08',
-    framework: FOUR_IMPLEMENTATIONS, defaultMarking: { level: '内部' }, notes: '',
+    name: '十二届区委第三轮巡察',
+    batch: '第三轮',
+    mode: '常规',
+    unitName: '区农业农村局党委',
+    entryDate: '2026-10-19',
+    exitDate: '2026-12-18',
+    petitionCutoff: '2026-12-08',
+    framework: FOUR_IMPLEMENTATIONS,
+    defaultMarking: { level: '内部' },
+    notes: '',
   }
 }
 function cadreDraft(roundId: string, name: string): Draft<Cadre> {
   return {
-    kind: 'cadre', roundId, name, gender: '男', birth: '1970-05', post: '副局长', duties: '分管财务', inPostSince: '2021-03',
-    department: '', category: '班子成员', isTopLeader: false, isDisciplineChief: false, isLeadershipMember: true, isMidLevelHead: false, notes: '',
+    kind: 'cadre',
+    roundId,
+    name,
+    gender: '男',
+    birth: '1970-05',
+    post: '副局长',
+    duties: '分管财务',
+    inPostSince: '2021-03',
+    department: '',
+    category: '班子成员',
+    isTopLeader: false,
+    isDisciplineChief: false,
+    isLeadershipMember: true,
+    isMidLevelHead: false,
+    notes: '',
   }
 }
 
@@ -81,8 +101,15 @@ describe('Repository', () => {
     const round = await repo.save('rounds', roundDraft())
     const cadre = await repo.save('people', cadreDraft(round.id, '李红梅'))
     const row = await db.people.get(cadre.id)
-    expect(Object.keys(row!).filter((k) => k !== 'body').sort()).toEqual(
-      CLEAR_FIELDS.people.filter((k) => k in cadre).slice().sort(),
+    expect(
+      Object.keys(row!)
+        .filter((k) => k !== 'body')
+        .sort(),
+    ).toEqual(
+      CLEAR_FIELDS.people
+        .filter((k) => k in cadre)
+        .slice()
+        .sort(),
     )
     expect(JSON.stringify(row)).not.toContain('李红梅')
     expect((await repo.get('people', cadre.id))?.name).toBe('李红梅')
@@ -150,10 +177,14 @@ describe('imports, merges and conflict resolution', () => {
     const cadre = await repo.save('people', cadreDraft(a.id, '陈𠈌'))
     const snap = await repo.snapshot(a.id)
     // The same round re-issued under a new round id, as another tool may legitimately write it.
-    const reissued = { round: { ...snap.round, id: 'round-B', name: '2026年第三轮/区农业农村局党委' }, tables: { ...snap.tables, people: snap.tables.people.map((p) => ({ ...p, roundId: 'round-B' })) } }
+    const reissued = {
+      round: { ...snap.round, id: 'round-B', name: '2026年第三轮/区农业农村局党委' },
+      tables: { ...snap.tables, people: snap.tables.people.map((p) => ({ ...p, roundId: 'round-B' })) },
+    }
     const before = await db.auditLog.count()
     await expect(repo.replaceRound(reissued, { action: 'import', table: 'rounds', recordId: 'round-B' })).rejects.toMatchObject({
-      name: 'RoundCollisionError', message: expect.stringContaining(`已属于本机的另一巡察轮次“十二届区委第三轮巡察”`),
+      name: 'RoundCollisionError',
+      message: expect.stringContaining(`已属于本机的另一巡察轮次“十二届区委第三轮巡察”`),
     })
     expect((await repo.list('people', a.id)).map((p) => p.name)).toEqual(['陈𠈌'])
     expect((await repo.get('people', cadre.id))?.roundId).toBe(a.id)
@@ -164,7 +195,10 @@ describe('imports, merges and conflict resolution', () => {
   it('commits imports, merges, seals and sign-offs through the strict connection, ordinary edits through the relaxed one', async () => {
     const strict = openDatabase(db.name, 'strict')
     const used: string[] = []
-    for (const [label, d] of [['relaxed', db], ['strict', strict]] as const) {
+    for (const [label, d] of [
+      ['relaxed', db],
+      ['strict', strict],
+    ] as const) {
       const orig = d.transaction.bind(d) as (...args: unknown[]) => unknown
       ;(d as unknown as { transaction: unknown }).transaction = (...args: unknown[]) => (used.push(label), orig(...args))
     }
@@ -186,10 +220,26 @@ describe('imports, merges and conflict resolution', () => {
     const cadre = await repo.save('people', cadreDraft(round.id, '王建国'))
     const row = { key: `state:${round.id}`, roundId: round.id, body: 'state-v2' as never }
     const audits = await db.auditLog.count()
-    await expect(repo.resolveField('people', cadre.id, 'post', () => { throw new Error('不允许') }, row, { action: 'update', table: 'people', recordId: cadre.id })).rejects.toThrow('不允许')
+    await expect(
+      repo.resolveField(
+        'people',
+        cadre.id,
+        'post',
+        () => {
+          throw new Error('不允许')
+        },
+        row,
+        { action: 'update', table: 'people', recordId: cadre.id },
+      ),
+    ).rejects.toThrow('不允许')
     expect(await db.exchange.get(row.key)).toBeUndefined()
     expect(await db.auditLog.count()).toBe(audits)
-    await repo.resolveField('people', cadre.id, 'post', (current) => ({ set: `${String(current)}（兼）` }), row, { action: 'update', table: 'people', recordId: cadre.id, detail: '处理冲突' })
+    await repo.resolveField('people', cadre.id, 'post', (current) => ({ set: `${String(current)}（兼）` }), row, {
+      action: 'update',
+      table: 'people',
+      recordId: cadre.id,
+      detail: '处理冲突',
+    })
     expect(((await repo.get('people', cadre.id)) as Cadre).post).toBe('副局长（兼）')
     expect((await db.exchange.get(row.key))?.body).toBe('state-v2')
     expect((await db.auditLog.orderBy('seq').last())?.fields).toEqual(['post'])
@@ -226,23 +276,43 @@ describe('audit chain', () => {
   it('finds an entry edited in place', async () => {
     await session()
     await db.auditLog.update(3, { detail: '（改）' })
-    expect(await repo.audit.verify()).toMatchObject({ ok: false, problem: 'edited', at: 3, message: '审计日志第 3 条被直接修改：内容与其哈希不符' })
+    expect(await repo.audit.verify()).toMatchObject({
+      ok: false,
+      problem: 'edited',
+      at: 3,
+      message: '审计日志第 3 条被直接修改：内容与其哈希不符',
+    })
   })
 
   it('finds a deleted tail (the newest three: a view of a petitioner contact and an export among them)', async () => {
     await session()
     for (const seq of [4, 5, 6]) await db.auditLog.delete(seq)
-    expect(await repo.audit.verify()).toMatchObject({ ok: false, problem: 'truncated', at: 4, message: '审计日志末尾 3 条被删除：封存记录为 6 条，现存 3 条' })
+    expect(await repo.audit.verify()).toMatchObject({
+      ok: false,
+      problem: 'truncated',
+      at: 4,
+      message: '审计日志末尾 3 条被删除：封存记录为 6 条，现存 3 条',
+    })
     // Writing on does not seal the truncation over: the next entry chains from the sealed head.
     await repo.record({ action: 'view', table: 'people', recordId: 'x', detail: '查看干部信息' })
-    expect(await repo.audit.verify()).toMatchObject({ ok: false, problem: 'gap', at: 4, message: expect.stringContaining('第 4 至第 6 条被删除') })
+    expect(await repo.audit.verify()).toMatchObject({
+      ok: false,
+      problem: 'gap',
+      at: 4,
+      message: expect.stringContaining('第 4 至第 6 条被删除'),
+    })
   })
 
   it('finds a rewrite with every later hash recomputed', async () => {
     await session()
     await db.auditLog.update(2, { action: 'view' })
     await rehashFrom(2)
-    expect(await repo.audit.verify()).toMatchObject({ ok: false, problem: 'rewritten', at: 2, message: expect.stringContaining('自第 2 条起被改写，其后各条的哈希被重新计算') })
+    expect(await repo.audit.verify()).toMatchObject({
+      ok: false,
+      problem: 'rewritten',
+      at: 2,
+      message: expect.stringContaining('自第 2 条起被改写，其后各条的哈希被重新计算'),
+    })
   })
 
   it('finds a deleted tail whose last hashes were recomputed', async () => {
@@ -257,7 +327,11 @@ describe('audit chain', () => {
     await db.auditLog.delete(6)
     const sealed = (await db.settings.get('auditHead'))!.value as { count: number; head: string; mac: string }
     await db.settings.put({ key: 'auditHead', value: { ...sealed, count: 5 } })
-    expect(await repo.audit.verify()).toMatchObject({ ok: false, problem: 'head', message: '审计日志的封存记录被改动：无法确认末尾是否被删除' })
+    expect(await repo.audit.verify()).toMatchObject({
+      ok: false,
+      problem: 'head',
+      message: '审计日志的封存记录被改动：无法确认末尾是否被删除',
+    })
   })
 
   it('finds an entry deleted in the middle', async () => {
@@ -277,7 +351,12 @@ describe('audit chain', () => {
   it('holds entries asked for while locked and chains them at the next write', async () => {
     await repo.save('rounds', roundDraft())
     const locked = new Repository(db, plainCodec, () => ({ actor: 'system', deviceId: 'device-A' }), clock)
-    await locked.recordWhileLocked({ action: 'recovery-failed', table: 'settings', recordId: 'vault', detail: '恢复密钥错误（连续第 1 次失败）' })
+    await locked.recordWhileLocked({
+      action: 'recovery-failed',
+      table: 'settings',
+      recordId: 'vault',
+      detail: '恢复密钥错误（连续第 1 次失败）',
+    })
     await expect(locked.record({ action: 'view', table: 'settings', recordId: 'vault' })).rejects.toThrow('审计密钥不可用')
     await repo.flushHeldAudit()
     const log = await db.auditLog.orderBy('seq').toArray()
@@ -290,7 +369,19 @@ describe('audit chain', () => {
     // Two entries as the previous version wrote them: plain SHA-256, the actor's name in clear.
     let prev = GENESIS_HASH
     for (const seq of [1, 2]) {
-      const base = { seq, at: clock(), actor: '刘洋（组长）', actorId: 'm-1', deviceId: 'device-A', action: 'view', table: 'people', recordId: `c-${seq}`, fields: [], detail: '查看 王建国', prevHash: prev }
+      const base = {
+        seq,
+        at: clock(),
+        actor: '刘洋（组长）',
+        actorId: 'm-1',
+        deviceId: 'device-A',
+        action: 'view',
+        table: 'people',
+        recordId: `c-${seq}`,
+        fields: [],
+        detail: '查看 王建国',
+        prevHash: prev,
+      }
       const hash = await legacyAuditHash(base)
       await db.auditLog.add({ ...base, hash })
       prev = hash
@@ -300,7 +391,12 @@ describe('audit chain', () => {
     const log = await db.auditLog.orderBy('seq').toArray()
     expect(log.map((e) => e.action)).toEqual(['view', 'view', 'audit-upgrade', 'view'])
     expect(log[2]!.detail).toBe('启用审计密钥：此前 2 条旧格式条目按 SHA-256 校验通过，自本条起用密钥保护并封存条数')
-    expect(await repo.audit.verify()).toMatchObject({ ok: true, count: 4, legacy: 2, message: expect.stringContaining('前 2 条为启用审计密钥前的旧格式') })
+    expect(await repo.audit.verify()).toMatchObject({
+      ok: true,
+      count: 4,
+      legacy: 2,
+      message: expect.stringContaining('前 2 条为启用审计密钥前的旧格式'),
+    })
     // The old part cannot be rewritten unseen any more: the first keyed entry chains from it.
     await db.auditLog.update(1, { detail: '查看 另一人' })
     await rehashFrom(1)

@@ -56,7 +56,12 @@ export { decodeRow }
  */
 export class RoundCollisionError extends Error {
   override readonly name = 'RoundCollisionError'
-  constructor(readonly table: AnyTableName, readonly recordId: string, readonly otherRoundId: string, message: string) {
+  constructor(
+    readonly table: AnyTableName,
+    readonly recordId: string,
+    readonly otherRoundId: string,
+    message: string,
+  ) {
     super(message)
   }
 }
@@ -144,7 +149,9 @@ export class Repository {
   /** A round's live records; `withDeleted` adds the tombstones (the roster import asks before bringing one back). */
   async list<T extends RoundTableName>(table: T, roundId: string, { withDeleted = false } = {}): Promise<RecordOf<T>[]> {
     // Tombstones are skipped unopened (`deleted` is a clear field), unless asked for.
-    const rows = withDeleted ? await this.db[table].where('roundId').equals(roundId).toArray() : (await readLiveRows(this.db, table, roundId)).rows
+    const rows = withDeleted
+      ? await this.db[table].where('roundId').equals(roundId).toArray()
+      : (await readLiveRows(this.db, table, roundId)).rows
     return this.decodeAll(table, rows)
   }
 
@@ -188,12 +195,10 @@ export class Repository {
       const fields = changedFields(before, record)
       if (before && fields.length === 0) return before
       const row = await this.toRow(table, record)
-      const entries = await this.audit.prepare(
-        [{ action: before ? 'update' : 'create', table, recordId: record.id, fields }],
-        who,
-        at,
-      )
-      await this.commit({ roundId: roundIdOf(table, record), tables: [table], ids: [record.id] }, entries, (db) => db[table].put(row), { durable: isDurableChange(table, before, record) })
+      const entries = await this.audit.prepare([{ action: before ? 'update' : 'create', table, recordId: record.id, fields }], who, at)
+      await this.commit({ roundId: roundIdOf(table, record), tables: [table], ids: [record.id] }, entries, (db) => db[table].put(row), {
+        durable: isDurableChange(table, before, record),
+      })
       return record
     })
   }
@@ -263,15 +268,20 @@ export class Repository {
       const entries = await this.audit.prepare([audit], this.context(), this.now())
       const roundId = snapshot.round.id
       try {
-        await this.commit({ roundId, tables: ['rounds', ...ROUND_TABLES] }, entries, async (db) => {
-          // Ids never cross rounds: a record id held by another round refuses the whole import.
-          for (const t of ROUND_TABLES) await refuseForeignIds(db, t, rows.get(t) ?? [])
-          await db.rounds.put(roundRow)
-          for (const t of ROUND_TABLES) {
-            await db[t].where('roundId').equals(roundId).delete()
-            await db[t].bulkPut(rows.get(t) ?? [])
-          }
-        }, { durable: true })
+        await this.commit(
+          { roundId, tables: ['rounds', ...ROUND_TABLES] },
+          entries,
+          async (db) => {
+            // Ids never cross rounds: a record id held by another round refuses the whole import.
+            for (const t of ROUND_TABLES) await refuseForeignIds(db, t, rows.get(t) ?? [])
+            await db.rounds.put(roundRow)
+            for (const t of ROUND_TABLES) {
+              await db[t].where('roundId').equals(roundId).delete()
+              await db[t].bulkPut(rows.get(t) ?? [])
+            }
+          },
+          { durable: true },
+        )
       } catch (e) {
         throw await this.described(e)
       }
@@ -282,7 +292,12 @@ export class Repository {
   private async described(e: unknown): Promise<unknown> {
     if (!(e instanceof RoundCollisionError)) return e
     const other = await this.get('rounds', e.otherRoundId).catch(() => undefined)
-    return new RoundCollisionError(e.table, e.recordId, e.otherRoundId, collisionMessage(e.table, e.recordId, other?.name ?? e.otherRoundId))
+    return new RoundCollisionError(
+      e.table,
+      e.recordId,
+      e.otherRoundId,
+      collisionMessage(e.table, e.recordId, other?.name ?? e.otherRoundId),
+    )
   }
 
   /**
@@ -296,15 +311,20 @@ export class Repository {
       const tables = [...new Set(writes.map((w) => w.table))]
       const change = { roundId: exchangeRow.roundId, tables }
       try {
-        await this.commit(change, entries, async (db) => {
-          for (const t of tables) {
-            const mine = rows.filter((r) => r.table === t).map((r) => r.row)
-            // Ids never cross rounds: a merged record must not land on another round's record.
-            await refuseForeignIds(db, t, mine)
-            await db[t].bulkPut(mine)
-          }
-          await db.exchange.put(exchangeRow)
-        }, { alsoExchange: true, durable: true })
+        await this.commit(
+          change,
+          entries,
+          async (db) => {
+            for (const t of tables) {
+              const mine = rows.filter((r) => r.table === t).map((r) => r.row)
+              // Ids never cross rounds: a merged record must not land on another round's record.
+              await refuseForeignIds(db, t, mine)
+              await db[t].bulkPut(mine)
+            }
+            await db.exchange.put(exchangeRow)
+          },
+          { alsoExchange: true, durable: true },
+        )
       } catch (e) {
         throw await this.described(e)
       }
@@ -342,10 +362,15 @@ export class Repository {
       }
       const entries = await this.audit.prepare([{ ...audit, fields }], who, at)
       const change = { roundId: exchangeRow.roundId, tables: [table], ids: [id] }
-      await this.commit(change, entries, async (db) => {
-        if (row) await db[table].put(row)
-        await db.exchange.put(exchangeRow)
-      }, { alsoExchange: true, durable: true })
+      await this.commit(
+        change,
+        entries,
+        async (db) => {
+          if (row) await db[table].put(row)
+          await db.exchange.put(exchangeRow)
+        },
+        { alsoExchange: true, durable: true },
+      )
     })
   }
 
@@ -353,10 +378,15 @@ export class Repository {
   purgeRound(roundId: string, audit: AuditDraft): Promise<void> {
     return this.serial(async () => {
       const entries = await this.audit.prepare([audit], this.context(), this.now())
-      await this.commit({ roundId, tables: ['rounds', ...ROUND_TABLES] }, entries, async (db) => {
-        for (const t of ROUND_TABLES) await db[t].where('roundId').equals(roundId).delete()
-        await db.rounds.delete(roundId)
-      }, { durable: true })
+      await this.commit(
+        { roundId, tables: ['rounds', ...ROUND_TABLES] },
+        entries,
+        async (db) => {
+          for (const t of ROUND_TABLES) await db[t].where('roundId').equals(roundId).delete()
+          await db.rounds.delete(roundId)
+        },
+        { durable: true },
+      )
     })
   }
 
@@ -373,10 +403,14 @@ export class Repository {
   ) {
     const db = durable ? this.strictDb : this.db
     try {
-      await db.transaction('rw', [...change.tables.map((t) => db[t]), ...(alsoExchange ? [db.exchange] : []), db.auditLog, db.settings], async () => {
-        await write(db)
-        await this.audit.write(entries, db)
-      })
+      await db.transaction(
+        'rw',
+        [...change.tables.map((t) => db[t]), ...(alsoExchange ? [db.exchange] : []), db.auditLog, db.settings],
+        async () => {
+          await write(db)
+          await this.audit.write(entries, db)
+        },
+      )
       this.audit.committed(entries)
     } catch (e) {
       this.audit.reset()

@@ -3,7 +3,16 @@
 // page. Every refusal is the documented error class, rebuilt on the page side by `reviveError`.
 import { ArchiveError, decodeArchive, isArchiveError, type DecodedArchive } from '@shared/archive'
 import {
-  decodePackage, ExchangeError, isExchangeError, parseJsonPayload, readHandover, readHeader, validateChangeSet, type ChangeSet, type HandoverReview, type PackageHeader,
+  decodePackage,
+  ExchangeError,
+  isExchangeError,
+  parseJsonPayload,
+  readHandover,
+  readHeader,
+  validateChangeSet,
+  type ChangeSet,
+  type HandoverReview,
+  type PackageHeader,
 } from '@shared/exchange'
 
 export type DecodeRequest =
@@ -16,7 +25,14 @@ export type DecodeResult =
   | { kind: 'archive'; decoded: DecodedArchive }
   | { kind: 'backup'; decoded: DecodedArchive; header: PackageHeader }
   | { kind: 'changes'; set: ChangeSet; header: PackageHeader; fingerprint: string }
-  | { kind: 'handover'; header: PackageHeader; fingerprint: string; review: HandoverReview; archive?: DecodedArchive; auditEntries?: number }
+  | {
+      kind: 'handover'
+      header: PackageHeader
+      fingerprint: string
+      review: HandoverReview
+      archive?: DecodedArchive
+      auditEntries?: number
+    }
 
 /** An error as it crosses from the worker: class, code and the Chinese message. */
 export interface WireError {

@@ -20,7 +20,12 @@ import { Assembly, transferables } from './transfer'
 let fonts: Promise<Record<BundledFontKey, Uint8Array>> | undefined
 /** The office's fonts, as last sent by the UI thread. */
 let office: OfficeFontSet = {}
-const BUNDLED: Record<BundledFontKey, string> = { serifRegular: serifRegularUrl, serifBold: serifBoldUrl, sansMedium: sansMediumUrl, kaiRegular: kaiRegularUrl }
+const BUNDLED: Record<BundledFontKey, string> = {
+  serifRegular: serifRegularUrl,
+  serifBold: serifBoldUrl,
+  sansMedium: sansMediumUrl,
+  kaiRegular: kaiRegularUrl,
+}
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
   const response = await fetch(url)
@@ -30,7 +35,9 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
 
 async function loadFonts(): Promise<FontBytes> {
   const keys = Object.keys(BUNDLED) as BundledFontKey[]
-  fonts ??= Promise.all(keys.map((k) => fetchBytes(BUNDLED[k]))).then((all) => Object.fromEntries(keys.map((k, i) => [k, all[i]!])) as Record<BundledFontKey, Uint8Array>)
+  fonts ??= Promise.all(keys.map((k) => fetchBytes(BUNDLED[k]))).then(
+    (all) => Object.fromEntries(keys.map((k, i) => [k, all[i]!])) as Record<BundledFontKey, Uint8Array>,
+  )
   fonts.catch(() => (fonts = undefined))
   return { ...(await fonts), ...office }
 }

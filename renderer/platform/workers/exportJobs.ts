@@ -125,7 +125,9 @@ function runJob<K extends ExportJob['kind']>(job: Extract<ExportJob, { kind: K }
   slot.busy++
   const bulk: unknown[][] = []
   const head = plainCopy(job, bulk)
-  const result = new Promise<JobResults[K]>((resolve, reject) => pending.set(id, { slot, resolve: resolve as (r: unknown) => void, reject, onProgress }))
+  const result = new Promise<JobResults[K]>((resolve, reject) =>
+    pending.set(id, { slot, resolve: resolve as (r: unknown) => void, reject, onProgress }),
+  )
   void (async () => {
     try {
       if (job.kind === 'pdf') {
@@ -159,7 +161,11 @@ export function layoutPdf(doc: OfficialDoc, options: PdfOptions, onProgress?: (p
 }
 
 /** An Excel ledger built and read back in a worker. */
-export function ledgerXlsx(sheets: LedgerSheet[], options: Omit<LedgerOptions, 'onProgress'>, onProgress?: (p: number) => void): Promise<JobResults['ledger']> {
+export function ledgerXlsx(
+  sheets: LedgerSheet[],
+  options: Omit<LedgerOptions, 'onProgress'>,
+  onProgress?: (p: number) => void,
+): Promise<JobResults['ledger']> {
   return runJob({ kind: 'ledger', sheets, options }, onProgress)
 }
 

@@ -25,8 +25,10 @@ beforeEach(async () => {
   await repo.replaceRound(sample, { action: 'import', table: 'rounds', recordId: sample.round.id })
 })
 
-const load = async (cache: RecordCache = new Map(), roundId = sample.round.id) => loadCorpus(db, roundId, await keyring.roundKey(roundId), cache, () => undefined)
-const found = (corpus: Awaited<ReturnType<typeof load>>['corpus'], q: string) => corpus.search(q, {}, 100).groups.flatMap((g) => g.hits.map((h) => h.doc.key))
+const load = async (cache: RecordCache = new Map(), roundId = sample.round.id) =>
+  loadCorpus(db, roundId, await keyring.roundKey(roundId), cache, () => undefined)
+const found = (corpus: Awaited<ReturnType<typeof load>>['corpus'], q: string) =>
+  corpus.search(q, {}, 100).groups.flatMap((g) => g.hits.map((h) => h.doc.key))
 
 describe('the search worker reading the round', () => {
   it('opens every sealed row with the round key and finds what was written', async () => {

@@ -33,7 +33,12 @@ export async function loadCorpus(
   const tables = emptyTables()
   let decrypted = 0
   // Counted on the roundId index (nothing deserialised, back long before the rows), for the progress.
-  const total = Promise.all(TABLES.map((t) => db[t].where('roundId').equals(roundId).count())).then((n) => Math.max(1, n.reduce((a, b) => a + b, 0)))
+  const total = Promise.all(TABLES.map((t) => db[t].where('roundId').equals(roundId).count())).then((n) =>
+    Math.max(
+      1,
+      n.reduce((a, b) => a + b, 0),
+    ),
+  )
   let done = 0
   let reported = Promise.resolve()
   // Every table is read at once and opened as soon as it arrives: decrypting one overlaps reading the others.

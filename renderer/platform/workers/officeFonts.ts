@@ -41,7 +41,8 @@ export function detectedFonts(again = false): Promise<DetectedFont[]> {
   return detection
 }
 
-export const bestDetected = (found: DetectedFont[]) => bestPerSlot(found.map((f) => ({ ...f, slot: f.slot as FontSlot }) as unknown as FoundFont)) as Partial<Record<FontSlot, DetectedFont>>
+export const bestDetected = (found: DetectedFont[]) =>
+  bestPerSlot(found.map((f) => ({ ...f, slot: f.slot as FontSlot }) as unknown as FoundFont)) as Partial<Record<FontSlot, DetectedFont>>
 
 let current: Promise<{ key: string; fonts: OfficeFontSet }> | undefined
 let generation = 0

@@ -11,7 +11,11 @@ import { openInSlices, readLiveRows } from '../roundReader'
 
 let db: WorkbenchDb | undefined
 
-export async function readRoundTables(roundId: string, key: CryptoKey, tables: readonly RoundTableName[]): Promise<RoundSnapshot['tables']> {
+export async function readRoundTables(
+  roundId: string,
+  key: CryptoKey,
+  tables: readonly RoundTableName[],
+): Promise<RoundSnapshot['tables']> {
   db ??= openDatabase()
   const out = emptyTables()
   const codec = readOnlyCodec(key)

@@ -23,7 +23,9 @@ self.addEventListener('message', async (event: MessageEvent<SearchRequest>) => {
       const t0 = performance.now()
       db ??= openDatabase()
       const previous = cache?.roundId === request.roundId ? cache.records : new Map()
-      const built = await loadCorpus(db, request.roundId, request.key, previous, (progress, phase) => reply({ id: request.id, progress, phase }))
+      const built = await loadCorpus(db, request.roundId, request.key, previous, (progress, phase) =>
+        reply({ id: request.id, progress, phase }),
+      )
       corpus = { roundId: request.roundId, corpus: built.corpus }
       cache = { roundId: request.roundId, records: built.cache }
       const { decrypted, openMs, prepareMs } = built

@@ -60,7 +60,10 @@ function ensureWorker(): Worker {
   return worker
 }
 
-function ask<T>(request: SearchRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never, onProgress?: Pending['onProgress']): Promise<T> {
+function ask<T>(
+  request: SearchRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never,
+  onProgress?: Pending['onProgress'],
+): Promise<T> {
   const id = nextId++
   return new Promise<T>((resolve, reject) => {
     pending.set(id, { resolve: resolve as (v: never) => void, reject, onProgress })

@@ -4,7 +4,11 @@ import { Assembly, plainCopy, SLICE, slicesOf, transferables } from './transfer'
 
 describe('sending a job in slices', () => {
   const rows = Array.from({ length: SLICE * 2 + 7 }, (_, i) => ({ n: i, text: `第${i}行`, tags: ['甲', '乙'] }))
-  const job = { kind: 'ledger', sheets: [{ name: '审阅笔记', rows, columns: [{ key: 'n' }] }], options: { generatedAt: new Date(Date.UTC(2026, 10, 21)), bytes: new Uint8Array([1, 2]) } }
+  const job = {
+    kind: 'ledger',
+    sheets: [{ name: '审阅笔记', rows, columns: [{ key: 'n' }] }],
+    options: { generatedAt: new Date(Date.UTC(2026, 10, 21)), bytes: new Uint8Array([1, 2]) },
+  }
 
   it('sends long arrays SLICE items at a time and puts the job back together as it was', () => {
     const bulk: unknown[][] = []
@@ -27,7 +31,11 @@ describe('sending a job in slices', () => {
   it('leaves what postMessage copies itself (keys, maps, dates) to postMessage', async () => {
     const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['decrypt'])
     const lookup = new Map([['a', 1]])
-    const copied = plainCopy(reactive({ key, lookup, list: [{ key }] }), []) as { key: CryptoKey; lookup: Map<string, number>; list: { key: CryptoKey }[] }
+    const copied = plainCopy(reactive({ key, lookup, list: [{ key }] }), []) as {
+      key: CryptoKey
+      lookup: Map<string, number>
+      list: { key: CryptoKey }[]
+    }
     expect(copied.key).toBe(key)
     expect(copied.lookup).toBe(lookup)
     expect(copied.list[0]!.key).toBe(key)

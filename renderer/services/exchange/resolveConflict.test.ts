@@ -4,8 +4,19 @@ import { emptySyncState, type Conflict, type SyncState } from '@shared/exchange'
 import { resolveExchangeConflict, type ResolveDeps } from './resolveConflict'
 
 const conflict = (over: Partial<Conflict> = {}): Conflict => ({
-  id: 'p1/interviews/i1#notes', table: 'interviews', recordId: 'i1', field: 'notes', mine: '旧的本机内容', theirs: '对方内容',
-  theirsStamp: { d: 'dev-B', n: 3 }, fromName: '李明', fromDevice: 'dev-B', packageId: 'p1', held: false, at: '2026-11-21T08:00:00Z', ...over,
+  id: 'p1/interviews/i1#notes',
+  table: 'interviews',
+  recordId: 'i1',
+  field: 'notes',
+  mine: '旧的本机内容',
+  theirs: '对方内容',
+  theirsStamp: { d: 'dev-B', n: 3 },
+  fromName: '李明',
+  fromDevice: 'dev-B',
+  packageId: 'p1',
+  held: false,
+  at: '2026-11-21T08:00:00Z',
+  ...over,
 })
 
 function harness(record: Record<string, unknown>, c: Conflict) {
@@ -45,7 +56,9 @@ describe('resolving a conflict', () => {
     const c = conflict({ table: 'clues', recordId: 'c1', field: 'summary', id: 'p1/clues/c1#summary' })
     const h = harness({ id: 'c1', summary: '封存时的内容', status: '已移交', seal: { sha256: 'x' } }, c)
     h.deps.resolveField = async (_t, _id, field, value) => void value('封存时的内容', { id: 'c1', status: '已移交', seal: { sha256: 'x' } })
-    await expect(resolveExchangeConflict(h.deps, { roundId: 'R', conflict: c, choice: 'theirs', user: { name: '组长', role: '组长' } })).rejects.toThrow('已移交并封存')
+    await expect(
+      resolveExchangeConflict(h.deps, { roundId: 'R', conflict: c, choice: 'theirs', user: { name: '组长', role: '组长' } }),
+    ).rejects.toThrow('已移交并封存')
     expect(h.state().conflicts[0]!.resolved).toBeUndefined()
   })
 })

@@ -1,7 +1,16 @@
 // Resolving one conflict of the inbox (plain TypeScript, dependencies passed in): the value is
 // computed from the record as it is now, not from the copy taken when the conflict appeared,
 // and the record, the exchange state and the audit entry commit in one transaction.
-import { FROZEN_FIELDS, isProtected, resolveConflict, resolvedValue, REFUSED_REASONS, type Conflict, type Resolution, type SyncState } from '@shared/exchange'
+import {
+  FROZEN_FIELDS,
+  isProtected,
+  resolveConflict,
+  resolvedValue,
+  REFUSED_REASONS,
+  type Conflict,
+  type Resolution,
+  type SyncState,
+} from '@shared/exchange'
 import { fieldLabel } from '@shared/domain/labels'
 import type { AnyTableName } from '@shared/domain/tables'
 import type { AuditDraft } from '../../platform/db/audit'
@@ -9,9 +18,12 @@ import type { ExchangeRow } from '../../platform/db/database'
 
 export interface ResolveDeps {
   resolveField(
-    table: AnyTableName, id: string, field: string,
+    table: AnyTableName,
+    id: string,
+    field: string,
     value: (current: unknown, record: Record<string, unknown>) => { set: unknown } | undefined,
-    exchangeRow: ExchangeRow, audit: AuditDraft,
+    exchangeRow: ExchangeRow,
+    audit: AuditDraft,
   ): Promise<void>
   currentState(roundId: string): Promise<SyncState>
   sealState(roundId: string, state: SyncState): Promise<ExchangeRow>
@@ -37,12 +49,20 @@ export async function resolveExchangeConflict(
   const state = resolveConflict(await deps.currentState(roundId), c.id, choice, user?.name ?? '未指定', at)
   const row = await deps.sealState(roundId, state)
   const label = c.field === 'deleted' ? '删除' : fieldLabel(c.table, c.field)
-  await deps.resolveField(c.table, c.recordId, c.field, (current, record) => {
-    if (choice === 'mine') return undefined
-    const value = resolvedValue(c, choice, current)
-    const frozen = FROZEN_FIELDS[c.table]?.includes(c.field) && isProtected(c.table, record)
-    if (frozen && JSON.stringify(value) !== JSON.stringify(current)) throw new ResolutionRefused(REFUSED_REASONS[c.table] ?? '该记录已封存')
-    return { set: value }
-  }, row, { action: 'update', table: c.table, recordId: c.recordId, detail: `处理冲突（${label}）：${CHOICE_LABELS[choice]}` })
+  await deps.resolveField(
+    c.table,
+    c.recordId,
+    c.field,
+    (current, record) => {
+      if (choice === 'mine') return undefined
+      const value = resolvedValue(c, choice, current)
+      const frozen = FROZEN_FIELDS[c.table]?.includes(c.field) && isProtected(c.table, record)
+      if (frozen && JSON.stringify(value) !== JSON.stringify(current))
+        throw new ResolutionRefused(REFUSED_REASONS[c.table] ?? '该记录已封存')
+      return { set: value }
+    },
+    row,
+    { action: 'update', table: c.table, recordId: c.recordId, detail: `处理冲突（${label}）：${CHOICE_LABELS[choice]}` },
+  )
   deps.keep(roundId, state)
 }
