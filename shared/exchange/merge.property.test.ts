@@ -44,7 +44,12 @@ function run(seed: number, full: boolean) {
   const observe = () => {
     for (const { record } of leader.records.values()) for (const x of Object.values(record)) seenAtLeader.add(x)
     for (const c of leader.state.conflicts) seenAtLeader.add(c.theirs)
-    for (const l of all) for (const c of l.state.conflicts) if (c.refused) (refused.add(c.mine), refused.add(c.theirs))
+    for (const l of all)
+      for (const c of l.state.conflicts)
+        if (c.refused) {
+          refused.add(c.mine)
+          refused.add(c.theirs)
+        }
   }
   const exportFrom = (m: Laptop) => {
     const pkg = m.export()

@@ -60,8 +60,7 @@ export function missingCharacters(doc: OfficialDoc, fonts: Coverage[], extra: { 
         break
       }
       case 'signature':
-        for (const f of b.fields)
-          typeof f === 'string' ? check(f, `${under()}签名栏`) : (check(f.label, `${under()}签名栏`), check(f.value, `${under()}签名栏`))
+        for (const f of b.fields) for (const text of typeof f === 'string' ? [f] : [f.label, f.value]) check(text, `${under()}签名栏`)
         break
     }
   }

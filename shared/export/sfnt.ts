@@ -228,7 +228,10 @@ export function readCoverage(read: ByteReader, faceOffset = 0): Coverage {
           if (glyph !== 0) glyph = (glyph + delta) & 0xffff
         }
         if (glyph !== 0 && runStart < 0) runStart = c
-        if (glyph === 0 && runStart >= 0) (b.add(runStart, c - 1), (runStart = -1))
+        if (glyph === 0 && runStart >= 0) {
+          b.add(runStart, c - 1)
+          runStart = -1
+        }
       }
       if (runStart >= 0) b.add(runStart, end)
     }

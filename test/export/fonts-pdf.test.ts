@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { FONT_ROLES, fontUse, standInNote, type FontBytes } from '../../shared/export/fonts'
+import { fontUse, standInNote, type FontBytes } from '../../shared/export/fonts'
 import { buildOfficialPdf, type OfficialDoc } from '../../shared/export/pdf-document'
 import { debianFont, loadBundledFonts } from './fonts'
 
