@@ -246,38 +246,17 @@ export const useCaseworkStore = defineStore('casework', () => {
   }
 
   // ── 线索 ──
+  /** A new clue from a piece of evidence: its text, its person and where it came from. */
   async function clueFrom(seed: EvidenceSeed): Promise<Clue> {
-    const r = requireRound()
-    const draft: Draft<Clue> = {
-      roundId: r.id,
-      number: nextNumber(
-        r,
-        'clue',
-        clues.value.map((c) => c.number),
-      ),
-      registeredOn: todayIso(),
+    return clueCollection.save({
+      ...blankClue(),
       source: seed.link.kind === 'petition' ? '信访举报' : '巡视巡察中发现',
-      reporter: '',
       subjectId: seed.subject?.id ?? '',
       subjectName: seed.subject?.name ?? '',
       subjectPost: seed.subject?.post ?? '',
-      jurisdiction: '',
       summary: seed.text,
-      discipline: '',
-      verifiability: '',
-      preliminary: '',
-      proposal: '',
-      receiverUnit: '',
-      leaderOpinion: '',
-      transferredOn: '',
-      transferNo: '',
-      receiver: '',
-      feedback: '',
-      status: '草稿',
       evidence: [seed.link],
-      seal: null,
-    }
-    return clueCollection.save(draft)
+    })
   }
 
   function blankClue(): Draft<Clue> {
