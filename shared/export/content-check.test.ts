@@ -87,4 +87,25 @@ describe('content check', () => {
       ).map((m) => m.place),
     ).toEqual(['《关于某局的巡察报告》“班子成员”表格第1行'])
   })
+
+  it('finds a 签字栏 value that wraps under its label, the next fields between (as the 清理证明 prints it)', () => {
+    const sign: OfficialDoc = {
+      title: '巡察数据清理证明',
+      blocks: [
+        { kind: 'signature', fields: [{ label: '清理人', value: '刘振华（组长）' }, '监督人', { label: '日期', value: '2026年12月3日' }] },
+      ],
+    }
+    const lines = ['巡察数据清理证明', '清理人：刘振华', '', '监督人：', '', '日期：2026年12月', '（组长）', '', '3日'].map((text) => ({
+      text,
+      page: 1,
+    }))
+    expect(missingTexts(docExpectations(sign), lines)).toEqual([])
+    // Without the wrapped second line of the name it is missing.
+    expect(
+      missingTexts(
+        docExpectations(sign),
+        lines.filter((l) => l.text !== '（组长）'),
+      ).map((m) => m.place),
+    ).toEqual(['《巡察数据清理证明》签字栏'])
+  })
 })

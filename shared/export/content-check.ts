@@ -102,8 +102,15 @@ export function missingTexts(expected: ExpectedText[], pieces: readonly { text: 
   // A cell split by page breaks: pieces in order (others skipped) that spell it, each on the page of
   // the one before or the next.
   const spelled = (s: string): boolean => {
+    // Where `s` may begin in a piece: the whole piece, or its tail of two characters or more (a value
+    // printed after its label on the same line, as in a 签字栏 cell).
+    const heads = (t: string): number[] => {
+      const out: number[] = []
+      for (let k = Math.min(t.length, s.length); k > 0; k--) if ((k === t.length || k >= 2) && t.endsWith(s.slice(0, k))) out.push(k)
+      return out
+    }
     for (let i = 0; i < norm.length; i++) {
-      if (!norm[i] || !s.startsWith(norm[i]!)) continue
+      if (!norm[i]) continue
       const failed = new Set<string>()
       const from = (j: number, pos: number): boolean => {
         if (pos === s.length) return true
@@ -112,12 +119,15 @@ export function missingTexts(expected: ExpectedText[], pieces: readonly { text: 
         const lastPage = pageOf(j - 1) + 1
         for (let k = j; k < norm.length && pageOf(k) <= lastPage; k++) {
           const t = norm[k]!
-          if (t && s.startsWith(t, pos) && from(k + 1, pos + t.length)) return true
+          if (!t) continue
+          // The last piece may run on past the end of `s` (the next column's text on the same line).
+          if (t.startsWith(s.slice(pos))) return true
+          if (s.startsWith(t, pos) && from(k + 1, pos + t.length)) return true
         }
         failed.add(key)
         return false
       }
-      if (from(i + 1, norm[i]!.length)) return true
+      for (const k of heads(norm[i]!)) if (from(i + 1, k)) return true
     }
     return false
   }

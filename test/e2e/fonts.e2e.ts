@@ -10,17 +10,29 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { chooseFile, chooseUser, lastMessage, openApp, openMenu, poll, setUpVault, useServedApp } from './harness'
+import {
+  chooseFile,
+  chooseFontFile,
+  chooseUser,
+  HANA_MIN_B,
+  lastMessage,
+  openApp,
+  openMenu,
+  poll,
+  setUpVault,
+  useServedApp,
+} from './harness'
 
 const served = useServedApp()
 const dir = mkdtempSync(join(tmpdir(), 'xc-fonts-e2e-'))
 const UKAI = '/usr/share/fonts/truetype/arphic/ukai.ttc'
-const HANA_MIN_B = '/usr/share/fonts/truetype/hanazono/HanaMinB.ttf'
 
-/** A font file from disk by path (a 17 MB buffer is too slow through the DevTools protocol). */
-async function chooseFontFile(page: Page, slot: string, path: string) {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId(`font-choose-${slot}`).click()])
-  await chooser.setFiles(path)
+/** 导出PDF: the sample's report has empty sections, so the 报告检查 asks first; the export is confirmed. */
+async function exportReportPdf(page: Page) {
+  await page.getByTestId('report-pdf').click()
+  const box = page.locator('.el-message-box')
+  await box.waitFor()
+  await box.getByRole('button', { name: '确认导出' }).click()
 }
 
 /** The slot's preview line is set in a font loaded into the page from the chosen source. */
@@ -61,7 +73,7 @@ describe('设置 → 公文字体', () => {
     await page.getByTestId('para-0-0').fill('陈𠈌同志任党组书记以来，注重班子团结。')
     await page.getByTestId('report-save').click()
     await poll(() => lastMessage(page)).toContain('报告已保存')
-    await page.getByTestId('report-pdf').click()
+    await exportReportPdf(page)
     await expect.poll(() => lastMessage(page), { timeout: 150_000, interval: 250 }).toContain('以下字符在所有可用字体中都没有字形')
     expect(await lastMessage(page)).toMatch(/“𠈌”（U\+2020C，见[^）]*第 1 段/)
     await openMenu(page, '系统设置')
@@ -93,7 +105,7 @@ describe('设置 → 公文字体', () => {
       page.waitForEvent('download', { timeout: 150_000 }).catch(async (e) => {
         throw new Error(`${e}; last message: ${await lastMessage(page).catch(() => '')}`)
       }),
-      page.getByTestId('report-pdf').click(),
+      exportReportPdf(page),
     ])
     const pdf = { name: dl.suggestedFilename(), bytes: readFileSync(await dl.path()) }
     await poll(() => lastMessage(page)).toContain('公文字体：')

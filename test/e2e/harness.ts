@@ -163,3 +163,12 @@ export async function chooseUser(page: Page, label: string, options: { afterToas
   await poll(() => page.getByTestId('user-select').textContent()).toContain(text.replace(/（.*$/, ''))
   return text
 }
+
+/** Debian's font with CJK Extension B (陈𠈌), installed by build/dev: the 生僻字补充字体 of the e2e tests. */
+export const HANA_MIN_B = '/usr/share/fonts/truetype/hanazono/HanaMinB.ttf'
+
+/** 设置 → 公文字体: a font file from disk by path (a 17 MB buffer is too slow through the DevTools protocol). */
+export async function chooseFontFile(page: Page, slot: string, path: string) {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId(`font-choose-${slot}`).click()])
+  await chooser.setFiles(path)
+}

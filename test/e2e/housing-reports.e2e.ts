@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { buildHousingRound, EXT_B_NAME } from '../../shared/housing'
 import { isSigned } from '../../shared/reports/draft'
 import { docxText, verifyPackage, type Manifest } from '../../shared/reports/package'
-import { chooseUser, lastMessage, openApp, openMenu, poll, setUpVault, useServedApp } from './harness'
+import { chooseFontFile, chooseUser, HANA_MIN_B, lastMessage, openApp, openMenu, poll, setUpVault, useServedApp } from './harness'
 
 const served = useServedApp()
 const dir = mkdtempSync(join(tmpdir(), 'xc-housing-e2e-'))
@@ -65,6 +65,11 @@ describe('the 市住建局 round from the developer tools', () => {
       await page.getByTestId('trace-panel').waitFor()
       await openMenu(page, '报告')
     }
+    // 陈𠈌: no bundled font has 𠈌, so the office adds a font for rare characters, as the export asks.
+    await openMenu(page, '系统设置')
+    await chooseFontFile(page, 'extra', HANA_MIN_B)
+    await expect.poll(() => lastMessage(page), { timeout: 90_000, interval: 250 }).toContain('已改用“花園明朝B”')
+    await openMenu(page, '报告')
     await page.getByTestId('report-checks-toggle').click()
     await poll(() => page.getByTestId('report-checks-table').textContent()).toContain('空章节')
     await page.getByTestId('report-checks').screenshot({ path: join(dir, 'report-checks.png') })

@@ -8,7 +8,7 @@ import { denial } from '@shared/domain/permissions'
 import type { Round } from '@shared/domain/types'
 import { wipeCertificate, type WipeRecord } from '@shared/round/wipe'
 import { exportFileName, markingFor, pdfPageCount } from '@shared/export/delivery'
-import { watermarkText } from '@shared/export/marking'
+import { needsCopyNumber, watermarkText } from '@shared/export/marking'
 import { describeError } from '../../util/format'
 import { bridge } from '../../platform/bridge'
 import { appContext } from '../../services/app'
@@ -67,11 +67,13 @@ export function useRoundWipe() {
 
   async function printCertificate(w: WipeRecord, round: Pick<Round, 'unitName' | 'defaultMarking' | 'markings'>) {
     progress.value = 0
-    const copyNumber = await nextCopyNumber(w.roundId)
+    // A 份号 only on a certificate marked 秘密 or 机密 (GB/T 9704), so no number is drawn for nothing.
+    const marking = markingFor(round, '清理证明')
+    const copyNumber = needsCopyNumber(marking) ? await nextCopyNumber(w.roundId) : undefined
     const user = store.currentUser?.name ?? w.wipedBy
     const bytes = await layoutPdf(
       wipeCertificate(w),
-      { marking: markingFor(round, '清理证明'), copyNumber, watermark: { user, at: new Date().toISOString() } },
+      { marking, copyNumber, watermark: { user, at: new Date().toISOString() } },
       (p) => (progress.value = Math.round(p * 100)),
     )
     await deliverExport({
