@@ -67,7 +67,6 @@ const rendererRules = [
 const DIRECT_DB_DEBT = new Set([
   'renderer/features/archive/useRoundArchive.ts',
   'renderer/features/exchange/ConflictInbox.vue',
-  'renderer/features/exchange/backupJob.ts',
   'renderer/features/exchange/exchangeStore.ts',
   'renderer/features/exchange/useBackups.ts',
   'renderer/features/exchange/useExchange.ts',
@@ -82,8 +81,6 @@ const DIRECT_DB_DEBT = new Set([
   'renderer/features/search/useSearch.ts',
   'renderer/features/team/MemberForm.vue',
 ])
-/** Workers are started in platform/ only; the backup worker moves there with issue 19. */
-const WORKER_DEBT = new Set(['renderer/features/exchange/useBackups.ts'])
 const STARTS_WORKER = /\bnew\s+(Shared)?Worker\s*\(/
 
 const problems = []
@@ -114,7 +111,7 @@ for (const [layer, rule] of Object.entries(rules)) {
         if (r.forbid?.(spec) || (target && r.forbidTarget?.(target))) problems.push(`${rel}: ${r.why} ("${spec}")`)
       }
     }
-    if (layer === 'renderer' && !relPosix.startsWith('renderer/platform/') && !WORKER_DEBT.has(relPosix) && STARTS_WORKER.test(src))
+    if (layer === 'renderer' && !relPosix.startsWith('renderer/platform/') && STARTS_WORKER.test(src))
       problems.push(`${rel}: only renderer/platform/ may start a Worker`)
     if (rule.globals) {
       // Quoted strings are text, not code ("word/document.xml" is not the DOM global); template

@@ -16,8 +16,7 @@ import { db, keyring, repo } from '../../platform/db/workbench'
 import { useRoundStore } from '../../stores/round'
 import { describeError, formatBytes } from '../../util/format'
 import { handoverReportFiles } from './handoverHooks'
-import type { BackupReply } from './backup.worker'
-import { buildBackup, type BackupJob } from './backupJob'
+import { buildBackupOffThread } from '../../platform/workers/backupWorker'
 
 async function archiveOf(roundId: string, by: string): Promise<Uint8Array> {
   return encodeArchive(await repo.snapshot(roundId), { appVersion: __APP_VERSION__, exportedBy: by, exportedAt: new Date().toISOString() })
@@ -45,57 +44,6 @@ function autoBackupName(roundId: string, roundName: string): string {
   )
 }
 
-let worker: Worker | undefined
-let nextJob = 1
-const jobs = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void; onProgress?: (p: number) => void }>()
-/**
- * The worker, and with it the records it opened (kept for the next backup: a 组长 imports the
- * members' packages one after another), ends after a minute without a job: what it holds, a few
- * hundred MB at ten times a real round, is given back.
- */
-const BACKUP_WORKER_IDLE_MS = 60_000
-let idle: ReturnType<typeof setTimeout> | undefined
-
-function settled(id: number) {
-  jobs.delete(id)
-  if (jobs.size) return
-  idle = setTimeout(() => {
-    worker?.terminate()
-    worker = undefined
-  }, BACKUP_WORKER_IDLE_MS)
-}
-
-/** Runs a backup job in the backup worker (in this thread where there are no workers, e.g. unit tests). */
-function runJob(job: BackupJob, onProgress?: (percent: number) => void): Promise<Uint8Array> {
-  if (typeof Worker === 'undefined') return buildBackup(job, onProgress ?? (() => undefined))
-  clearTimeout(idle)
-  if (!worker) {
-    worker = new Worker(new URL('./backup.worker.ts', import.meta.url), { type: 'module' })
-    worker.onmessage = (e: MessageEvent<BackupReply>) => {
-      const r = e.data
-      const j = jobs.get(r.id)
-      if (!j) return
-      if ('progress' in r) return j.onProgress?.(r.progress)
-      settled(r.id)
-      if ('bytes' in r) j.resolve(r.bytes)
-      else j.reject(new Error(r.error))
-    }
-    worker.onerror = (e) => {
-      // It could not start or crashed: every job in hand fails with a message; the next job starts a new worker.
-      const failed = [...jobs.values()]
-      jobs.clear()
-      worker?.terminate()
-      worker = undefined
-      for (const j of failed) j.reject(new Error(`备份进程出错：${e.message || '无法启动'}`))
-    }
-  }
-  const id = nextJob++
-  return new Promise((resolve, reject) => {
-    jobs.set(id, { resolve, reject, onProgress })
-    worker!.postMessage({ id, job })
-  })
-}
-
 export interface PreparedBackup {
   roundId: string
   roundName: string
@@ -116,7 +64,10 @@ export async function prepareBackup(roundId: string, passphrase: string, onProgr
     from: { deviceId: store.deviceId, name: store.currentUser?.name ?? '未指定' },
     createdAt: new Date().toISOString(),
   }
-  const bytes = await runJob({ roundId, key: await keyring.roundKey(roundId), passphrase, head, appVersion: __APP_VERSION__ }, onProgress)
+  const bytes = await buildBackupOffThread(
+    { roundId, key: await keyring.roundKey(roundId), passphrase, head, appVersion: __APP_VERSION__ },
+    onProgress,
+  )
   return { roundId, roundName: round.name, bytes, revision }
 }
 

@@ -2,9 +2,9 @@
 // files and the whole "1+3" package with its verification run in export workers (the pure
 // builders of shared/), report progress, and hand back bytes the caller delivers.
 //
-// Two workers of the same kind: a job goes to the one with fewer jobs in hand. The package job
-// asks for its PDF layouts through this module ("sub" jobs), so they run in the other worker
-// while its own worker builds the Word and Excel files.
+// Two workers of the same kind (each a WorkerClient): a job goes to the one with fewer jobs in
+// hand. The package job asks for its PDF layouts through this module ("sub" jobs), so they run
+// in the other worker while its own worker builds the Word and Excel files.
 import type { ReadBackSheet } from '@shared/export/read-back'
 import type { LedgerOptions, LedgerSheet } from '@shared/export/xlsx-ledger'
 import type { OfficialDoc, OfficialPdfOptions } from '@shared/export/pdf-document'
@@ -13,6 +13,7 @@ import type { DocxOptions } from '@shared/reports/docx'
 import type { Manifest, PackageInput, VerifyResult } from '@shared/reports/package'
 import { officeFontSet, type OfficeFontSet } from './officeFonts'
 import { plainCopy, slicesOf, transferables, type Slice } from './transfer'
+import { WorkerClient, type JobReply } from './workerClient'
 
 export type PdfOptions = Omit<OfficialPdfOptions, 'onProgress'>
 export type ExportJob =
@@ -41,115 +42,75 @@ export type ToWorker =
   /** The office's fonts (设置 → 公文字体), sent once per worker and whenever they change. */
   | { type: 'fonts'; fonts: OfficeFontSet }
 
-/** Worker → UI thread. */
-export type FromWorker =
-  | { type: 'progress'; id: number; progress: number; step?: string }
-  | { type: 'done'; id: number; result: unknown }
-  | { type: 'failed'; id: number; error: string }
-  | { type: 'sub'; id: number; sub: number; job: ExportJob }
+/** Worker → UI thread: the job replies of every worker (workerClient.ts), and requests for sub-jobs. */
+export type FromWorker = JobReply | { type: 'sub'; id: number; sub: number; job: ExportJob }
 
 export type Progress = (p: number, step?: string) => void
 
+/** Two workers of the same kind; a job goes to the one with fewer jobs in hand. */
 const POOL = 2
 
 interface Slot {
-  worker: Worker
-  busy: number
-  /** Which office font set the worker holds. */
+  client: WorkerClient
+  /** Which office font set the worker holds (forgotten when the worker ends). */
   fontsKey?: string
 }
-interface Pending {
-  slot: Slot
-  resolve: (r: unknown) => void
-  reject: (e: Error) => void
-  onProgress?: Progress
-}
 
-const slots: (Slot | undefined)[] = []
-const pending = new Map<number, Pending>()
-let nextId = 1
-
-function startWorker(index: number): Slot {
-  const worker = new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module', name: `export-${index + 1}` })
-  const slot: Slot = { worker, busy: 0 }
-  worker.addEventListener('message', (event: MessageEvent<FromWorker>) => onMessage(slot, event.data))
-  worker.addEventListener('error', (event) => {
-    // The worker is gone: everything it held fails with the reason, and the next job starts a new one.
-    for (const [id, job] of pending) {
-      if (job.slot !== slot) continue
-      pending.delete(id)
-      job.reject(new Error(`导出进程出错：${event.message || '未知错误'}`))
-    }
-    if (slots[index] === slot) slots[index] = undefined
-  })
+const slots: Slot[] = Array.from({ length: POOL }, (_, index) => {
+  const slot: Slot = {
+    client: new WorkerClient({
+      start: () => new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module', name: `export-${index + 1}` }),
+      // The worker is gone: everything it held fails with the reason, and the next job starts a new one.
+      crashed: (reason) => `导出进程出错：${reason || '未知错误'}`,
+      onOther: (message, client) => runSubJob(client, message as Extract<FromWorker, { type: 'sub' }>),
+      onEnd: () => (slot.fontsKey = undefined),
+    }),
+  }
   return slot
-}
+})
 
 /** The least busy worker; a second one starts only when every running one has work in hand. */
 function pickSlot(): Slot {
-  let best: Slot | undefined
-  let free = -1
-  for (let i = 0; i < POOL; i++) {
-    const slot = slots[i]
-    if (!slot) free = free < 0 ? i : free
-    else if (!best || slot.busy < best.busy) best = slot
-  }
-  if ((!best || best.busy > 0) && free >= 0) best = slots[free] = startWorker(free)
-  return best!
+  const running = slots.filter((s) => s.client.running)
+  const best = running.sort((a, b) => a.client.busy - b.client.busy)[0]
+  if (best && best.client.busy === 0) return best
+  return slots.find((s) => !s.client.running) ?? best!
 }
 
-function onMessage(slot: Slot, m: FromWorker) {
-  if (m.type === 'sub') {
-    // A job asked for a PDF (or other part) to be made elsewhere: run it and send the answer back.
-    runJob(m.job).then(
-      (result) => slot.worker.postMessage({ type: 'sub-done', sub: m.sub, result } satisfies ToWorker, transferables(result)),
-      (e: Error) => slot.worker.postMessage({ type: 'sub-failed', sub: m.sub, error: e.message } satisfies ToWorker),
-    )
-    return
-  }
-  const job = pending.get(m.id)
-  if (!job) return
-  if (m.type === 'progress') return job.onProgress?.(m.progress, m.step)
-  pending.delete(m.id)
-  slot.busy--
-  if (m.type === 'done') job.resolve(m.result)
-  else job.reject(new Error(m.error))
+/** A job asked for a PDF (or other part) to be made elsewhere: run it and send the answer back. */
+function runSubJob(client: WorkerClient, m: Extract<FromWorker, { type: 'sub' }>) {
+  if (m.type !== 'sub') return
+  runJob(m.job).then(
+    (result) => client.post({ type: 'sub-done', sub: m.sub, result } satisfies ToWorker, transferables(result)),
+    (e: Error) => client.post({ type: 'sub-failed', sub: m.sub, error: e.message } satisfies ToWorker),
+  )
 }
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 /** Sends a job in slices (the UI gets a turn between them) and waits for its result. */
-function runJob<K extends ExportJob['kind']>(job: Extract<ExportJob, { kind: K }>, onProgress?: Progress): Promise<JobResults[K]> {
-  const id = nextId++
+async function runJob<K extends ExportJob['kind']>(job: Extract<ExportJob, { kind: K }>, onProgress?: Progress): Promise<JobResults[K]> {
+  const office = job.kind === 'pdf' ? await officeFontSet() : undefined
+  // From here to the request nothing waits, so jobs started together spread over both workers.
   const slot = pickSlot()
-  slot.busy++
+  const { client } = slot
+  if (office && slot.fontsKey !== office.key) {
+    client.post({ type: 'fonts', fonts: office.fonts } satisfies ToWorker)
+    slot.fontsKey = office.key
+  }
   const bulk: unknown[][] = []
   const head = plainCopy(job, bulk)
-  const result = new Promise<JobResults[K]>((resolve, reject) =>
-    pending.set(id, { slot, resolve: resolve as (r: unknown) => void, reject, onProgress }),
-  )
+  const { id, result } = client.begin<JobResults[K]>({ type: 'start', head }, { onProgress })
   void (async () => {
     try {
-      if (job.kind === 'pdf') {
-        const { key, fonts } = await officeFontSet()
-        if (slot.fontsKey !== key) {
-          slot.worker.postMessage({ type: 'fonts', fonts } satisfies ToWorker)
-          slot.fontsKey = key
-        }
-      }
-      slot.worker.postMessage({ type: 'start', id, head } satisfies ToWorker)
       for (const slice of slicesOf(bulk)) {
         await nextTask()
-        if (!pending.has(id)) return
-        slot.worker.postMessage({ type: 'slice', id, slice } satisfies ToWorker)
+        if (!client.has(id)) return
+        client.post({ type: 'slice', id, slice } satisfies ToWorker)
       }
     } catch (e) {
       // Data postMessage cannot copy: the job fails here, nothing reached the user.
-      const p = pending.get(id)
-      if (!p) return
-      pending.delete(id)
-      slot.busy--
-      p.reject(e instanceof Error ? e : new Error(String(e)))
+      client.abandon(id, e instanceof Error ? e : new Error(String(e)))
     }
   })()
   return result

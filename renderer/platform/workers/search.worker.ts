@@ -5,7 +5,7 @@ import { describeError } from '../../util/format'
 import { openDatabase, type WorkbenchDb } from '../db/database'
 import type { SearchCorpus } from '@shared/search/corpus'
 import { loadCorpus, type RecordCache } from './loadCorpus'
-import type { SearchReply, SearchRequest } from './searchWorker'
+import type { BuildInfo, SearchReply, SearchRequest } from './searchWorker'
 
 let db: WorkbenchDb | undefined
 let corpus: { roundId: string; corpus: SearchCorpus } | undefined
@@ -24,19 +24,20 @@ self.addEventListener('message', async (event: MessageEvent<SearchRequest>) => {
       db ??= openDatabase()
       const previous = cache?.roundId === request.roundId ? cache.records : new Map()
       const built = await loadCorpus(db, request.roundId, request.key, previous, (progress, phase) =>
-        reply({ id: request.id, progress, phase }),
+        reply({ type: 'progress', id: request.id, progress, step: phase }),
       )
       corpus = { roundId: request.roundId, corpus: built.corpus }
       cache = { roundId: request.roundId, records: built.cache }
       const { decrypted, openMs, prepareMs } = built
-      reply({ id: request.id, built: { entries: built.corpus.size, decrypted, openMs, prepareMs, ms: Math.round(performance.now() - t0) } })
+      const info: BuildInfo = { entries: built.corpus.size, decrypted, openMs, prepareMs, ms: Math.round(performance.now() - t0) }
+      reply({ type: 'done', id: request.id, result: info })
       // One query right away, so the matcher is compiled before the user's first one arrives.
       built.corpus.search('的', {}, 5)
     } else {
       if (corpus?.roundId !== request.roundId) throw new Error('本轮的搜索范围尚未建立，请重新打开搜索')
-      reply({ id: request.id, result: corpus.corpus.search(request.query, request.filters, request.perKind) })
+      reply({ type: 'done', id: request.id, result: corpus.corpus.search(request.query, request.filters, request.perKind) })
     }
   } catch (e) {
-    reply({ id: request.id, error: describeError(e) })
+    reply({ type: 'failed', id: request.id, error: describeError(e) })
   }
 })

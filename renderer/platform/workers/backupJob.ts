@@ -9,9 +9,9 @@ import { ROUND_TABLES } from '@shared/domain/tables'
 import { deriveKey, encodePackage, EXCHANGE_ITERATIONS, type PackageHeader } from '@shared/exchange'
 import { randomBytes, SALT_BYTES } from '@shared/security/primitives'
 import { isEncryptedBody } from '@shared/security'
-import { DB_NAME, openDatabase, type StoredRow, type WorkbenchDb } from '../../platform/db/database'
-import { readOnlyCodec } from '../../platform/db/keyring'
-import { decodeRow } from '../../platform/db/repository'
+import { DB_NAME, openDatabase, type StoredRow, type WorkbenchDb } from '../db/database'
+import { readOnlyCodec } from '../db/keyring'
+import { decodeRow } from '../db/repository'
 
 export interface BackupJob {
   roundId: string
