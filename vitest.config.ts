@@ -27,6 +27,7 @@ export default defineConfig({
       // The renderer's services run without a DOM: Node, an in-memory IndexedDB, no Vue or Element Plus.
       {
         resolve: { alias },
+        define: { __APP_VERSION__: JSON.stringify('test') },
         test: {
           name: 'services',
           environment: 'node',

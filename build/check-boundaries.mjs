@@ -62,14 +62,10 @@ const rendererRules = [
 ]
 /**
  * Views that still reach the repository themselves, as of issue 14: this list only shrinks (move
- * the workflow into a service and delete the line). The exchange files move with issue 19.
+ * the workflow into a service and delete the line).
  */
 const DIRECT_DB_DEBT = new Set([
   'renderer/features/archive/useRoundArchive.ts',
-  'renderer/features/exchange/ConflictInbox.vue',
-  'renderer/features/exchange/exchangeStore.ts',
-  'renderer/features/exchange/useBackups.ts',
-  'renderer/features/exchange/useExchange.ts',
   'renderer/features/interviews/InterviewForm.vue',
   'renderer/features/interviews/RecordDrawer.vue',
   'renderer/features/lock/IdentityDialog.vue',

@@ -10,6 +10,7 @@ import { Keyring } from '../platform/db/keyring'
 import { Repository } from '../platform/db/repository'
 import { Settings } from '../platform/db/settings'
 import { DraftStore } from '../platform/db/drafts'
+import { ExchangeStateStore } from '../platform/db/exchangeStates'
 import type { ServiceContext } from './context'
 
 export interface TestWorkspace extends ServiceContext {
@@ -29,5 +30,7 @@ export async function sampleWorkspace(): Promise<TestWorkspace> {
   await repo.replaceRound(sample, { action: 'import', table: 'rounds', recordId: sample.round.id })
   const member = (role: MemberRole) =>
     (sample.tables.people as TeamMember[]).find((p) => p.kind === 'member' && p.role === role && !p.deleted)!
-  return { repo, keyring, settings: new Settings(db), drafts: new DraftStore(db, (roundId) => keyring.roundKey(roundId)), sample, member }
+  const roundKey = (roundId: string) => keyring.roundKey(roundId)
+  const exchangeStates = new ExchangeStateStore(db, roundKey)
+  return { repo, keyring, settings: new Settings(db), drafts: new DraftStore(db, roundKey), exchangeStates, sample, member }
 }

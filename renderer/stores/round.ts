@@ -74,8 +74,18 @@ export const useRoundStore = defineStore('round', () => {
   /** Puts a whole round in place (archive import, sample round) and makes it active. */
   async function installRound(snapshot: RoundSnapshot, audit: AuditDraft, onProgress?: (done: number, total: number) => void) {
     await repo.replaceRound(snapshot, audit, onProgress)
+    await roundInstalled(snapshot.round.id)
+  }
+
+  /** After a service put a whole round in place (a restore): the list of rounds, and that round active. */
+  async function roundInstalled(roundId: string) {
+    await reloadRounds()
+    await activate(roundId)
+  }
+
+  /** The list of rounds read again (a merge wrote a round). */
+  async function reloadRounds() {
     rounds.value = await repo.listRounds()
-    await activate(snapshot.round.id)
   }
 
   return {
@@ -96,5 +106,7 @@ export const useRoundStore = defineStore('round', () => {
     savePerson,
     removePerson,
     installRound,
+    roundInstalled,
+    reloadRounds,
   }
 })

@@ -1,214 +1,123 @@
-// Export and import of exchange packages from the UI: passphrase, file through the bridge,
-// a preview computed by the same pure merge that is then applied in one transaction, a
-// backup before every import, and the audit entry with the file's fingerprint.
+// The 协同交换 screen's import and export: state for the screen (busy, the step shown, the
+// preview) and the messages. The workflows are services/exchange (export, door check, decode,
+// preview, merge); the backup before an import is services/backups, built while the preview is
+// read. Each step is marked for the benchmark (platform/marks.ts).
 import { ref, shallowRef } from 'vue'
 import { ElMessage } from 'element-plus'
-import {
-  buildChangeSet,
-  encodePackage,
-  ExchangeError,
-  isExchangeError,
-  mergeChangeSet,
-  PACKAGE_EXTENSIONS,
-  PACKAGE_KINDS,
-  readHeader,
-  recordKey,
-  stampLocal,
-  type ChangeSet,
-  type ExportScope,
-  type MergeResult,
-  type PackageHeader,
-  type PackageKind,
-} from '@shared/exchange'
-import { TABLE_LABELS } from '@shared/domain/labels'
-import { checkPassphrase } from '@shared/security'
-import { todayIso } from '@shared/util/dates'
-import { safeFileName } from '@shared/util/filename'
+import { isExchangeError, PACKAGE_KINDS, type ExportScope, type PackageHeader, type MergeResult } from '@shared/exchange'
 import { bridge } from '../../platform/bridge'
-import { getSetting, repo, setSetting } from '../../platform/db/workbench'
-import { peerAuditWarning, type AuditHead } from '@shared/domain/audit'
+import { markNow, measureStep } from '../../platform/marks'
+import { appContext } from '../../services/app'
+import { isServiceError } from '../../services/errors'
+import { prepareBackup, type PreparedBackup } from '../../services/backups'
+import { EXCHANGE_FILTERS, exportExchangePackage, type ExportKind } from '../../services/exchange/exportPackage'
+import {
+  applyImport,
+  checkAtDoor,
+  decodeExchangePackage,
+  importWarnings,
+  previewMerge,
+  type DecodedPackage,
+  type MergePreview,
+} from '../../services/exchange/importPackage'
 import { useRoundStore } from '../../stores/round'
 import { describeError, formatBytes } from '../../util/format'
-import { packageRecords, reloadRound, sealState, useExchangeStore } from './exchangeStore'
-import { decodeOffThread } from '../../platform/workers/decodeOffThread'
-import { deliverBackup, prepareBackup, type PreparedBackup } from './useBackups'
+import { useBackupStore } from './backupStore'
+import { reloadRound, useExchangeStore } from './exchangeStore'
 
-export const CONFIG_TABLES = ['rounds', 'people', 'checklist'] as const
-const FILTERS = [{ name: '巡察工作台交换文件', extensions: ['xcfg', 'xchg'] }]
+export { describeCounts } from '../../services/exchange/importPackage'
 
-export interface ImportPreview {
+export interface ImportPreview extends MergePreview {
   fileName: string
   header: PackageHeader
   fingerprint: string
   result: MergeResult
   joining: boolean
   warnings: string[]
-  /** What the merge was computed against: the repository's write count and the state's version. */
-  revision: number
-  stateVersion: number
 }
 
-interface Decoded {
-  header: PackageHeader
-  fingerprint: string
-  joining: boolean
-  set: ChangeSet
-}
-
-/** Lets the page paint the current step before a stretch of synchronous work. */
-const paint = () => new Promise<void>((ok) => requestAnimationFrame(() => setTimeout(ok)))
 /** Records how long a step of the import took (read by the benchmark), and returns the time now. */
-function measure(name: string, start: number): number {
-  performance.measure(`导入：${name}`, { start })
-  return performance.now()
-}
-
-export function describeCounts(
-  result: MergeResult,
-): { table: string; new: number; changed: number; conflicting: number; unchanged: number }[] {
-  return Object.entries(result.counts).map(([t, c]) => ({ table: TABLE_LABELS[t as keyof typeof TABLE_LABELS] ?? t, ...c! }))
-}
+const measure = (name: string, start: number) => measureStep('导入', name, start)
 
 export function useExchange() {
   const store = useRoundStore()
   const exchange = useExchangeStore()
+  const backups = useBackupStore()
   const busy = ref(false)
   /** What a long import is doing now, shown under the buttons and in the preview. */
   const progress = ref<{ text: string; percent?: number }>()
   const preview = shallowRef<ImportPreview>()
   /** The chosen file, decoded, and the backup of the round being built meanwhile (off this thread). */
-  let pending: { decoded: Decoded; passphrase: string; backup?: Promise<PreparedBackup>; built: { percent: number } } | undefined
+  let pending: { decoded: DecodedPackage; passphrase: string; backup?: Promise<PreparedBackup>; built: { percent: number } } | undefined
   const step = (text: string, done?: number) =>
     (progress.value = text ? { text, percent: done === undefined ? undefined : Math.round(done * 100) } : undefined)
 
-  async function exportPackage(kind: 'config' | 'changes' | 'state', passphrase: string, scope: ExportScope) {
-    const round = store.activeRound
-    const user = store.currentUser
-    if (!round) return ElMessage.error('请先选择巡察轮次')
-    if (!user) return ElMessage.error('请先在页面顶部选择本机使用人')
-    if (kind !== 'changes' && user.role !== '组长') return ElMessage.error(`只有组长可以导出${PACKAGE_KINDS[kind]}`)
-    const check = checkPassphrase(passphrase)
-    if (!check.ok) return ElMessage.error(`团队口令强度不足：${check.problems.join('；')}`)
+  async function exportPackage(kind: ExportKind, passphrase: string, scope: ExportScope) {
     busy.value = true
     try {
-      const { state, records } = await exchange.stamp(round.id, store.deviceId)
-      const packageId = crypto.randomUUID()
-      const createdAt = new Date().toISOString()
-      const from = { deviceId: store.deviceId, name: user.name }
-      const set = buildChangeSet(state, records, kind === 'config' ? { kind: 'all', tables: CONFIG_TABLES } : scope, {
-        packageId,
-        roundId: round.id,
-        from,
-        createdAt,
-      })
-      if (kind === 'changes' && set.records.length === 0) return ElMessage.warning('自上次确认以来本机没有新的变更，无需导出')
-      const auditHead = await repo.audit.head()
-      const bytes = await encodePackage(
-        { kind, packageId, roundId: round.id, roundName: round.name, from, createdAt, auditHead },
-        new TextEncoder().encode(JSON.stringify(set)),
+      const done = await exportExchangePackage(appContext, exchange.states, bridge(), {
+        kind,
         passphrase,
-      )
-      const fileName = safeFileName(`${round.name}-${PACKAGE_KINDS[kind]}-${user.name}-${todayIso()}`, PACKAGE_EXTENSIONS[kind])
-      const saved = await bridge().saveFile({ suggestedName: fileName, filters: FILTERS, data: bytes })
-      if (!saved.saved) return
-      await repo.record({
-        action: 'export',
-        table: 'rounds',
-        recordId: round.id,
-        detail: `导出${PACKAGE_KINDS[kind]}（${set.records.length} 条记录）`,
+        scope,
+        round: store.activeRound,
+        user: store.currentUser,
+        deviceId: store.deviceId,
       })
+      if (!done) return
       const open = exchange.openCount
       ElMessage.success({
-        message: `已导出${PACKAGE_KINDS[kind]}：${set.records.length} 条记录，${saved.location ?? fileName}（${formatBytes(saved.size ?? bytes.byteLength)}）${open ? `。注意：尚有 ${open} 项冲突未处理` : ''}`,
+        message: `已导出${PACKAGE_KINDS[kind]}：${done.records} 条记录，${done.location}（${formatBytes(done.bytes)}）${open ? `。注意：尚有 ${open} 项冲突未处理` : ''}`,
         duration: 6000,
       })
     } catch (e) {
-      ElMessage.error(`导出失败：${describeError(e)}`)
+      if (isServiceError(e) && e.code === 'nothing-to-export') ElMessage.warning(e.message)
+      else if (isServiceError(e)) ElMessage.error(e.message)
+      else ElMessage.error(`导出失败：${describeError(e)}`)
     } finally {
       busy.value = false
     }
   }
 
-  /** Checks the clear header: whether the file is for a round this laptop holds (or joins). */
-  function check(bytes: Uint8Array): { roundId: string; joining: boolean } {
-    const clear = readHeader(bytes).header
-    if (clear.kind === 'backup')
-      throw new ExchangeError('wrong-kind', '这是备份文件，请在下方“备份与恢复”中用“从备份恢复…”打开，未做任何更改')
-    if (clear.kind === 'handover')
-      throw new ExchangeError('wrong-kind', '这是移交包，请在下方“审阅移交包（巡察办）”中用“打开移交包…”以只读方式查看，未做任何更改')
-    const joining = !store.rounds.some((r) => r.id === clear.roundId)
-    if (joining && clear.kind !== 'config')
-      throw new ExchangeError(
-        'wrong-round',
-        `该文件属于另一巡察轮次（${clear.roundName}），本机尚未加入该轮次：请先导入组长的轮次配置包，未做任何更改`,
-      )
-    return { roundId: clear.roundId, joining }
-  }
-
-  /** Decrypts and checks a file (once per chosen file: the confirmation reuses it). */
-  async function decode(bytes: Uint8Array, passphrase: string, joining: boolean): Promise<Decoded> {
-    step('正在解密并校验文件…')
-    // The bytes are still needed by the caller (the backup worker reads the database, not them): a copy goes to the worker.
-    const result = await decodeOffThread({ kind: 'changes', bytes, passphrase })
-    if (result.kind !== 'changes') throw new Error('读取结果不符')
-    return { header: result.header, fingerprint: result.fingerprint, joining, set: result.set }
-  }
-
-  /** Merges in memory against this laptop's versions of the package's records; nothing is written. */
-  async function merge(d: Decoded): Promise<Pick<ImportPreview, 'result' | 'revision' | 'stateVersion'>> {
-    const revision = repo.revision
-    const base = await exchange.current(d.header.roundId, store.deviceId)
-    const stateVersion = exchange.version
-    step(`正在读取本机的对应记录（共 ${d.set.records.length} 条）…`)
-    const records = d.joining
-      ? []
-      : await packageRecords(d.set, (done, total) => step(`正在读取本机的对应记录（${done}/${total}）…`, done / total))
-    step('正在比对合并…')
-    await paint()
-    const state = stampLocal(base, records)
-    const local = new Map(records.map((r) => [recordKey(r.table, r.record.id as string), r.record]))
-    return { result: mergeChangeSet(state, local, d.set, new Date().toISOString()), revision, stateVersion }
-  }
-
-  function warningsOf(d: Decoded, result: MergeResult): string[] {
-    const warnings: string[] = []
-    if (result.duplicate) warnings.push('该文件已经导入过，再次导入不会改变任何数据')
-    if (d.header.from.deviceId === store.deviceId) warnings.push('该文件是本机导出的')
-    const open = result.conflicts.filter((c) => !c.resolved).length
-    if (open) warnings.push(`有 ${open} 处冲突，将放入冲突收件箱，逐项处理前保留本机内容`)
-    const refused = result.conflicts.length - open
-    if (refused) warnings.push(`${refused} 处修改涉及已移交封存的线索或组长已审签的底稿，按规则不予采纳（冲突收件箱中列出内容和原因）`)
-    return warnings
-  }
+  /** The round's backup, built in the backup worker. */
+  const backupOf = (roundId: string, passphrase: string, onProgress?: (p: number) => void) =>
+    prepareBackup(
+      appContext,
+      { round: store.rounds.find((r) => r.id === roundId), deviceId: store.deviceId, userName: store.currentUser?.name, passphrase },
+      onProgress,
+    )
 
   async function chooseImport(passphrase: string) {
     if (!passphrase) return ElMessage.error('请先输入团队口令')
     busy.value = true
     try {
-      const file = await bridge().openFile({ title: '导入交换文件', filters: FILTERS })
+      const file = await bridge().openFile({ title: '导入交换文件', filters: EXCHANGE_FILTERS })
       if (!file) return
-      const t0 = performance.now()
-      const { roundId, joining } = check(file.data)
+      const t0 = markNow()
+      const { roundId, joining } = checkAtDoor(
+        file.data,
+        store.rounds.map((r) => r.id),
+      )
       // The pre-import backup is built by the backup worker while the file is read and the
       // preview computed and read; it is saved only once the import is confirmed.
       const built = { percent: 0 }
-      const backup = joining ? undefined : prepareBackup(roundId, passphrase, (p) => (built.percent = p))
+      const backup = joining ? undefined : backupOf(roundId, passphrase, (p) => (built.percent = p))
       backup?.then(
         () => measure('后台备份（与预览同时）', t0),
         () => undefined,
       ) // a failure is reported when the import is confirmed
-      const d = await decode(file.data, passphrase, joining)
+      step('正在解密并校验文件…')
+      const d = await decodeExchangePackage(file.data, passphrase, joining)
       measure('解密校验', t0)
       const job = { decoded: d, passphrase, backup, built }
-      const t1 = performance.now()
-      const merged = await merge(d)
+      const t1 = markNow()
+      const merged = await previewMerge(appContext, exchange.states, d, store.deviceId, step)
       measure('读取合并', t1)
       preview.value = {
         fileName: file.name,
         header: d.header,
         fingerprint: d.fingerprint,
         joining: d.joining,
-        warnings: warningsOf(d, merged.result),
+        warnings: importWarnings(d, merged.result, store.deviceId),
         ...merged,
       }
       pending = job
@@ -230,59 +139,35 @@ export function useExchange() {
     }
     busy.value = true
     try {
-      let t = performance.now()
+      let t = markNow()
       if (!p.joining) {
         const waiting = setInterval(() => step(`导入前自动备份本轮次（${job.built.percent}%）…`), 200)
         try {
-          let backup = await (job.backup ?? prepareBackup(p.header.roundId, job.passphrase))
+          let backup = await (job.backup ?? backupOf(p.header.roundId, job.passphrase))
           // Built from the data as it was then: again if anything was written since.
-          if (backup.revision !== repo.revision)
-            backup = await prepareBackup(p.header.roundId, job.passphrase, (x) => (job.built.percent = x))
-          await deliverBackup(backup, '导入前自动备份')
+          if (backup.revision !== appContext.repo.revision)
+            backup = await backupOf(p.header.roundId, job.passphrase, (x) => (job.built.percent = x))
+          await backups.deliver(backup, '导入前自动备份')
         } finally {
           clearInterval(waiting)
         }
         t = measure('导入前备份', t)
       }
       // Merged again against the data as it is now, unless nothing was written since the preview.
-      const r = repo.revision === p.revision && exchange.version === p.stateVersion ? p.result : (await merge(job.decoded)).result
-      step(`正在写入 ${r.writes.length} 条记录…`)
-      await paint()
-      const summary = describeCounts(r)
-        .map((c) => `${c.table} 新增 ${c.new} 修改 ${c.changed} 冲突 ${c.conflicting}`)
-        .join('；')
-      // The sender's sealed audit head, against the last one seen from that laptop.
-      const seenKey = `auditSeen:${p.header.from.deviceId}`
-      const peerWarning = peerAuditWarning(await getSetting<AuditHead | undefined>(seenKey, undefined), p.header.auditHead)
-      const peerAudit = p.header.auditHead ? `，对方审计日志 ${p.header.auditHead.count} 条` : ''
-      const audits = [
-        {
-          action: 'import',
-          table: 'rounds',
-          recordId: p.header.roundId,
-          detail: `导入${PACKAGE_KINDS[p.header.kind as PackageKind]}，来自设备 ${p.header.from.deviceId}${peerAudit}${peerWarning ? '（条数减少）' : ''}，sha256:${p.fingerprint}：${summary}`,
-        },
-        ...r.writes.map((w) => ({
-          action: 'import',
-          table: w.table,
-          recordId: w.record.id as string,
-          detail: `合并自设备 ${p.header.from.deviceId}`,
-        })),
-      ]
-      await repo.applyMerge(r.writes, audits, await sealState(p.header.roundId, r.state))
-      if (p.header.auditHead) await setSetting(seenKey, p.header.auditHead)
-      if (peerWarning) ElMessage.warning({ message: peerWarning, duration: 0, showClose: true })
-      exchange.keep(p.header.roundId, r.state)
+      const applied = await applyImport(appContext, exchange.states, { decoded: job.decoded, preview: p, deviceId: store.deviceId }, step)
+      if (applied.peerWarning) ElMessage.warning({ message: applied.peerWarning, duration: 0, showClose: true })
       measure('写入', t)
       ElMessage.success({
-        message: p.joining ? `已加入轮次“${p.header.roundName}”：请在页面顶部选择本人` : `已导入：${summary || '没有需要更改的内容'}`,
+        message: p.joining
+          ? `已加入轮次“${p.header.roundName}”：请在页面顶部选择本人`
+          : `已导入：${applied.summary || '没有需要更改的内容'}`,
         duration: 6000,
       })
       preview.value = undefined
       pending = undefined
       // Committed: the screens reload their records now (a failure here changes nothing stored).
       try {
-        if (r.writes.some((w) => w.table === 'rounds')) store.rounds = await repo.listRounds()
+        if (applied.roundsChanged) await store.reloadRounds()
         await reloadRound(store, p.header.roundId)
       } catch (e) {
         ElMessage.warning(`已导入，但刷新页面数据失败，请重新进入该页面：${describeError(e)}`)

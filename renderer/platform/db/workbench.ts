@@ -2,6 +2,7 @@
 // the session store once the current user is known.
 import { openDatabase } from './database'
 import { DraftStore } from './drafts'
+import { ExchangeStateStore } from './exchangeStates'
 import { Keyring } from './keyring'
 import { Repository, type WriteContext } from './repository'
 import { Settings } from './settings'
@@ -29,7 +30,13 @@ export const getSetting = <T>(key: string, fallback: T): Promise<T> => settings.
 export const setSetting = (key: string, value: unknown): Promise<void> => settings.set(key, value)
 
 /** What the services work with (services/context.ts); tests build their own on a fresh database. */
-export const platform = { repo, keyring, settings, drafts }
+export const platform = {
+  repo,
+  keyring,
+  settings,
+  drafts,
+  exchangeStates: new ExchangeStateStore(db, (roundId) => keyring.roundKey(roundId)),
+}
 
 /** This laptop's identity: generated once, recorded on every record it writes. */
 export async function ensureDeviceId(): Promise<string> {

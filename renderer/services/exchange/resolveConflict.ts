@@ -12,9 +12,13 @@ import {
   type SyncState,
 } from '@shared/exchange'
 import { fieldLabel } from '@shared/domain/labels'
+import { denial } from '@shared/domain/permissions'
 import type { AnyTableName } from '@shared/domain/tables'
+import type { TeamMember } from '@shared/domain/types'
 import type { AuditDraft } from '../../platform/db/audit'
 import type { ExchangeRow } from '../../platform/db/database'
+import type { ServiceContext } from '../context'
+import type { SyncStates } from './syncStates'
 
 export interface ResolveDeps {
   resolveField(
@@ -37,14 +41,18 @@ export class ResolutionRefused extends Error {
   override readonly name = 'ResolutionRefused'
 }
 
+/** Who resolves: a roster member (the role decides over held conflicts). */
+export type ConflictUser = Pick<TeamMember, 'name' | 'role' | 'deleted'>
+
 export const CHOICE_LABELS: Record<Resolution, string> = { mine: '保留本机', theirs: '采用对方', both: '两者都保留' }
 
 export async function resolveExchangeConflict(
   deps: ResolveDeps,
-  input: { roundId: string; conflict: Conflict; choice: Resolution; user: { name: string; role: string } | undefined },
+  input: { roundId: string; conflict: Conflict; choice: Resolution; user: ConflictUser | undefined },
 ): Promise<void> {
   const { roundId, conflict: c, choice, user } = input
-  if (c.held && user?.role !== '组长') throw new ResolutionRefused('该冲突涉及已移交线索或组长已审签底稿，只有组长可以处理')
+  const refused = c.held ? denial(user, 'resolve-held-conflict') : ''
+  if (refused) throw new ResolutionRefused(refused)
   const at = deps.now()
   const state = resolveConflict(await deps.currentState(roundId), c.id, choice, user?.name ?? '未指定', at)
   const row = await deps.sealState(roundId, state)
@@ -65,4 +73,23 @@ export async function resolveExchangeConflict(
     { action: 'update', table: c.table, recordId: c.recordId, detail: `处理冲突（${label}）：${CHOICE_LABELS[choice]}` },
   )
   deps.keep(roundId, state)
+}
+
+/** Resolves a conflict of the active round against this laptop's database and exchange state. */
+export function resolveConflictInRound(
+  ctx: ServiceContext,
+  states: SyncStates,
+  input: { roundId: string; deviceId: string; conflict: Conflict; choice: Resolution; user: ConflictUser | undefined },
+): Promise<void> {
+  const { deviceId, ...rest } = input
+  return resolveExchangeConflict(
+    {
+      resolveField: (...args) => ctx.repo.resolveField(...args),
+      currentState: (id) => states.current(id, deviceId),
+      sealState: (id, state) => states.seal(id, state),
+      keep: (id, state) => states.keep(id, state),
+      now: () => new Date().toISOString(),
+    },
+    rest,
+  )
 }
