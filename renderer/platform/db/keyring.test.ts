@@ -1,29 +1,18 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { createVault, isVaultError, unlockWithPassphrase } from '@shared/security'
-import { FOUR_IMPLEMENTATIONS } from '@shared/domain/frameworks'
-import type { Cadre, Round } from '@shared/domain/types'
-import { openDatabase, type WorkbenchDb } from './database'
+import { createVault, isVaultError, unlockWithPassphrase, type Vault } from '@shared/security'
+import type { Cadre } from '@shared/domain/types'
+import type { WorkbenchDb } from './database'
 import { Keyring } from './keyring'
-import { Repository, type Draft } from './repository'
+import type { Repository, Draft } from './repository'
+import { TEST_PASSPHRASE, testRound, unlockedDb } from './testing'
 
-const PASS = 'Xuncha-2026-Round'
+const PASS = TEST_PASSPHRASE
+const round = testRound
 let db: WorkbenchDb
 let keyring: Keyring
 let repo: Repository
-let vault: Awaited<ReturnType<typeof createVault>>['vault']
+let vault: Vault
 
-const round: Draft<Round> = {
-  name: '第三轮巡察',
-  batch: '',
-  mode: '常规',
-  unitName: '区农业农村局党委',
-  entryDate: '2026-10-19',
-  exitDate: '2026-12-18',
-  petitionCutoff: '2026-12-08',
-  framework: FOUR_IMPLEMENTATIONS,
-  defaultMarking: { level: '内部' },
-  notes: '',
-}
 const cadre = (roundId: string): Draft<Cadre> => ({
   kind: 'cadre',
   roundId,
@@ -43,14 +32,7 @@ const cadre = (roundId: string): Draft<Cadre> => ({
 })
 
 beforeEach(async () => {
-  db = openDatabase(`keyring-${crypto.randomUUID()}`)
-  const created = await createVault(PASS, { iterations: 1000 })
-  vault = created.vault
-  const masterKey = created.masterKey
-  keyring = new Keyring(db)
-  keyring.unlock(masterKey)
-  repo = new Repository(db, keyring.codec(), () => ({ actor: 'm1', deviceId: 'd1' }))
-  repo.audit.useKey(() => keyring.auditKey())
+  ;({ db, keyring, repo, vault } = await unlockedDb('keyring'))
 })
 
 describe('encryption at rest', () => {

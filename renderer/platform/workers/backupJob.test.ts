@@ -3,27 +3,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { decodeArchive } from '@shared/archive'
 import { decodePackage } from '@shared/exchange'
-import { createVault } from '@shared/security'
-import { FOUR_IMPLEMENTATIONS } from '@shared/domain/frameworks'
-import type { Round, SiteVisit } from '@shared/domain/types'
-import { openDatabase } from '../db/database'
-import { Keyring } from '../db/keyring'
-import { Repository, type Draft } from '../db/repository'
+import type { SiteVisit } from '@shared/domain/types'
+import type { Keyring } from '../db/keyring'
+import type { Draft, Repository } from '../db/repository'
+import { testRound, unlockedDb } from '../db/testing'
 import { buildBackup } from './backupJob'
 
 const TEAM = '团队口令Team#2026'
-const round: Draft<Round> = {
-  name: '第三轮巡察',
-  batch: '',
-  mode: '常规',
-  unitName: '区农业农村局党委',
-  entryDate: '2026-10-19',
-  exitDate: '2026-12-18',
-  petitionCutoff: '2026-12-08',
-  framework: FOUR_IMPLEMENTATIONS,
-  defaultMarking: { level: '内部' },
-  notes: '',
-}
+const round = testRound
 const visit = (roundId: string, notes: string): Draft<SiteVisit> => ({
   roundId,
   kind: '走访',
@@ -40,12 +27,7 @@ let keyring: Keyring
 let repo: Repository
 
 beforeEach(async () => {
-  dbName = `backup-${crypto.randomUUID()}`
-  const db = openDatabase(dbName)
-  keyring = new Keyring(db)
-  keyring.unlock((await createVault('Xuncha-2026-Round', { iterations: 1000 })).masterKey)
-  repo = new Repository(db, keyring.codec(), () => ({ actor: 'm1', deviceId: 'd1' }))
-  repo.audit.useKey(() => keyring.auditKey())
+  ;({ dbName, keyring, repo } = await unlockedDb('backup'))
 })
 afterEach(() => vi.restoreAllMocks())
 
