@@ -8,6 +8,8 @@ import './styles/app.css'
 import App from './App.vue'
 import { router } from './router'
 import { bridge } from './platform/bridge'
+import { setFontSource } from './platform/workers/exportJobs'
+import { officeFontSet } from './services/officeFonts'
 
 // Record CSP violations where the e2e tests can read them; the app itself never needs an exception.
 const cspViolations: string[] = []
@@ -20,6 +22,9 @@ function failClosed(message: string) {
   box.textContent = message
   document.body.replaceChildren(box)
 }
+
+// PDF exports take the office's fonts from this laptop's settings (设置 → 公文字体).
+setFontSource(officeFontSet)
 
 try {
   bridge()

@@ -1,12 +1,14 @@
 // The office's fonts for every PDF export (设置 → 公文字体): per role the font file the user chose
 // (kept in this laptop's settings store: fonts are licensed software, not round data, so they are
 // not sealed), else the best font the Electron shell found installed, else the bundled stand-in.
-// The set is handed to each export worker once (exportJobs.ts) and kept there.
+// The set is handed to each export worker once (platform/workers/exportJobs.ts, which is given
+// `officeFontSet` as its font source by main.ts) and kept there.
 import type { DetectedFont } from '@shared/bridge/contract'
-import { FONT_ROLES, type FontBytes, type FontRole, type OfficeFont } from '@shared/export/fonts'
+import { FONT_ROLES, type FontRole, type OfficeFont } from '@shared/export/fonts'
 import { bestPerSlot, FONT_SLOTS, type FontSlot, type FoundFont } from '@shared/export/office-fonts'
-import { bridge } from '../bridge'
-import { getSetting, setSetting } from '../db/workbench'
+import type { OfficeFontSet } from '../platform/workers/exportJobs'
+import { bridge } from '../platform/bridge'
+import { appContext } from './app'
 
 /** A font file the user chose for a slot: the chosen face, already extracted from a .ttc. */
 export interface ChosenFont {
@@ -16,18 +18,18 @@ export interface ChosenFont {
   bytes: Uint8Array
 }
 export type FontChoices = Partial<Record<FontSlot, ChosenFont>>
-export type OfficeFontSet = Pick<FontBytes, 'roles' | 'extra'>
+export type { OfficeFontSet }
 
 /** One setting per slot: a font is 10–30 MB, so choosing one does not rewrite the others. */
 const setting = (slot: FontSlot) => `officeFont:${slot}`
 
 export async function loadFontChoices(): Promise<FontChoices> {
-  const all = await Promise.all(FONT_SLOTS.map((slot) => getSetting<ChosenFont | null>(setting(slot), null)))
+  const all = await Promise.all(FONT_SLOTS.map((slot) => appContext.settings.get<ChosenFont | null>(setting(slot), null)))
   return Object.fromEntries(FONT_SLOTS.flatMap((slot, i) => (all[i] ? [[slot, all[i]]] : [])))
 }
 
 export async function saveFontChoice(slot: FontSlot, choice: ChosenFont | undefined): Promise<void> {
-  await setSetting(setting(slot), choice ?? null)
+  await appContext.settings.set(setting(slot), choice ?? null)
   forgetOfficeFonts()
 }
 

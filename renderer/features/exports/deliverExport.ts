@@ -8,7 +8,7 @@ import { bridge } from '../../platform/bridge'
 import { appContext } from '../../services/app'
 import { nextCopyNumber as nextCopy, recordExport } from '../../services/exports'
 import { fontUse, standInNote } from '@shared/export/fonts'
-import { officeFontSet } from '../../platform/workers/officeFonts'
+import { officeFontSet } from '../../services/officeFonts'
 import { formatBytes } from '../../util/format'
 
 const FILTERS: Record<string, FileFilter> = {

@@ -11,11 +11,21 @@ import type { OfficialDoc, OfficialPdfOptions } from '@shared/export/pdf-documen
 import type { Report } from '@shared/domain/types'
 import type { DocxOptions } from '@shared/reports/docx'
 import type { Manifest, PackageInput, VerifyResult } from '@shared/reports/package'
-import { officeFontSet, type OfficeFontSet } from './officeFonts'
+import type { FontBytes } from '@shared/export/fonts'
 import { plainCopy, slicesOf, transferables, type Slice } from './transfer'
 import { WorkerClient, type JobReply } from './workerClient'
 
 export type PdfOptions = Omit<OfficialPdfOptions, 'onProgress'>
+/** The office's fonts per GB/T 9704 role (设置 → 公文字体) and for rare characters. */
+export type OfficeFontSet = Pick<FontBytes, 'roles' | 'extra'>
+/** Where PDF jobs get the office's fonts, with a key that changes whenever the set does. */
+export type FontSource = () => Promise<{ key: string; fonts: OfficeFontSet }>
+
+let fontSource: FontSource | undefined
+/** Set once by the app (main.ts) to services/officeFonts.ts: the fonts come from this laptop's settings. */
+export function setFontSource(source: FontSource): void {
+  fontSource = source
+}
 export type ExportJob =
   | { kind: 'pdf'; doc: OfficialDoc; options: PdfOptions }
   | { kind: 'ledger'; sheets: LedgerSheet[]; options: Omit<LedgerOptions, 'onProgress'> }
@@ -90,7 +100,8 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 /** Sends a job in slices (the UI gets a turn between them) and waits for its result. */
 async function runJob<K extends ExportJob['kind']>(job: Extract<ExportJob, { kind: K }>, onProgress?: Progress): Promise<JobResults[K]> {
-  const office = job.kind === 'pdf' ? await officeFontSet() : undefined
+  if (job.kind === 'pdf' && !fontSource) throw new Error('公文字体尚未设置来源，无法排版 PDF')
+  const office = job.kind === 'pdf' ? await fontSource!() : undefined
   // From here to the request nothing waits, so jobs started together spread over both workers.
   const slot = pickSlot()
   const { client } = slot
