@@ -137,21 +137,25 @@ async function timeImport(
   )
   await chooseFile(page, () => page.getByTestId('exchange-import').click(), { name: file.name, buffer: file.bytes })
   const preview = await shown
+  // The result message. The app groups equal toasts (App.vue, `grouping: true`): when the previous
+  // import's message is still up and this one reads the same (the same counts), no new toast is
+  // added, only its badge counts up. So any toast whose text changed since the click counts.
   const applied = page.evaluate(
     () =>
       new Promise<{ ms: number; message: string }>((resolve) => {
         let t0 = 0
+        const shownBefore = new Map([...document.querySelectorAll('.el-message')].map((m) => [m, m.textContent ?? '']))
         document.addEventListener('pointerdown', () => (t0 = performance.now()), { capture: true, once: true })
-        const obs = new MutationObserver((changes) => {
-          for (const c of changes)
-            for (const n of c.addedNodes) {
-              const text = n instanceof HTMLElement && n.classList.contains('el-message') ? (n.textContent ?? '') : ''
-              if (!/已导入|导入失败/.test(text)) continue
-              obs.disconnect()
-              requestAnimationFrame(() => setTimeout(() => resolve({ ms: performance.now() - t0, message: text })))
-            }
+        const obs = new MutationObserver(() => {
+          for (const m of document.querySelectorAll('.el-message')) {
+            const text = m.textContent ?? ''
+            if (!/已导入|导入失败/.test(text) || shownBefore.get(m) === text) continue
+            obs.disconnect()
+            requestAnimationFrame(() => setTimeout(() => resolve({ ms: performance.now() - t0, message: text })))
+            return
+          }
         })
-        obs.observe(document.body, { childList: true, subtree: true })
+        obs.observe(document.body, { childList: true, subtree: true, characterData: true })
       }),
   )
   await page.waitForTimeout(readMs)
