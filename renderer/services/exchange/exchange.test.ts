@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 vi.setConfig({ testTimeout: 60_000 })
 import {
   buildChangeSet,
+  openConflicts,
   decodePackage,
   emptySyncState,
   encodePackage,
@@ -21,6 +22,7 @@ import { sampleWorkspace, type TestWorkspace } from '../testing'
 import { DeniedError } from '../errors'
 import { exportExchangePackage, ExchangeServiceError, type ExportKind } from './exportPackage'
 import { applyImport, checkAtDoor, decodeExchangePackage, importWarnings, previewMerge } from './importPackage'
+import { resolveConflictInRound } from './resolveConflict'
 import { SyncStates } from './syncStates'
 
 const TEAM = '团队口令Team#2026'
@@ -162,5 +164,30 @@ describe('exchange import service', () => {
     expect(() => checkAtDoor(other, [ws.sample.round.id])).toThrow('该文件属于另一巡察轮次（另一轮巡察），本机尚未加入该轮次')
     const backup = await encodePackage({ ...header, kind: 'backup' }, payload, TEAM)
     expect(() => checkAtDoor(backup, [ws.sample.round.id])).toThrow('这是备份文件')
+  })
+
+  it('holds a field both laptops changed in the inbox, keeping this laptop’s text until the 组长 chooses', async () => {
+    await exportAs('组长', 'state')
+    const member = await MemberLaptop.join(saved[0]!.data)
+    const interview = ws.sample.tables.interviews.find((i) => !i.deleted)!
+    await ws.repo.save('interviews', { ...interview, outline: '组长本机的提纲' })
+    member.edit('interviews', interview.id, 'outline', '组员的提纲')
+    const pkg = await importFile(await member.exportChanges())
+    expect(pkg.preview.result.counts.interviews).toMatchObject({ conflicting: 1 })
+    expect(pkg.warnings).toContain('有 1 处冲突，将放入冲突收件箱，逐项处理前保留本机内容')
+    await applyImport(ws, states, { ...pkg, deviceId: 'leader-laptop' })
+    expect((await ws.repo.get('interviews', interview.id))!.outline).toBe('组长本机的提纲')
+    const roundId = ws.sample.round.id
+    const [conflict] = openConflicts(await states.current(roundId, 'leader-laptop'))
+    await resolveConflictInRound(ws, states, {
+      roundId,
+      deviceId: 'leader-laptop',
+      conflict: conflict!,
+      choice: 'theirs',
+      user: ws.member('组长'),
+    })
+    expect((await ws.repo.get('interviews', interview.id))!.outline).toBe('组员的提纲')
+    expect(openConflicts(await states.current(roundId, 'leader-laptop'))).toHaveLength(0)
+    expect((await ws.repo.auditEntries('update')).at(-1)!.detail).toBe('处理冲突（谈话提纲）：采用对方')
   })
 })
