@@ -130,4 +130,16 @@ describe('worker client', () => {
     FakeWorker.started[0]!.reply({ type: 'sub', id, sub: 1 })
     expect(other).toHaveBeenCalledWith({ type: 'sub', id, sub: 1 }, c)
   })
+
+  it('rebuilds a structured refusal into the error the caller checks for', async () => {
+    class Refusal extends Error {}
+    const c = client({
+      start: () =>
+        new FakeWorker((m) => [{ type: 'failed', id: m.id, error: { message: '文件已损坏，未做任何更改' } }]) as unknown as Worker,
+      revive: (error) => new Refusal((error as { message: string }).message),
+    })
+    const failed = c.request({})
+    await expect(failed).rejects.toBeInstanceOf(Refusal)
+    await expect(failed).rejects.toThrow('文件已损坏，未做任何更改')
+  })
 })

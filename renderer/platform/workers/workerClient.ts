@@ -1,4 +1,4 @@
-// The page's side of a job worker, one shape for the export, search and backup workers: it
+// The page's side of a job worker, one shape for the export, search, backup and decode workers: it
 // starts the worker when the first job comes, numbers the jobs, routes each reply (progress,
 // result, failure) to its caller, fails every job in hand with a Chinese reason when the worker
 // dies, and ends the worker on demand or after it has been idle for a while. What differs per
@@ -6,10 +6,10 @@
 // message of its own (the export worker's requests for sub-jobs).
 
 /** Worker → page, for every job worker. `step` is what the job is doing now (worker-specific). */
-export type JobReply<Step = string> =
+export type JobReply<Step = string, Failure = string> =
   | { type: 'progress'; id: number; progress: number; step?: Step }
   | { type: 'done'; id: number; result: unknown }
-  | { type: 'failed'; id: number; error: string }
+  | { type: 'failed'; id: number; error: Failure }
 
 export type OnProgress<Step = string> = (percent: number, step?: Step) => void
 
@@ -24,6 +24,8 @@ export interface WorkerClientOptions {
   onOther?: (message: unknown, client: WorkerClient) => void
   /** Called whenever the worker goes away (stopped, crashed, idle): state it held is gone. */
   onEnd?: () => void
+  /** The error a failed job rejects with, from what the worker sent (default: its message). */
+  revive?: (error: unknown) => Error
 }
 
 export interface JobOptions {
@@ -39,7 +41,7 @@ interface Pending {
   onProgress?: OnProgress<unknown>
 }
 
-const isReply = (m: unknown): m is JobReply<unknown> =>
+const isReply = (m: unknown): m is JobReply<unknown, unknown> =>
   !!m &&
   typeof m === 'object' &&
   typeof (m as { id?: unknown }).id === 'number' &&
@@ -133,7 +135,7 @@ export class WorkerClient {
     if (message.type === 'progress') return job.onProgress?.(message.progress, message.step)
     this.settle(message.id)
     if (message.type === 'done') job.resolve(message.result)
-    else job.reject(new Error(message.error))
+    else job.reject(this.options.revive?.(message.error) ?? new Error(String(message.error)))
   }
 
   private settle(id: number): void {
