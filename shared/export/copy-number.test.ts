@@ -9,8 +9,10 @@ describe("the round's 份号 counter", () => {
     expect(() => nextCopyNumber({ copyCounter: 999_999 })).toThrow('本轮的份号已用到 999999')
   })
   it('is never lowered by a save from a screen that holds an older copy of the round', () => {
-    expect(keepCopyCounter({ name: '旧', copyCounter: 3 }, { copyCounter: 9 })).toEqual({ name: '旧', copyCounter: 9 })
-    expect(keepCopyCounter({ name: '新' }, { copyCounter: 4 })).toEqual({ name: '新', copyCounter: 4 })
-    expect(keepCopyCounter({ name: '无' }, undefined)).toEqual({ name: '无' })
+    const stale = { name: '旧', copyCounter: 3 }
+    const fresh: { name: string; copyCounter?: number } = { name: '新' }
+    expect(keepCopyCounter(stale, { copyCounter: 9 })).toEqual({ name: '旧', copyCounter: 9 })
+    expect(keepCopyCounter(fresh, { copyCounter: 4 })).toEqual({ name: '新', copyCounter: 4 })
+    expect(keepCopyCounter(fresh, undefined)).toEqual({ name: '新' })
   })
 })
