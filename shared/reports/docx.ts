@@ -127,32 +127,56 @@ const pageNumber = (side: 'odd' | 'even') =>
  * Tables at 10.5 pt (五号) off the character grid, each row a whole number of grid lines high, so the
  * body text after a table stays on the 22-line grid (rows of any other height left a page 21 lines).
  * Cell text does not snap to the grid (it would be spread one character per 15.8 pt cell and one line
- * per 28.95 pt) and runs at an exact 13 pt, two lines to a grid line. The row height is reckoned from
+ * per 28.95 pt) and runs at an exact 12 pt, two lines to a grid line with room for the borders. The row height is reckoned from
  * the column widths, counting a CJK character 10.5 pt and anything else about half that, with a
- * character to spare per line; a row taller than a page may grow instead, and then leaves the grid.
+ * character to spare per line, Latin runs broken only at their hyphens, and a line to spare in every
+ * row, so an estimate a line short still shows all the text; a row taller than a page may grow instead,
+ * and then leaves the grid.
  */
 const CELL_STYLE = 'XcCell'
 const CELL_SIZE = 21 // half-points: 10.5 pt
-const CELL_LINE = 260 // twips: 13 pt
+const CELL_LINE = 240 // twips: 12 pt
 const CELL_PAD = 57 // twips: 1 mm left and right
 const TEXT_WIDTH = Math.round(156 * MM)
-const MAX_EXACT_LINES = 20
-const units = (text: string) => Array.from(text).reduce((n, c) => n + (/[\u0000-\u024f]/.test(c) ? 0.55 : 1), 0)
-/** Column widths in twips, by how much text each column holds (header included), each at least 3 characters. */
+const MAX_ON_GRID_LINES = 20
+const units = (text: string) => Array.from(text).reduce((n, c) => n + (/[\u0000-\u024f]/.test(c) ? 0.6 : 1), 0)
+/** Where a line may break: after any CJK character; a Latin run (2026-03-DG-001) only after its hyphens. */
+const pieces = (text: string) => text.match(/[\u0000-\u024f]+?(?:-|(?=[^\u0000-\u024f])|$)|[^\u0000-\u024f]/g) ?? []
+/** Column widths in twips, by how much text each column holds (header included), each at least 5 characters (a three-character name on one line). */
 export function columnWidths(columns: string[], rows: string[][]): number[] {
-  const weight = columns.map((c, i) => Math.min(14, Math.max(4, units(c), ...rows.map((r) => units(r[i] ?? '')))))
+  const weight = columns.map((c, i) => Math.min(14, Math.max(5, units(c), ...rows.map((r) => units(r[i] ?? '')))))
   const total = weight.reduce((a, b) => a + b, 0)
   return weight.map((w) => Math.floor((TEXT_WIDTH * w) / total))
 }
 /** Lines a cell's text takes at its column's width. */
 export function cellLines(text: string, width: number): number {
   const perLine = Math.max(1, Math.floor((width - 2 * CELL_PAD) / (CELL_SIZE * 10)) - 1)
-  return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(units(part) / perLine)), 0)
+  let lines = 0
+  for (const part of text.split('\n')) {
+    // Filled the way a word processor fills a line, piece by piece.
+    let used = 0
+    lines++
+    for (const piece of pieces(part)) {
+      const w = units(piece)
+      if (used > 0 && used + w > perLine) {
+        lines++
+        used = 0
+      }
+      used += w
+      while (used > perLine) {
+        lines++
+        used -= perLine
+      }
+    }
+  }
+  return lines
 }
 /** The row's height: whole grid lines holding its tallest cell, or `undefined` when it is taller than a page. */
 export function rowPitches(cells: string[], widths: number[]): number | undefined {
   const lines = Math.max(1, ...cells.map((c, i) => cellLines(c, widths[i]!)))
-  return lines > MAX_EXACT_LINES * 2 ? undefined : Math.ceil((lines * CELL_LINE + 40) / PITCH)
+  if (lines > MAX_ON_GRID_LINES * 2) return undefined
+  // A line to spare in every row: a cell the estimate got one line short still shows all its text.
+  return Math.ceil(((lines + 1) * CELL_LINE + 80) / PITCH)
 }
 
 function table(t: NonNullable<Report['sections'][number]['table']>): Table {
@@ -177,6 +201,7 @@ function table(t: NonNullable<Report['sections'][number]['table']>): Table {
     return new TableRow({
       tableHeader: head,
       cantSplit: pitches !== undefined,
+      // Exact, borders included (LibreOffice adds the borders to an "at least" height, which left the grid).
       height: pitches ? { value: pitches * PITCH, rule: HeightRule.EXACT } : { value: PITCH, rule: HeightRule.ATLEAST },
       children: cells.map((c, i) => cell(c, i, head)),
     })

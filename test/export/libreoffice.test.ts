@@ -69,6 +69,8 @@ const files: Record<string, Uint8Array> = {}
 let longIndex = -1
 let tableIndex = -1
 let tableHeading = ''
+/** The heading right after the member table: the pages after its page are full pages of body text. */
+const AFTER_TABLE = '表格之后的正文'
 
 beforeAll(async () => {
   const snap = buildSampleRound()
@@ -117,7 +119,7 @@ beforeAll(async () => {
     }) as Report['sections'][number]
   const withTable: Report = {
     ...team,
-    sections: [team.sections[0]!, text('before', '总体情况', 1), memberTable, text('after', '整改建议', 2)],
+    sections: [team.sections[0]!, text('before', '总体情况', 1), memberTable, text('after', AFTER_TABLE, 2)],
   }
   const office = [
     ...Object.entries(unzipSync(zip)).filter(([name]) => /\.(docx|xlsx)$/.test(name)),
@@ -202,9 +204,16 @@ describe('the package in LibreOffice', () => {
     expect(tablePage).toBeGreaterThanOrEqual(0)
     const lines = linesPerPage(pdf)
     console.log(`[soffice] member table on page ${tablePage + 1}; lines per page ${lines.join(', ')}`)
-    // Full pages of body text after the table's page (the last page is not full). Rows off the grid
-    // gave 21 on each of them.
-    const after = lines.slice(tablePage + 1, -1)
+    // Full pages of body text after the page where the table ends (the last page is not full). Rows
+    // off the grid gave 21 on each of them.
+    const tableEnd = words.findIndex((ws) =>
+      ws
+        .map((w) => w.text)
+        .join('')
+        .includes(AFTER_TABLE),
+    )
+    expect(tableEnd).toBeGreaterThanOrEqual(tablePage)
+    const after = lines.slice(tableEnd + 1, -1)
     expect(after.length).toBeGreaterThan(1)
     for (const n of after) expect(n).toBeGreaterThanOrEqual(21)
     expect(after.filter((n) => n === 22).length * 2).toBeGreaterThanOrEqual(after.length)
