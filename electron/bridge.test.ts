@@ -36,6 +36,7 @@ describe('registerBridge', () => {
       'xuncha:keystore-status',
       'xuncha:keystore-unprotect',
       'xuncha:open-file',
+      'xuncha:print-pdf',
       'xuncha:read-office-font',
       'xuncha:save-file',
       'xuncha:write-backup',
@@ -69,5 +70,15 @@ describe('registerBridge', () => {
     ).rejects.toThrow()
     await expect(electron.handlers.get('xuncha:open-file')!(appEvent(), { title: 1, filters: [] })).rejects.toThrow()
     expect(electron.dialog.showSaveDialog).not.toHaveBeenCalled()
+  })
+
+  it('printPdf refuses anything but a PDF, or a title that is not one short line, before a window opens', async () => {
+    const print = electron.handlers.get('xuncha:print-pdf')!
+    const pdf = new TextEncoder().encode('%PDF-1.7\n')
+    await expect(print(appEvent(), { title: '巡察报告', data: new TextEncoder().encode('<html>') })).rejects.toThrow('只能打印 PDF 文件')
+    await expect(print(appEvent(), { title: '', data: pdf })).rejects.toThrow('打印标题不合法')
+    await expect(print(appEvent(), { title: '巡察\n报告', data: pdf })).rejects.toThrow('打印标题不合法')
+    await expect(print(appEvent(), { title: '巡察报告', data: '%PDF-' })).rejects.toThrow('打印内容必须是二进制数据')
+    await expect(print(appEvent(), { title: '巡察报告', data: pdf }, 'extra')).rejects.toThrow('参数过多')
   })
 })

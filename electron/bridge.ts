@@ -5,6 +5,7 @@ import {
   checkKeystoreUnprotectData,
   checkOfficeFontId,
   checkOpenFileRequest,
+  checkPrintPdfRequest,
   checkSaveFileRequest,
   checkWriteBackupRequest,
 } from '@shared/bridge/contract'
@@ -14,6 +15,7 @@ import { openFile, saveFile } from './files'
 import { handle, noArgument } from './ipc'
 import { keystoreProtect, keystoreStatus, keystoreUnprotect } from './keystore'
 import { detectOfficeFonts, readOfficeFont } from './office-fonts'
+import { printPdf } from './print'
 
 /** The main-process side of XunchaBridge: one validated handler per channel. */
 export function registerBridge(): void {
@@ -28,4 +30,5 @@ export function registerBridge(): void {
   handle(BRIDGE_CHANNELS.writeBackup, checkWriteBackupRequest, (req) => writeBackup(req))
   handle(BRIDGE_CHANNELS.detectOfficeFonts, noArgument, () => detectOfficeFonts())
   handle(BRIDGE_CHANNELS.readOfficeFont, checkOfficeFontId, (id) => readOfficeFont(id))
+  handle(BRIDGE_CHANNELS.printPdf, checkPrintPdfRequest, (req) => printPdf(req))
 }

@@ -26,6 +26,7 @@ describe('preload', () => {
       'keystoreStatus',
       'keystoreUnprotect',
       'openFile',
+      'printPdf',
       'readOfficeFont',
       'saveFile',
       'writeBackup',
@@ -52,6 +53,8 @@ describe('preload', () => {
     await bridge.writeBackup(backup, '/tmp')
     await bridge.detectOfficeFonts('C:\\Windows\\Fonts')
     await bridge.readOfficeFont('3', '/etc/passwd')
+    const print = { title: '巡察报告', data: new Uint8Array([0x25]) }
+    await bridge.printPdf(print, 'C:\\x.pdf')
     expect(electron.ipcRenderer.invoke.mock.calls).toEqual([
       ['xuncha:app-info'],
       ['xuncha:save-file', req],
@@ -64,6 +67,7 @@ describe('preload', () => {
       ['xuncha:write-backup', backup],
       ['xuncha:detect-office-fonts'],
       ['xuncha:read-office-font', '3'],
+      ['xuncha:print-pdf', print],
     ])
     expect(electron.ipcRenderer.send).not.toHaveBeenCalled()
   })

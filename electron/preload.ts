@@ -15,6 +15,7 @@ const bridge: XunchaBridge = {
   writeBackup: (request) => ipcRenderer.invoke(BRIDGE_CHANNELS.writeBackup, request),
   detectOfficeFonts: () => ipcRenderer.invoke(BRIDGE_CHANNELS.detectOfficeFonts),
   readOfficeFont: (id) => ipcRenderer.invoke(BRIDGE_CHANNELS.readOfficeFont, id),
+  printPdf: (request) => ipcRenderer.invoke(BRIDGE_CHANNELS.printPdf, request),
 }
 
 contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, bridge)

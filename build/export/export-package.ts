@@ -4,7 +4,9 @@
 //   npm run export -- --sample --out <dir>
 //   npm run export -- --housing [--scale 10] --out <dir>    (the 市住建局 test round, shared/housing)
 // The 报告检查 list is printed first; with empty sections the export stops unless --allow-empty.
-// --copy-number gives the 份号 printed on the documents marked 秘密 or 机密 (the CLI keeps no counter).
+// --copy-number gives the 份号 printed on the documents marked 秘密 or 机密. The CLI writes nothing
+// back into the archive, so it draws no number itself: it refuses a 份号 the round's counter
+// (kept in the archive's round record) has already issued, and without one says the next free number.
 // --fonts: a folder holding the office's fonts (e.g. a copy of C:\Windows\Fonts): each role uses the
 // face found there (仿宋_GB2312, 黑体, 楷体_GB2312, 方正小标宋简体, 宋体, SimSun-ExtB), the rest the
 // bundled stand-ins, and the run says which.
@@ -73,6 +75,10 @@ const snap = flag('--sample')
   : flag('--housing')
     ? buildHousingRound({ scale })
     : (await decodeArchive(new Uint8Array(readFileSync(resolve(positional[0]!))))).snapshot
+const issued = snap.round.copyCounter ?? 0
+if (copyNumber !== undefined && copyNumber <= issued)
+  usage(`份号 ${copyNumber} 在本轮已经用过（本轮份号已编到 ${issued}），请用 --copy-number ${issued + 1} 或更大的数`)
+if (copyNumber === undefined && issued > 0) console.log(`· 本轮份号已编到 ${issued}；需要份号时加 --copy-number ${issued + 1}`)
 const now = new Date()
 const at = now.toISOString()
 const today = at.slice(0, 10)

@@ -1,14 +1,32 @@
-// What every export shares once its bytes are checked and saved: the round's 份号 counter on this
-// laptop, and the audit entry with the file's fingerprint.
+// What every export shares once its bytes are checked and saved: the round's 份号 counter (kept on
+// the round record, so archives and hand-overs carry it), and the audit entry with the file's fingerprint.
 import type { ExportKind } from '@shared/domain/types'
+import { nextCopyNumber as nextOf } from '@shared/export/copy-number'
 import { sha256Hex } from '@shared/util/hash'
 import type { ServiceContext } from './context'
+import { ServiceError } from './errors'
 
-/** The round's next 份号 (copy number), counted on this laptop. */
-export async function nextCopyNumber(ctx: ServiceContext, roundId: string): Promise<number> {
-  const n = (await ctx.settings.get<number>(`copyNumber:${roundId}`, 0)) + 1
-  await ctx.settings.set(`copyNumber:${roundId}`, n)
-  return n
+/** Where this laptop counted 份号 before the counter moved onto the round; read so no number repeats. */
+const legacyKey = (roundId: string) => `copyNumber:${roundId}`
+
+let drawing: Promise<unknown> = Promise.resolve()
+
+/** Draws the round's next 份号 and stores it on the round, one draw at a time. */
+export function nextCopyNumber(ctx: ServiceContext, roundId: string): Promise<number> {
+  const draw = drawing.then(async () => {
+    const round = await ctx.repo.get('rounds', roundId)
+    if (!round) throw new ServiceError('no-round', '找不到该轮次，无法编份号')
+    let n: number
+    try {
+      n = nextOf(round, await ctx.settings.get<number>(legacyKey(roundId), 0))
+    } catch (e) {
+      throw new ServiceError('copy-number-exhausted', (e as Error).message)
+    }
+    await ctx.repo.save('rounds', { ...round, copyCounter: n })
+    return n
+  })
+  drawing = draw.catch(() => undefined)
+  return draw
 }
 
 /** Audits a delivered export with what its read-back found, its 份号 and its SHA-256. */

@@ -7,6 +7,7 @@ import type { RoundSnapshot } from '@shared/domain/snapshot'
 import type { AuditDraft } from '../platform/db/audit'
 import { ensureDeviceId, getSetting, repo, setSetting, setWriteContext } from '../platform/db/workbench'
 import type { Draft } from '../platform/db/repository'
+import { keepCopyCounter } from '@shared/export/copy-number'
 
 export const useRoundStore = defineStore('round', () => {
   const ready = ref(false)
@@ -51,7 +52,8 @@ export const useRoundStore = defineStore('round', () => {
   }
 
   async function saveRound(draft: Draft<Round>): Promise<Round> {
-    const saved = await repo.save('rounds', draft)
+    // The screen's copy may predate a 份号 drawn since: the stored counter is kept.
+    const saved = await repo.save('rounds', keepCopyCounter(draft, draft.id ? await repo.get('rounds', draft.id) : undefined))
     rounds.value = await repo.listRounds()
     if (!draft.id || !activeRoundId.value) await activate(saved.id)
     return saved

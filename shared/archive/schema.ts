@@ -130,6 +130,7 @@ const SCHEMAS: Record<AnyTableName, TableSchema> = {
       outlineTemplates: recordOf(str),
       reportTemplates: recordOf(obj({ title: str, sections: arrayOf(obj({ key: str, level: num, heading: str }, { guidance: str })) })),
       surveys,
+      copyCounter: num,
     },
   },
   people: {

@@ -91,6 +91,22 @@ export interface DetectedFont {
   face: number
 }
 
+/** A finished PDF to print through the system's print dialog. */
+export interface PrintPdfRequest {
+  /** What is printed, for the dialog and the message (e.g. 巡察报告). */
+  title: string
+  data: Uint8Array
+}
+
+export interface PrintPdfResult {
+  /** True once the system dialog reports the job sent to the printer. */
+  printed: boolean
+  /** The browser build: the PDF left the app as a download, to be printed from a PDF reader. */
+  downloaded?: boolean
+  /** Chinese, for the user: what happened (cancelled, failed and why, or the browser's download). */
+  message: string
+}
+
 export interface XunchaBridge {
   appInfo(): Promise<AppInfo>
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>
@@ -109,6 +125,8 @@ export interface XunchaBridge {
   detectOfficeFonts(): Promise<DetectedFont[]>
   /** One detected face as a standalone .ttf/.otf, ready to embed. */
   readOfficeFont(id: string): Promise<Uint8Array>
+  /** Electron: the PDF itself in a hidden window, printed through the system print dialog. Browser: a download to print from a PDF reader. */
+  printPdf(request: PrintPdfRequest): Promise<PrintPdfResult>
 }
 
 export const BRIDGE_GLOBAL = 'xuncha'
@@ -125,6 +143,7 @@ export const BRIDGE_CHANNELS = {
   writeBackup: 'xuncha:write-backup',
   detectOfficeFonts: 'xuncha:detect-office-fonts',
   readOfficeFont: 'xuncha:read-office-font',
+  printPdf: 'xuncha:print-pdf',
 } as const satisfies Record<keyof XunchaBridge, string>
 
 export const MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -227,4 +246,16 @@ export function checkWriteBackupRequest(x: unknown): WriteBackupRequest {
 export function checkOfficeFontId(x: unknown): string {
   if (typeof x !== 'string' || !/^\d{1,5}$/.test(x)) throw new BridgeArgumentError('字体编号不合法')
   return x
+}
+
+/** Only a PDF (by its header), of a sane size, with a short one-line title. */
+export function checkPrintPdfRequest(x: unknown): PrintPdfRequest {
+  if (!isPlainObject(x)) throw new BridgeArgumentError('打印请求格式错误')
+  const { title, data } = x
+  if (typeof title !== 'string' || !title.trim() || title.length > 80 || /[\u0000-\u001f]/.test(title))
+    throw new BridgeArgumentError('打印标题不合法')
+  if (!(data instanceof Uint8Array)) throw new BridgeArgumentError('打印内容必须是二进制数据')
+  if (data.byteLength > MAX_FILE_BYTES) throw new BridgeArgumentError('打印文件过大')
+  if (new TextDecoder().decode(data.subarray(0, 5)) !== '%PDF-') throw new BridgeArgumentError('只能打印 PDF 文件')
+  return { title, data }
 }

@@ -71,6 +71,8 @@ export interface Round extends RecordMeta {
   reportTemplates?: Partial<Record<ReportKind, ReportTemplate>>
   /** 民主测评 and 问卷 results (shared/surveys). */
   surveys?: SurveyResults
+  /** The highest 份号 drawn in this round (shared/export/copy-number.ts); absent = none yet. */
+  copyCounter?: number
 }
 
 /** The switchable coverage checks of the interview schedule (guide §3). */

@@ -51,6 +51,22 @@ describe('merge', () => {
     expect(leader.get('interviews', 'i1')!.deleted).toBeUndefined()
   })
 
+  it("the round's 份号 counter drawn on two laptops apart: no conflict, both keep the larger", () => {
+    const leader = new Laptop('组长')
+    const a = new Laptop('甲')
+    leader.edit('rounds', 'r1', { name: '本轮', copyCounter: 2 })
+    a.import(leader.export({ kind: 'all' }))
+    leader.edit('rounds', 'r1', { copyCounter: 5 })
+    a.edit('rounds', 'r1', { copyCounter: 3 })
+    const r = leader.import(a.export())
+    expect(r.conflicts).toHaveLength(0)
+    expect(leader.get('rounds', 'r1')!.copyCounter).toBe(5)
+    const back = a.import(leader.export({ kind: 'all' }))
+    expect(back.conflicts).toHaveLength(0)
+    expect(a.get('rounds', 'r1')!.copyCounter).toBe(5)
+    expect(a.content()).toEqual(leader.content())
+  })
+
   it('tombstones travel', () => {
     const { leader, a } = team()
     a.edit('interviews', 'i1', { deleted: true })

@@ -251,6 +251,15 @@ export const REFUSED_REASONS: Partial<Record<AnyTableName, string>> = {
   workingPapers: '该底稿已由组长审签，审签后的内容不能经合并修改，这项修改未被采纳',
 }
 
+/**
+ * Counters that only grow (the round's 份号 counter): concurrent values are no conflict, the
+ * larger one wins on every laptop, so no laptop draws a 份号 below one already drawn elsewhere.
+ */
+export const COUNTER_FIELDS: Partial<Record<AnyTableName, readonly string[]>> = {
+  rounds: ['copyCounter'],
+}
+const isCounter = (table: AnyTableName, field: string) => COUNTER_FIELDS[table]?.includes(field) ?? false
+
 type FieldOutcome = 'same' | 'mine' | 'theirs' | 'conflict'
 
 /** Equal values (as canonical JSON; a missing value equals only a missing value). */
@@ -393,6 +402,12 @@ export function mergeChangeSet(
           refused: REFUSED_REASONS[pr.table],
           resolved: { choice: later(st, sl) ? 'theirs' : 'mine', at, by: '自动（已封存或已审签）' },
         })
+      } else if (o === 'conflict' && isCounter(pr.table, f)) {
+        if (Number(own(theirs, f) ?? 0) > Number(own(mine, f) ?? 0)) {
+          put(merged, f, own(theirs, f))
+          stamps[f] = own(pr.stamps, f)!
+          taken.add(f)
+        }
       } else if (o === 'conflict') {
         const st = own(pr.stamps, f) ?? newest(pr.stamps)
         conflicted = true

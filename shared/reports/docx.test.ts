@@ -3,7 +3,7 @@
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import type { Report } from '../domain/types'
-import { reportDocx } from './docx'
+import { cellLines, reportDocx, rowPitches } from './docx'
 
 const report = {
   id: 'r1',
@@ -79,5 +79,20 @@ describe('Word typefaces by role', () => {
     expect(eastAsia(styles)).toBe('仿宋')
     expect(eastAsia(styles, 'Heading2')).toBe('楷体')
     expect(eastAsia(styles, 'Heading1')).toBe('黑体')
+  })
+})
+
+describe('Word table rows on the grid', () => {
+  it('reckons the lines of a cell as a word processor breaks them: 底稿 numbers only at their hyphens', () => {
+    // 9 characters a line (a 2,300-twip column): "2026-03-DG-002" does not break inside "002".
+    expect(cellLines('2个（2026-03-DG-002、2026-03-DG-001）', 2300)).toBe(3)
+    expect(cellLines('党组成员、副局长', 2300)).toBe(1)
+    expect(cellLines('党组成员、驻局纪检监察组组长', 2300)).toBe(2)
+    expect(cellLines('第一行\n第二行', 2300)).toBe(2)
+  })
+  it('makes each row whole grid lines high, 12 pt lines with one to spare', () => {
+    expect(rowPitches(['张卫东', '党组成员、副局长'], [2300, 2300])).toBe(1)
+    expect(rowPitches(['张卫东', '党组成员、驻局纪检监察组组长'], [2300, 2300])).toBe(2)
+    expect(rowPitches(['2个（2026-03-DG-002、2026-03-DG-001）'], [2300])).toBe(2)
   })
 })

@@ -5,23 +5,27 @@
 // change to a style changes every paragraph of its role;
 // 16 pt 仿宋 body on a fixed 28.95 pt line pitch (22 lines) and the document grid 22 × 28, first-line indent of two characters,
 // headings 黑体/楷体/仿宋 by level, page numbers "— N —" 14 pt 宋体 right on odd pages and
-// left on even pages, one character in; 份号 and 密级 top-left.
+// left on even pages, one character in; 份号 and 密级 top-left; tables at 10.5 pt whose rows are whole grid lines high.
 import {
   AlignmentType,
   Document,
   DocumentGridType,
   Footer,
   HeadingLevel,
+  HeightRule,
   LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
+  VerticalAlign,
   WidthType,
 } from 'docx'
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import type { Marking, Report } from '../domain/types'
 import type { FontRole } from '../export/fonts'
 import { formatCopyNumber, markingText, needsCopyNumber } from '../export/marking'
@@ -85,7 +89,10 @@ function roleStyles(names: Record<FontRole, string>) {
     },
     // The grid's character pitch is reckoned from the Normal style's size (LibreOffice reads it
     // there, not from the document defaults): without 16 pt here a 16 pt character takes two cells.
-    paragraphStyles: [{ id: 'Normal', name: 'Normal', run: { font: font(names.fangsong), size: BODY } }],
+    paragraphStyles: [
+      { id: 'Normal', name: 'Normal', run: { font: font(names.fangsong), size: BODY } },
+      { id: CELL_STYLE, name: '表格文字', basedOn: 'Normal', run: { size: CELL_SIZE } },
+    ],
     characterStyles: [
       { id: STYLE.song, name: '宋体（页码、份号）', run: { font: font(names.song) } },
       { id: STYLE.hei, name: '黑体（密级、表头）', run: { font: font(names.hei) } },
@@ -116,22 +123,94 @@ const pageNumber = (side: 'odd' | 'even') =>
     ],
   })
 
+/**
+ * Tables at 10.5 pt (五号) off the character grid, each row a whole number of grid lines high, so the
+ * body text after a table stays on the 22-line grid (rows of any other height left a page 21 lines).
+ * Cell text does not snap to the grid (it would be spread one character per 15.8 pt cell and one line
+ * per 28.95 pt) and runs at an exact 12 pt, two lines to a grid line with room for the borders. The row height is reckoned from
+ * the column widths, counting a CJK character 10.5 pt and anything else about half that, with a
+ * character to spare per line, Latin runs broken only at their hyphens, and a line to spare in every
+ * row, so an estimate a line short still shows all the text; a row taller than a page may grow instead,
+ * and then leaves the grid.
+ */
+const CELL_STYLE = 'XcCell'
+const CELL_SIZE = 21 // half-points: 10.5 pt
+const CELL_LINE = 240 // twips: 12 pt
+const CELL_PAD = 57 // twips: 1 mm left and right
+const TEXT_WIDTH = Math.round(156 * MM)
+const MAX_ON_GRID_LINES = 20
+const units = (text: string) => Array.from(text).reduce((n, c) => n + (/[\u0000-\u024f]/.test(c) ? 0.6 : 1), 0)
+/** Where a line may break: after any CJK character; a Latin run (2026-03-DG-001) only after its hyphens. */
+const pieces = (text: string) => text.match(/[\u0000-\u024f]+?(?:-|(?=[^\u0000-\u024f])|$)|[^\u0000-\u024f]/g) ?? []
+/** Column widths in twips, by how much text each column holds (header included), each at least 5 characters (a three-character name on one line). */
+export function columnWidths(columns: string[], rows: string[][]): number[] {
+  const weight = columns.map((c, i) => Math.min(14, Math.max(5, units(c), ...rows.map((r) => units(r[i] ?? '')))))
+  const total = weight.reduce((a, b) => a + b, 0)
+  return weight.map((w) => Math.floor((TEXT_WIDTH * w) / total))
+}
+/** Lines a cell's text takes at its column's width. */
+export function cellLines(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor((width - 2 * CELL_PAD) / (CELL_SIZE * 10)) - 1)
+  let lines = 0
+  for (const part of text.split('\n')) {
+    // Filled the way a word processor fills a line, piece by piece.
+    let used = 0
+    lines++
+    for (const piece of pieces(part)) {
+      const w = units(piece)
+      if (used > 0 && used + w > perLine) {
+        lines++
+        used = 0
+      }
+      used += w
+      while (used > perLine) {
+        lines++
+        used -= perLine
+      }
+    }
+  }
+  return lines
+}
+/** The row's height: whole grid lines holding its tallest cell, or `undefined` when it is taller than a page. */
+export function rowPitches(cells: string[], widths: number[]): number | undefined {
+  const lines = Math.max(1, ...cells.map((c, i) => cellLines(c, widths[i]!)))
+  if (lines > MAX_ON_GRID_LINES * 2) return undefined
+  // A line to spare in every row: a cell the estimate got one line short still shows all its text.
+  return Math.ceil(((lines + 1) * CELL_LINE + 80) / PITCH)
+}
+
 function table(t: NonNullable<Report['sections'][number]['table']>): Table {
-  const cell = (text: string, head = false) =>
+  const widths = columnWidths(t.columns, t.rows)
+  const cell = (text: string, i: number, head = false) =>
     new TableCell({
-      children: [
-        new Paragraph({
-          alignment: head ? AlignmentType.CENTER : AlignmentType.LEFT,
-          children: [new TextRun({ text, size: 21, ...(head ? { style: STYLE.hei } : {}) })],
-        }),
-      ],
+      width: { size: widths[i]!, type: WidthType.DXA },
+      verticalAlign: VerticalAlign.CENTER,
+      margins: { left: CELL_PAD, right: CELL_PAD, top: 0, bottom: 0 },
+      children: text.split('\n').map(
+        (part) =>
+          new Paragraph({
+            style: CELL_STYLE,
+            alignment: head ? AlignmentType.CENTER : AlignmentType.LEFT,
+            spacing: { line: CELL_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+            children: [new TextRun({ text: part, size: CELL_SIZE, snapToGrid: false, ...(head ? { style: STYLE.hei } : {}) })],
+          }),
+      ),
     })
+  const row = (cells: string[], head = false) => {
+    const pitches = rowPitches(cells, widths)
+    return new TableRow({
+      tableHeader: head,
+      cantSplit: pitches !== undefined,
+      // Exact, borders included (LibreOffice adds the borders to an "at least" height, which left the grid).
+      height: pitches ? { value: pitches * PITCH, rule: HeightRule.EXACT } : { value: PITCH, rule: HeightRule.ATLEAST },
+      children: cells.map((c, i) => cell(c, i, head)),
+    })
+  }
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({ tableHeader: true, children: t.columns.map((c) => cell(c, true)) }),
-      ...t.rows.map((r) => new TableRow({ children: t.columns.map((_, i) => cell(r[i] ?? '')) })),
-    ],
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    rows: [row(t.columns, true), ...t.rows.map((r) => row(t.columns.map((_, i) => r[i] ?? '')))],
   })
 }
 
@@ -230,5 +309,18 @@ export async function reportDocx(report: Report, options: DocxOptions): Promise<
       },
     ],
   })
-  return new Uint8Array(await Packer.toArrayBuffer(doc))
+  return offGrid(new Uint8Array(await Packer.toArrayBuffer(doc)))
+}
+
+/**
+ * Table cell paragraphs do not snap to the document grid (w:snapToGrid 0, which the docx library
+ * does not write for paragraphs): written into their pPr, right after the style, where the schema
+ * puts it. Without it LibreOffice spreads 10.5 pt text one character per grid cell.
+ */
+function offGrid(bytes: Uint8Array): Uint8Array {
+  const files = unzipSync(bytes)
+  const xml = strFromU8(files['word/document.xml']!)
+  const tag = `<w:pStyle w:val="${CELL_STYLE}"/>`
+  files['word/document.xml'] = strToU8(xml.split(tag).join(`${tag}<w:snapToGrid w:val="0"/>`))
+  return zipSync(files, { level: 6 })
 }

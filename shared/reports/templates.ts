@@ -33,6 +33,60 @@ export const DEFAULT_FRAMES = {
   factsLong: '经查，{text}等。具体情况详见底稿{number}。',
 } as const
 export type FrameKey = keyof typeof DEFAULT_FRAMES
+export const FRAME_KEYS = Object.keys(DEFAULT_FRAMES) as FrameKey[]
+
+/** What each frame is for, as the 报告模板 editor names it. */
+export const FRAME_LABELS: Record<FrameKey, string> = {
+  mentionOne: '一名干部反映的问题',
+  mentionOneVerb: '一名干部反映的问题（原话以“称”等开头）',
+  mentionMany: '多名干部反映的同一问题',
+  mentionManyVerb: '多名干部反映的同一问题（原话以“称”等开头）',
+  memberOwn: '班子成员本人的说法（写入班子情况）',
+  memberOwnVerb: '班子成员本人的说法（原话以“称”等开头）',
+  own: '被反映人本人在谈话中的说法',
+  ownVerb: '被反映人本人的说法（原话以“称”等开头）',
+  mentionCount: '谈及某人的人数和方面',
+  problem: '问题：概述加事实',
+  facts: '底稿事实',
+  factsLong: '较长的底稿事实（摘要并注明底稿编号）',
+}
+
+/** The placeholders a frame is filled with, as the editor explains them. */
+export const FRAME_PLACEHOLDERS: Record<string, string> = {
+  text: '要点或事实',
+  n: '人数',
+  name: '姓名',
+  areas: '涉及的方面',
+  summary: '问题概述',
+  facts: '事实',
+  number: '底稿编号',
+}
+
+const placeholdersOf = (f: string) => [...new Set([...f.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))]
+/** The placeholders the default frame has: each must stay in an edited frame. */
+export const framePlaceholders = (key: FrameKey): string[] => placeholdersOf(DEFAULT_FRAMES[key])
+
+/** Problems of one edited frame (empty: it may be saved). */
+export function checkFrame(key: FrameKey, text: string): string[] {
+  const label = `句式“${FRAME_LABELS[key]}”`
+  if (!text.trim()) return [`${label}不能为空（可点“恢复默认”）`]
+  const has = placeholdersOf(text)
+  const need = framePlaceholders(key)
+  const errors = need
+    .filter((p) => !has.includes(p))
+    .map((p) => `${label}缺少{${p}}（${FRAME_PLACEHOLDERS[p]}），它是填入数据的位置，不能删去`)
+  for (const p of has.filter((x) => !need.includes(x)))
+    errors.push(`${label}中的{${p}}无法填写，只能用 ${need.map((x) => `{${x}}`).join('、')}`)
+  return errors
+}
+
+/** The frames a template keeps: only those that differ from the default (so later default changes still reach the rest). */
+export function editedFrames(frames: Partial<Record<FrameKey, string>>): Partial<Record<FrameKey, string>> | undefined {
+  const kept = Object.fromEntries(
+    FRAME_KEYS.filter((k) => frames[k] !== undefined && frames[k] !== DEFAULT_FRAMES[k]).map((k) => [k, frames[k]!]),
+  )
+  return Object.keys(kept).length ? kept : undefined
+}
 /** Note openings that are already a verb of speech or judgement (frames' `…Verb` variants). */
 export const SPEECH_VERBS = ['反映', '称', '认为', '表示', '谈及', '提出', '承认', '坦言', '介绍', '说明', '指出', '建议', '对']
 /** Facts longer than this (characters) are summarised in the report, with the 底稿 number to consult. */
@@ -144,7 +198,10 @@ export function checkTemplate(t: ReportTemplate): string[] {
     keys.add(sec.key)
   })
   for (const route of t.routes ?? []) if (!keys.has(route.section)) errors.push(`谈话要点归类指向的章节“${route.section}”不在模板中`)
-  for (const k of Object.keys(t.frames ?? {})) if (!(k in DEFAULT_FRAMES)) errors.push(`未知的句式“${k}”`)
+  for (const [k, text] of Object.entries(t.frames ?? {})) {
+    if (!(k in DEFAULT_FRAMES)) errors.push(`未知的句式“${k}”`)
+    else errors.push(...checkFrame(k as FrameKey, String(text)))
+  }
   return errors
 }
 

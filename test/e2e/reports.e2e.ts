@@ -97,8 +97,9 @@ describe('the "1+3" reports end to end', () => {
     expect(generated).not.toContain('【组长改写】')
 
     // Preview, then the package.
+    // 打印预览 is the PDF itself: its pages' text layer has the unsaved rewrite.
     await page.getByTestId('report-preview').click()
-    await poll(() => page.getByTestId('preview-page').textContent()).toContain('【组长改写】')
+    await expect.poll(() => page.getByTestId('preview-pages').textContent(), { timeout: 60_000 }).toContain('【组长改写】')
     await page.keyboard.press('Escape')
     await go(page, '报告')
     // 报告检查 before export: the list names the empty sections, and export waits for a confirmation.

@@ -65,8 +65,12 @@ function linesPerPage(pdf: string): number[] {
 
 let converted: string[] = []
 const files: Record<string, Uint8Array> = {}
-/** The file number of the long body-text report (the last one converted). */
+/** The file number of the long body-text report, and of the long report with the member table amid its text. */
 let longIndex = -1
+let tableIndex = -1
+let tableHeading = ''
+/** The heading right after the member table: the pages after its page are full pages of body text. */
+const AFTER_TABLE = '表格之后的正文'
 
 beforeAll(async () => {
   const snap = buildSampleRound()
@@ -99,12 +103,32 @@ beforeAll(async () => {
       } as Report['sections'][number],
     ],
   }
+  // And the 领导班子情况汇总's member table between pages of body text: the text after it stays on the grid.
+  const team = reports[3]!
+  const memberTable = team.sections.find((x) => x.table?.rows.length)!
+  tableHeading = memberTable.heading
+  const text = (id: string, heading: string, times: number) =>
+    ({
+      id,
+      key: id,
+      level: 1,
+      heading,
+      paragraphs: Array.from({ length: times }, () => PARAGRAPHS)
+        .flat()
+        .map((t, i) => ({ id: `${id}${i}`, text: t })),
+    }) as Report['sections'][number]
+  const withTable: Report = {
+    ...team,
+    sections: [team.sections[0]!, text('before', '总体情况', 1), memberTable, text('after', AFTER_TABLE, 2)],
+  }
   const office = [
     ...Object.entries(unzipSync(zip)).filter(([name]) => /\.(docx|xlsx)$/.test(name)),
+    ['table.docx', await reportDocx(withTable, { marking: { level: '内部' } })] as const,
     ['long.docx', await reportDocx(long, { marking: { level: '内部' } })] as const,
   ]
   // ASCII names: soffice is handed paths on its command line.
   longIndex = office.length - 1
+  tableIndex = office.length - 2
   office.forEach(([name, bytes], i) => {
     const file = join(dir, `${i}${name.endsWith('.docx') ? '.docx' : '.xlsx'}`)
     files[file] = bytes
@@ -129,7 +153,7 @@ describe('the package in LibreOffice', () => {
   })
 
   it('lays out the Word reports on the grid: 22 lines on every full page', () => {
-    // Table rows are set at 10.5 pt, off the grid: the reports without a table are the measure.
+    // Table rows hold 10.5 pt text at 13 pt, two lines to a grid line: pages with a table are measured below.
     const bodyOnly = Object.keys(files).filter(
       (f) => f.endsWith('.docx') && !new TextDecoder().decode(unzipSync(files[f]!)['word/document.xml']).includes('<w:tbl>'),
     )
@@ -166,6 +190,37 @@ describe('the package in LibreOffice', () => {
       expect(widest).toBeLessThanOrEqual(28)
     }
     expect(full).toBeGreaterThan(0)
+  }, 60_000)
+
+  it('keeps the text after a table on the grid: 22 lines on every full page after the member table', () => {
+    const pdf = join(dir, 'pdf', `${tableIndex}.pdf`)
+    const words = pagesOfWords(pdf)
+    const tablePage = words.findIndex((ws) =>
+      ws
+        .map((w) => w.text)
+        .join('')
+        .includes(tableHeading),
+    )
+    expect(tablePage).toBeGreaterThanOrEqual(0)
+    const lines = linesPerPage(pdf)
+    console.log(`[soffice] member table on page ${tablePage + 1}; lines per page ${lines.join(', ')}`)
+    // Full pages of body text after the page where the table ends (the last page is not full). Rows
+    // off the grid gave 21 on each of them.
+    const tableEnd = words.findIndex((ws) =>
+      ws
+        .map((w) => w.text)
+        .join('')
+        .includes(AFTER_TABLE),
+    )
+    expect(tableEnd).toBeGreaterThanOrEqual(tablePage)
+    const after = lines.slice(tableEnd + 1, -1)
+    expect(after.length).toBeGreaterThan(1)
+    for (const n of after) expect(n).toBeGreaterThanOrEqual(21)
+    expect(after.filter((n) => n === 22).length * 2).toBeGreaterThanOrEqual(after.length)
+    // The table reads as a table: 10.5 pt characters side by side, not one per 15.8 pt grid cell.
+    const duty = words[tablePage]!.find((w) => w.text.startsWith('党委书记'))
+    expect(duty).toBeDefined()
+    expect((duty!.xMax - duty!.xMin) / Array.from(duty!.text).length).toBeLessThan(12)
   }, 60_000)
 
   it('gives Excel rows the height of their wrapped text: no two lines of text print over each other', () => {

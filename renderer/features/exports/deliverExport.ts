@@ -18,7 +18,7 @@ const FILTERS: Record<string, FileFilter> = {
   zip: { name: 'ZIP 压缩包', extensions: ['zip'] },
 }
 
-/** The round's next 份号 (copy number), counted on this laptop. */
+/** The round's next 份号 (copy number), from the counter kept on the round record. */
 export const nextCopyNumber = (roundId: string): Promise<number> => nextCopy(appContext, roundId)
 
 export interface ExportDelivery {

@@ -5,7 +5,7 @@ import { toRaw } from 'vue'
 import type { ExportKind, Petition } from '@shared/domain/types'
 import type { LedgerSheet } from '@shared/export/xlsx-ledger'
 import { exportFileName, markingFor, pdfPageCount } from '@shared/export/delivery'
-import { watermarkText } from '@shared/export/marking'
+import { needsCopyNumber, watermarkText } from '@shared/export/marking'
 import { lendingPdf, lendingSheet, notesSheet, petitionSheet, type LendingHeads, type SignatureVariant } from '@shared/registers/exports'
 import { useRoundStore } from '../../stores/round'
 import { useCaseworkStore } from '../../stores/casework'
@@ -13,6 +13,7 @@ import { layoutPdf, ledgerXlsx } from '../../platform/workers/exportJobs'
 import { useTask } from '../../ui/useTask'
 import { deliverExport, nextCopyNumber } from './deliverExport'
 import { useDocumentsStore } from '../../stores/documents'
+import type { PrintSource } from '../print/printSource'
 
 export function useRegisterExports() {
   const round = useRoundStore()
@@ -93,6 +94,22 @@ export function useRegisterExports() {
       })
     })
 
+  /** 打印预览 and 打印 of the 调阅清单 with its signature columns, laid out as its PDF export is. */
+  const lendingPrintSource = (variant: SignatureVariant): PrintSource => ({
+    title: `调阅清单（${VARIANT[variant]}）`,
+    kind: '调阅清单',
+    roundId: round.activeRound!.id,
+    numbered: needsCopyNumber(markingFor(round.activeRound!, '调阅清单')),
+    layout: async (copyNumber, onProgress) => {
+      if (docs.documents.length === 0) throw new Error('没有可打印的调阅资料')
+      return layoutPdf(
+        lendingPdf(toRaw(docs.documents), names(), heads(), variant),
+        { marking: markingFor(round.activeRound!, '调阅清单'), copyNumber, watermark: { user: who(), at: new Date().toISOString() } },
+        onProgress,
+      )
+    },
+  })
+
   const notes = (documentId?: string) =>
     run(() =>
       xlsx(
@@ -119,5 +136,5 @@ export function useRegisterExports() {
       ),
     )
 
-  return { busy: task.running, progress, lendingXlsx, lendingPdf: lendingPdfExport, notes, petitions }
+  return { busy: task.running, progress, lendingXlsx, lendingPdf: lendingPdfExport, lendingPrintSource, notes, petitions }
 }

@@ -20,6 +20,8 @@ import { useTask } from '../../ui/useTask'
 import { useRoundStore } from '../../stores/round'
 import { deliverExport, nextCopyNumber } from '../exports/deliverExport'
 import { useInterviewsStore } from '../../stores/interviews'
+import { needsCopyNumber } from '@shared/export/marking'
+import type { PrintSource } from '../print/printSource'
 
 export function useInterviewExports() {
   const store = useRoundStore()
@@ -79,6 +81,27 @@ export function useInterviewExports() {
       const { rows, range: text } = scheduleFor(range)
       await pdf('谈话安排表', scheduleDoc(rows, store.activeRound!, text))
     })
+  /** 打印预览 and 打印 of the 谈话安排表 for the range (throws the Chinese reason when it is empty or invalid). */
+  function schedulePrintSource(range?: [IsoDate, IsoDate] | null): PrintSource {
+    const { rows, range: text } = scheduleFor(range)
+    const round = store.activeRound!
+    return {
+      title: '谈话安排表',
+      kind: '谈话安排表',
+      roundId: round.id,
+      numbered: needsCopyNumber(markingFor(round, '谈话安排表')),
+      layout: (copyNumber, onProgress) =>
+        layoutPdf(
+          scheduleDoc(rows, round, text),
+          {
+            marking: markingFor(round, '谈话安排表'),
+            copyNumber,
+            watermark: { user: store.currentUser?.name ?? '未指定用户', at: new Date().toISOString() },
+          },
+          onProgress,
+        ),
+    }
+  }
   const register = () =>
     run(async () => {
       if (!ivs.interviews.length) throw new Error('本轮还没有谈话安排')
@@ -90,5 +113,5 @@ export function useInterviewExports() {
       await pdf('谈话记录', recordDoc(iv, store.activeRound!, people()), `-${who}-${iv.date}`)
     })
 
-  return { busy: task.running, progress, scheduleXlsx, schedulePdf, register, record }
+  return { busy: task.running, progress, scheduleXlsx, schedulePdf, schedulePrintSource, register, record }
 }

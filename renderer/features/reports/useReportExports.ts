@@ -22,6 +22,7 @@ import { officeFontNames } from '../../services/officeFonts'
 import { useRoundStore } from '../../stores/round'
 import { deliverExport, nextCopyNumber } from '../exports/deliverExport'
 import { keyring } from '../../platform/db/workbench'
+import type { PrintSource } from '../print/printSource'
 import { useReportsStore } from '../../stores/reports'
 
 const kindOf = (r: Report): ExportKind => (r.kind === '巡察报告' ? '巡察报告' : '专题报告')
@@ -88,6 +89,20 @@ export function useReportExports() {
         copyNumber,
       })
     })
+
+  /** 打印预览 and 打印 of a report as it stands in the editor (saved or not), laid out as its PDF export is. */
+  const printSource = (report: Report): PrintSource => ({
+    title: report.kind,
+    kind: kindOf(report),
+    roundId: round.activeRound!.id,
+    numbered: needsCopyNumber(markingFor(round.activeRound!, kindOf(report))),
+    layout: (copyNumber, onProgress) =>
+      layoutPdf(
+        reportDoc(report, furnitureOf()),
+        { marking: markingFor(round.activeRound!, kindOf(report)), copyNumber, watermark: { user: user(), at: new Date().toISOString() } },
+        onProgress,
+      ),
+  })
 
   const reportWord = async (report: Report) =>
     (await confirmChecks(reportCheck(report))) &&
@@ -171,5 +186,5 @@ export function useReportExports() {
       })
     })
 
-  return { busy, progress, stepText, lastCheck, packageChecks, reportPdf, reportWord, surveyXlsx, packageZip }
+  return { busy, progress, stepText, lastCheck, packageChecks, reportPdf, reportWord, printSource, surveyXlsx, packageZip }
 }

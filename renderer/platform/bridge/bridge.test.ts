@@ -45,3 +45,20 @@ describe('browser backup folder', () => {
     )
   })
 })
+
+describe('browser printing', () => {
+  it('hands the PDF over as a download and says it did not print', async () => {
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:test')
+    vi.spyOn(URL, 'revokeObjectURL').mockReturnValue()
+    const clicked = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockReturnValue()
+    const data = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37]) // %PDF-1.7
+    await expect(browserBridge.printPdf({ title: '巡察报告', data })).resolves.toEqual({
+      printed: false,
+      downloaded: true,
+      message: '浏览器版不能直接调用系统打印，已将 PDF 保存为浏览器下载：巡察报告-打印.pdf，请用 PDF 阅读器打开后打印',
+    })
+    expect(clicked).toHaveBeenCalledOnce()
+    await expect(browserBridge.printPdf({ title: '巡察报告', data: new Uint8Array([1, 2]) })).rejects.toThrow('只能打印 PDF 文件')
+    vi.restoreAllMocks()
+  })
+})

@@ -6,13 +6,15 @@ import type {
   KeystoreStatus,
   OpenFileRequest,
   OpenedFile,
+  PrintPdfRequest,
+  PrintPdfResult,
   SaveFileRequest,
   SaveFileResult,
   WriteBackupRequest,
   WriteBackupResult,
   XunchaBridge,
 } from '@shared/bridge/contract'
-import { checkOpenFileRequest, checkSaveFileRequest, checkWriteBackupRequest } from '@shared/bridge/contract'
+import { checkOpenFileRequest, checkPrintPdfRequest, checkSaveFileRequest, checkWriteBackupRequest } from '@shared/bridge/contract'
 
 function mimeFor(name: string): string {
   if (name.endsWith('.xlsx')) return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -108,5 +110,16 @@ export const browserBridge: XunchaBridge = {
 
   async readOfficeFont(_id: string): Promise<Uint8Array> {
     throw new Error('浏览器版不能读取本机字体，请在 设置 → 公文字体 中选择字体文件')
+  },
+
+  /** A browser page cannot reach the system print dialog for a PDF: it hands the PDF over as a download, and says so. */
+  async printPdf(request: PrintPdfRequest): Promise<PrintPdfResult> {
+    const { title, data } = checkPrintPdfRequest(request)
+    const { location } = download(`${title.replace(/[\\/:*?"<>|]/g, '_')}-打印.pdf`, data)
+    return {
+      printed: false,
+      downloaded: true,
+      message: `浏览器版不能直接调用系统打印，已将 PDF 保存为${location}，请用 PDF 阅读器打开后打印`,
+    }
   },
 }
