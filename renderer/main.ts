@@ -8,6 +8,7 @@ import './styles/app.css'
 import App from './App.vue'
 import { router } from './router'
 import { bridge } from './platform/bridge'
+import { installUnloadGuard } from './ui/unloadGuard'
 
 // Record CSP violations where the e2e tests can read them; the app itself never needs an exception.
 const cspViolations: string[] = []
@@ -23,6 +24,7 @@ function failClosed(message: string) {
 
 try {
   bridge()
+  installUnloadGuard(__BRIDGE_TARGET__)
   createApp(App).use(createPinia()).use(router).use(ElementPlus, { locale: zhCn }).mount('#app')
 } catch (e) {
   failClosed(describeError(e))
