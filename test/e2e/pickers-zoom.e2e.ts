@@ -107,11 +107,11 @@ describe('people pickers and lists on a 1366×768 laptop', () => {
 
   // 1366×768 at 100%, and at 125% (the same screen, 1093×614 CSS pixels).
   it.each([
-    ['100', { width: 1366, height: 768 }, 1],
-    ['125', { width: 1093, height: 614 }, 1.25],
+    { scale: '100', viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1 },
+    { scale: '125', viewport: { width: 1093, height: 614 }, deviceScaleFactor: 1.25 },
   ] as const)(
-    'fits every list at %s%% display scaling without sideways scrolling',
-    async (scale, viewport, deviceScaleFactor) => {
+    'fits every list at $scale% display scaling without sideways scrolling',
+    async ({ scale, viewport, deviceScaleFactor }) => {
       const context = await served.browser().newContext({ locale: 'zh-CN', viewport, deviceScaleFactor })
       const page = await context.newPage()
       const errors: string[] = []
