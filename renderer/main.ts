@@ -10,6 +10,7 @@ import { router } from './router'
 import { bridge } from './platform/bridge'
 import { setFontSource } from './platform/workers/exportJobs'
 import { officeFontSet } from './services/officeFonts'
+import { installUnloadGuard } from './ui/unloadGuard'
 
 // Record CSP violations where the e2e tests can read them; the app itself never needs an exception.
 const cspViolations: string[] = []
@@ -28,6 +29,7 @@ setFontSource(officeFontSet)
 
 try {
   bridge()
+  installUnloadGuard(__BRIDGE_TARGET__)
   createApp(App).use(createPinia()).use(router).use(ElementPlus, { locale: zhCn }).mount('#app')
 } catch (e) {
   failClosed(describeError(e))

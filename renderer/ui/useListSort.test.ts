@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { nextTick, ref } from 'vue'
-import { nextSort, useListSort, zhRanks } from './useListSort'
+import { columnsFitting, nextSort, useListSort, zhRanks, type LongColumn } from './useListSort'
 
 describe('long list sorting', () => {
   it('cycles a column ascending, descending, then back to the list order; another column starts ascending', () => {
@@ -36,5 +36,26 @@ describe('long list sorting', () => {
     expect(sorted.value[0]!.id).toBe(5)
     sort.value = { key: 'unknown', order: 'asc' }
     expect(sorted.value).toBe(rows.value)
+  })
+})
+
+describe('columns in a narrow window', () => {
+  // The 调阅 list's shape: the title, two dates, the status and the actions always stay.
+  const columns: LongColumn[] = [
+    { key: 'title', title: '资料名称', width: 240, minWidth: 150 },
+    { key: 'department', title: '提供部门', width: 120, minWidth: 76, drop: 2 },
+    { key: 'quantity', title: '数量', width: 70, minWidth: 56, drop: 1 },
+    { key: 'borrowedOn', title: '调阅资料日期', width: 132, minWidth: 124 },
+    { key: 'dueOn', title: '预计归还', width: 132, minWidth: 124 },
+    { key: 'status', title: '状态', width: 80, minWidth: 72 },
+    { key: 'actions', title: '操作', width: 230 },
+  ]
+  const titles = (room: number) => columnsFitting(columns, room).map((c) => c.title)
+
+  it('keeps every column while their minimums fit, then leaves out the droppable ones, lowest first', () => {
+    expect(titles(832)).toHaveLength(7)
+    expect(titles(831)).toEqual(['资料名称', '提供部门', '调阅资料日期', '预计归还', '状态', '操作'])
+    expect(titles(700)).toEqual(['资料名称', '调阅资料日期', '预计归还', '状态', '操作'])
+    expect(titles(300)).toEqual(['资料名称', '调阅资料日期', '预计归还', '状态', '操作']) // nothing more may go: it scrolls
   })
 })

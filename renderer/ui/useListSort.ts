@@ -9,7 +9,11 @@ export interface SortState {
   order: SortOrder
 }
 
-/** One column of a LongTable: `width` is its natural width, `minWidth` how far it may shrink, `grow` its share of spare room. */
+/**
+ * One column of a LongTable: `width` is its natural width, `minWidth` how far it may shrink, `grow`
+ * its share of spare room. `drop`: the column may be left out of a window too narrow for every
+ * column's minimum (a laptop at 125% scaling); lower numbers go first, the table says which went.
+ */
 export interface LongColumn {
   key: string
   title: string
@@ -17,6 +21,19 @@ export interface LongColumn {
   minWidth?: number
   grow?: number
   sortable?: boolean
+  drop?: number
+}
+
+/** The columns that fit `room` pixels: `drop` columns are left out, lowest first, until the rest fit (or none is left to drop). */
+export function columnsFitting(columns: readonly LongColumn[], room: number): LongColumn[] {
+  const least = (cols: readonly LongColumn[]) => cols.reduce((sum, c) => sum + (c.minWidth ?? c.width), 0)
+  const droppable = columns.filter((c) => c.drop !== undefined).sort((a, b) => a.drop! - b.drop!)
+  let shown = [...columns]
+  for (const c of droppable) {
+    if (least(shown) <= room) break
+    shown = shown.filter((x) => x !== c)
+  }
+  return shown
 }
 
 export type Compare<T> = (a: T, b: T) => number

@@ -15,6 +15,7 @@ const rowCount = (page: Page) => page.getByTestId('cadres-table').locator('.el-t
 describe('roster import end to end', () => {
   it('previews every row, lets the user untick and choose, and writes only on confirm', async () => {
     const { page, errors } = await openApp(served.browser(), served.url())
+    await page.setViewportSize({ width: 1366, height: 768 }) // the office laptop
     await setUpVault(page)
     await page.getByTestId('load-sample').click()
     await poll(() => lastMessage(page)).toContain('已载入示例轮次')
@@ -30,6 +31,11 @@ describe('roster import end to end', () => {
     const note = (row: number) => preview.getByTestId(`roster-note-${row}`).textContent()
     const ticked = (row: number) => preview.getByTestId(`roster-tick-${row}`).locator('input').isChecked()
     await poll(() => fate(3)).toBe('待选择')
+    // The preview fits the laptop: its 导入 button is on screen without scrolling the page.
+    const confirm = (await preview.getByTestId('roster-confirm').boundingBox())!
+    expect(confirm.y + confirm.height).toBeLessThanOrEqual(768)
+    expect(confirm.x + confirm.width).toBeLessThanOrEqual(1366)
+    expect(await page.evaluate(() => document.scrollingElement?.scrollTop ?? 0)).toBe(0)
 
     // Junk rows: shown, explained, unticked.
     for (const row of [6, 8, 10, 14, 15]) {

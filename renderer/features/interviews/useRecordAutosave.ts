@@ -1,12 +1,12 @@
 // Autosave of a 谈话记录 while typing: a short debounce, saves one at a time through the
 // repository (encrypted, audited), and a flush when the drawer closes, the view unmounts, the app
-// locks or the window is closed or reloaded — so at most the last half second of typing is ever
-// at risk. What is typed while a save is in flight is saved right after it (latestSaver).
+// locks or the window is closed or reloaded; while a change is unwritten, leaving the page asks
+// first (ui/unloadGuard.ts). What is typed while a save is in flight is saved right after it (latestSaver).
 import { onBeforeUnmount, ref, watch, type Ref } from 'vue'
 import type { InterviewRecord } from '@shared/domain/types'
 import { latestSaver } from '@shared/util/latest-saver'
 import { describeError } from '../../util/format'
-import { registerFlush } from '../../ui/pendingWrites'
+import { registerPendingWrites } from '../../ui/pendingWrites'
 import { useInterviewsStore } from '../../stores/interviews'
 
 const DEBOUNCE_MS = 500
@@ -71,7 +71,7 @@ export function useRecordAutosave(interviewId: Ref<string | undefined>, record: 
   const onLeave = () => void flush()
   globalThis.addEventListener?.('pagehide', onLeave)
   globalThis.addEventListener?.('beforeunload', onLeave)
-  const unregister = registerFlush(flush)
+  const unregister = registerPendingWrites({ flush, pending: () => dirty.value })
   onBeforeUnmount(() => {
     void flush()
     unregister()

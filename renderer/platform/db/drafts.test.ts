@@ -2,7 +2,7 @@ import Dexie from 'dexie'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createVault } from '@shared/security'
 import { openDatabase, SCHEMA_V1, type WorkbenchDb } from './database'
-import { DraftStore, draftKey } from './drafts'
+import { DRAFT_STASH, DraftStore, draftKey } from './drafts'
 import { Keyring } from './keyring'
 
 let db: WorkbenchDb
@@ -62,6 +62,58 @@ describe('DraftStore', () => {
     expect(await db.drafts.count()).toBe(1)
     await keyring.destroyRoundKey('round-2')
     expect(await drafts.load({ ...paper, roundId: 'round-2' })).toBeUndefined()
+  })
+})
+
+describe('drafts stashed as the page goes away', () => {
+  /** localStorage as the next page sees it. */
+  const storage = () => {
+    const items = new Map<string, string>()
+    return {
+      getItem: (k: string) => items.get(k) ?? null,
+      setItem: (k: string, v: string) => void items.set(k, v),
+      removeItem: (k: string) => void items.delete(k),
+      raw: () => [...items.values()].join(''),
+    }
+  }
+  const at = (time: string, s: ReturnType<typeof storage>) =>
+    new DraftStore(
+      db,
+      (id) => keyring.roundKey(id),
+      () => time,
+      s,
+    )
+
+  it('keeps only ciphertext in localStorage and gives the newest typing back on the next start', async () => {
+    const local = storage()
+    const page = at('2026-12-03T08:00:00.000Z', local)
+    await page.save(paper, { title: '陈𠈌违规接待' }) // written half a second after typing
+    page.stash([await page.seal(paper, { title: '陈𠈌违规接待问题，以公务接待名义报销' })]) // typed in the last half second
+    expect(local.raw()).toContain('"ct"')
+    expect(local.raw()).not.toContain('陈𠈌')
+    expect(local.raw()).not.toContain('接待')
+    expect(await db.drafts.count()).toBe(1)
+
+    const next = at('2026-12-03T08:05:00.000Z', local)
+    expect((await next.load(paper))?.value).toEqual({ title: '陈𠈌违规接待问题，以公务接待名义报销' })
+    expect(local.raw()).toBe('') // moved into IndexedDB
+    expect((await next.load(paper))?.value).toEqual({ title: '陈𠈌违规接待问题，以公务接待名义报销' })
+  })
+
+  it('merges stashes by key, ignores a damaged stash, and a wiped round takes its stashed drafts along', async () => {
+    const local = storage()
+    const page = at('2026-12-03T08:00:00.000Z', local)
+    page.stash([await page.seal(paper, 'A')])
+    page.stash([await page.seal(paper, 'B'), await page.seal({ ...paper, roundId: 'round-2' }, 'C')])
+    expect((await at('t', local).load(paper))?.value).toBe('B')
+    await drafts.removeRound('round-1')
+    expect(await db.drafts.count()).toBe(1)
+    expect((await drafts.load({ ...paper, roundId: 'round-2' }))?.value).toBe('C')
+
+    local.setItem(DRAFT_STASH, '{not json')
+    expect(await at('t', local).load(paper)).toBeUndefined()
+    local.setItem(DRAFT_STASH, JSON.stringify([{ key: 1 }, null, 'x']))
+    expect(await at('t', local).load(paper)).toBeUndefined()
   })
 })
 

@@ -23,3 +23,6 @@ export function usePersonFilter<P extends { name: string }>(people: () => readon
     },
   })
 }
+
+/** A team member as the pickers list them: 张卫东（组长）. */
+export const withRole = (m: { name: string; role: string }) => `${m.name}（${m.role}）`
