@@ -128,6 +128,42 @@ export async function saveClue(ctx: ServiceContext, clues: readonly Clue[], draf
 
 export type ClueStep = '提交' | '通过' | '退回' | '撤回' | '反馈'
 
+const problemOf = (run: () => unknown): string => {
+  try {
+    run()
+    return ''
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e)
+  }
+}
+
+/** Why the clue step would be refused ('' when allowed): checked before the PIN is asked for. */
+export function clueStepProblem(clue: Clue, user: TeamMember | undefined, step: ClueStep, text: string): string {
+  const at = now()
+  const rule = { 提交: submitClue, 通过: approveClue, 退回: returnClue, 撤回: withdrawClue, 反馈: recordFeedback }[step]
+  return problemOf(() => (step === '提交' ? submitClue(clue, user, at) : rule(clue, user, text, at)))
+}
+
+/** Why returning the 底稿 would be refused ('' when allowed). */
+export const returnProblem = (paper: WorkingPaper, user: TeamMember | undefined, comment: string): string =>
+  problemOf(() => returnPaper(paper, user, comment, now()))
+
+/** Why the 移交 would be refused ('' when allowed). */
+export async function transferProblem(clue: Clue, user: TeamMember | undefined, t: Transfer): Promise<string> {
+  try {
+    await sealRule(
+      clue,
+      user,
+      t,
+      clue.evidence.map((l) => ({ ...l, text: '' })),
+      now(),
+    )
+    return ''
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e)
+  }
+}
+
 /** The steps that are signed acts (approval, return, withdrawal): they need the 组长's own key. */
 export const SIGNED_CLUE_STEPS: readonly ClueStep[] = ['通过', '退回', '撤回']
 

@@ -31,8 +31,8 @@ describe('personal PIN on this laptop', () => {
     await setUpPin(ws, staff, '902718', '902718', FAST)
     expect((await stored(staff)).signingKeys![0]!.cert).toBeUndefined()
     // A member's PIN cannot confirm keys.
-    await expect(confirmKey(ws, staff, '902718', await stored(staff))).rejects.toThrow('只有组长本人')
-    const confirmed = await confirmKey(ws, await stored(leader), TEST_PIN, await stored(staff))
+    await expect(confirmKey(ws, staff, await unlockKey(ws, staff, '902718'), await stored(staff))).rejects.toThrow('只有组长本人')
+    const confirmed = await confirmKey(ws, await stored(leader), await unlockKey(ws, leader, TEST_PIN), await stored(staff))
     expect(confirmed.signingKeys![0]!.cert?.by).toBe(leader.id)
     expect((await ws.repo.auditEntries('key-certified')).length).toBe(1)
   })
@@ -61,13 +61,13 @@ describe('personal PIN on this laptop', () => {
   it('a forgotten PIN: the 组长 withdraws the old key; the sign-off made with it before stays valid', async () => {
     const staff = ws.member('组员')
     const signer = await ws.signer('组员')
-    await confirmKey(ws, await stored(ws.member('组长')), TEST_PIN, await stored(staff))
+    await confirmKey(ws, await stored(ws.member('组长')), await ws.signer('组长'), await stored(staff))
     const paper = { id: 'p1', roundId: staff.roundId }
     const s = { step: '承办人签字' as const, memberId: staff.id, at: new Date(Date.now() - 1000).toISOString(), contentSha256: 'c' }
     const signature = await sign(signer, signoffAct(paper, s))
     const anchor = await anchorOf(ws, staff.roundId)
     expect((await verifyAct(signoffAct(paper, s), signature, await roster(), anchor)).ok).toBe(true)
-    await withdrawKeys(ws, await stored(ws.member('组长')), TEST_PIN, await stored(staff))
+    await withdrawKeys(ws, await stored(ws.member('组长')), await ws.signer('组长'), await stored(staff))
     expect((await verifyAct(signoffAct(paper, s), signature, await roster(), anchor)).ok).toBe(true)
     const later = { ...s, at: new Date(Date.now() + 1000).toISOString() }
     const v = await verifyAct(signoffAct(paper, later), await sign(signer, signoffAct(paper, later)), await roster(), anchor)

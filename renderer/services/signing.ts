@@ -14,7 +14,7 @@ import {
   retryDelayMs,
   type WrappedSigningKey,
 } from '@shared/security'
-import type { SignedAct } from '@shared/signing/acts'
+import { ACT_LABELS, type SignedAct } from '@shared/signing/acts'
 import { certifyKey, revokeKey, signAct, type SigningKey } from '@shared/signing/sign'
 import { anchorFromRoster, type LeaderAnchor } from '@shared/signing/verify'
 import { screenSignatures, withHeld } from '@shared/exchange/signatures'
@@ -38,8 +38,9 @@ export async function hasKey(ctx: ServiceContext, memberId: string): Promise<boo
 }
 
 async function saveKeys(ctx: ServiceContext, member: TeamMember, keys: MemberKey[]): Promise<TeamMember> {
-  const current = (await ctx.repo.get('people', member.id)) as TeamMember | undefined
-  return (await ctx.repo.save('people', { ...(current ?? member), signingKeys: keys })) as TeamMember
+  const current = ((await ctx.repo.get('people', member.id)) as TeamMember | undefined) ?? member
+  const next: TeamMember = { ...current, signingKeys: keys }
+  return (await ctx.repo.save('people', next)) as TeamMember
 }
 
 /**
@@ -108,10 +109,9 @@ export function sign(signer: SigningKey, act: SignedAct): Promise<ActSignature> 
   return signAct(signer, act)
 }
 
-async function leaderKey(ctx: ServiceContext, leader: TeamMember, pin: string): Promise<SigningKey> {
+async function leaderKey(ctx: ServiceContext, leader: TeamMember, signer: SigningKey): Promise<SigningKey> {
   const anchor = await anchorOf(ctx, leader.roundId)
-  const signer = await unlockKey(ctx, leader, pin)
-  if (leader.role !== '组长' || !anchor || anchor.memberId !== leader.id || anchor.keyId !== signer.keyId)
+  if (leader.role !== '组长' || signer.memberId !== leader.id || !anchor || anchor.memberId !== leader.id || anchor.keyId !== signer.keyId)
     throw new SigningError('not-leader', '只有组长本人、在组长的电脑上，才能确认或停用组员的签名密钥')
   return signer
 }
@@ -121,8 +121,13 @@ async function leaderKey(ctx: ServiceContext, leader: TeamMember, pin: string): 
  * person) and withdraws the member's older keys from now on: this is also how a forgotten PIN is
  * reset. Old keys stay on the record, so what was signed with them still verifies.
  */
-export async function confirmKey(ctx: ServiceContext, leader: TeamMember, pin: string, member: TeamMember): Promise<TeamMember> {
-  const signer = await leaderKey(ctx, leader, pin)
+export async function confirmKey(
+  ctx: ServiceContext,
+  leader: TeamMember,
+  leaderSigner: SigningKey,
+  member: TeamMember,
+): Promise<TeamMember> {
+  const signer = await leaderKey(ctx, leader, leaderSigner)
   const keys = member.signingKeys ?? []
   const pending = keys.at(-1)
   if (!pending || pending.cert || pending.revoked) throw new SigningError('no-pending-key', `${member.name}没有待确认的签名密钥`)
@@ -148,8 +153,13 @@ export async function confirmKey(ctx: ServiceContext, leader: TeamMember, pin: s
 }
 
 /** Forgotten PIN or a member leaving: the 组长 withdraws every key of the member from now on. */
-export async function withdrawKeys(ctx: ServiceContext, leader: TeamMember, pin: string, member: TeamMember): Promise<TeamMember> {
-  const signer = await leaderKey(ctx, leader, pin)
+export async function withdrawKeys(
+  ctx: ServiceContext,
+  leader: TeamMember,
+  leaderSigner: SigningKey,
+  member: TeamMember,
+): Promise<TeamMember> {
+  const signer = await leaderKey(ctx, leader, leaderSigner)
   const at = new Date().toISOString()
   const keys = await Promise.all(
     (member.signingKeys ?? []).map((k) => (k.revoked ? k : revokeKey(signer, member.roundId, member.id, k, at))),
@@ -163,6 +173,16 @@ export async function withdrawKeys(ctx: ServiceContext, leader: TeamMember, pin:
     detail: `停用 ${keys.length} 把密钥`,
   })
   return saved
+}
+
+/** Audits a 组长-only act on the round with the key that signed it (the caller verified the signature). */
+export async function recordLeaderAct(ctx: ServiceContext, act: SignedAct, signature: ActSignature): Promise<void> {
+  await ctx.repo.record({
+    action: 'sign',
+    table: 'rounds',
+    recordId: act.roundId,
+    detail: `组长个人签名：${ACT_LABELS[act.act]}（密钥 ${signature.keyId}）`,
+  })
 }
 
 /** A member who forgot the PIN drops the key on this laptop, to set a new PIN (the 组长 then confirms the new key). */

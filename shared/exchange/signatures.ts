@@ -40,6 +40,11 @@ function rosterOf(pkg: ChangeSet, members: readonly TeamMember[]): TeamMember[] 
   return merged
 }
 
+const HELD_PREFIX = '签名核验未通过'
+
+/** How many entries of the merge's conflicts are records held for a signature. */
+export const heldCount = (conflicts: readonly Conflict[]): number => conflicts.filter((c) => c.refused?.startsWith(HELD_PREFIX)).length
+
 /** The package without the records whose new acts do not verify, and those records as held. */
 export async function screenSignatures(
   pkg: ChangeSet,
@@ -74,7 +79,7 @@ export async function screenSignatures(
       field: bad.a.field,
       mine: mine?.[bad.a.field] ?? null,
       theirs: pr.record[bad.a.field],
-      reason: `签名核验未通过，这条记录未被合并，已暂扣待组长处理：${bad.why}`,
+      reason: `${HELD_PREFIX}，这条记录未被合并，已暂扣待组长处理（组长确认该成员的签名密钥后可重新导入此文件）：${bad.why}`,
     })
   }
   return { pkg: { ...pkg, records: keep }, held }
@@ -102,6 +107,11 @@ export function withHeld(result: MergeResult, held: readonly HeldRecord[], pkg: 
   return {
     ...result,
     conflicts: [...result.conflicts, ...notices],
-    state: { ...result.state, conflicts: [...result.state.conflicts, ...notices] },
+    // Not marked as imported, so the same file can be imported again once the key is confirmed.
+    state: {
+      ...result.state,
+      conflicts: [...result.state.conflicts, ...notices],
+      imported: result.state.imported.filter((id) => id !== pkg.packageId),
+    },
   }
 }

@@ -37,6 +37,7 @@ export { FREE_ATTEMPTS, retryDelayMs } from './attempts'
 export {
   checkPin,
   createSigningKey,
+  fingerprintOf,
   keyFingerprint,
   openSigningKey,
   PIN_MESSAGES,

@@ -65,9 +65,11 @@ export async function keyIdOf(publicKey: string): Promise<string> {
   return Array.from(digest.slice(0, 8), (b) => b.toString(16).padStart(2, '0')).join('')
 }
 
-/** The key's fingerprint for comparing in person (组长 and member read it aloud): 4 groups of 4. */
+/** The key's fingerprint for comparing in person (组长 and member read it aloud): its id in 4 groups of 4. */
+export const fingerprintOf = (keyId: string): string => keyId.toUpperCase().replace(/(.{4})(?=.)/g, '$1-')
+
 export async function keyFingerprint(publicKey: string): Promise<string> {
-  return (await keyIdOf(publicKey)).toUpperCase().replace(/(.{4})(?=.)/g, '$1-')
+  return fingerprintOf(await keyIdOf(publicKey))
 }
 
 /** A new key pair for the member, wrapped under the PIN; returns the stored form and the signing key. */

@@ -13,6 +13,7 @@ import { checkPassphrase } from '@shared/security'
 import { todayIso } from '@shared/util/dates'
 import { bridge } from '../../platform/bridge'
 import { db, keyring, repo } from '../../platform/db/workbench'
+import { signLeaderAct } from '../shell/leaderAct'
 import { useRoundStore } from '../../stores/round'
 import { describeError, formatBytes } from '../../util/format'
 import { handoverReportFiles } from './handoverHooks'
@@ -270,6 +271,7 @@ export function useBackups() {
     if (!round) return
     if (store.currentUser?.role !== '组长') return ElMessage.error('只有组长可以生成移交包')
     if (!strongEnough(passphrase)) return
+    if (!(await signLeaderAct('handover', '生成移交包'))) return
     busy.value = true
     try {
       const snap = await repo.snapshot(round.id)

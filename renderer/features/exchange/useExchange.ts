@@ -7,6 +7,7 @@ import {
   buildChangeSet,
   encodePackage,
   ExchangeError,
+  heldCount,
   isExchangeError,
   mergeChangeSet,
   PACKAGE_EXTENSIONS,
@@ -28,6 +29,7 @@ import { bridge } from '../../platform/bridge'
 import { getSetting, repo, setSetting } from '../../platform/db/workbench'
 import { peerAuditWarning, type AuditHead } from '@shared/domain/audit'
 import { useRoundStore } from '../../stores/round'
+import { useSigningStore } from '../../stores/signing'
 import { describeError, formatBytes } from '../../util/format'
 import { packageRecords, reloadRound, sealState, useExchangeStore } from './exchangeStore'
 import { decodeOffThread } from '../../platform/workers/decodeOffThread'
@@ -167,7 +169,10 @@ export function useExchange() {
     await paint()
     const state = stampLocal(base, records)
     const local = new Map(records.map((r) => [recordKey(r.table, r.record.id as string), r.record]))
-    return { result: mergeChangeSet(state, local, d.set, new Date().toISOString()), revision, stateVersion }
+    // Records whose new signed acts do not verify are held, not merged (shared/exchange/signatures.ts).
+    const screened = await useSigningStore().screenIncoming(d.set, local, d.joining)
+    const at = new Date().toISOString()
+    return { result: screened.hold(mergeChangeSet(state, local, screened.pkg, at), at), revision, stateVersion }
   }
 
   function warningsOf(d: Decoded, result: MergeResult): string[] {
@@ -176,7 +181,12 @@ export function useExchange() {
     if (d.header.from.deviceId === store.deviceId) warnings.push('该文件是本机导出的')
     const open = result.conflicts.filter((c) => !c.resolved).length
     if (open) warnings.push(`有 ${open} 处冲突，将放入冲突收件箱，逐项处理前保留本机内容`)
-    const refused = result.conflicts.length - open
+    const held = heldCount(result.conflicts)
+    if (held)
+      warnings.push(
+        `${held} 条记录的个人签名核验未通过（伪造、签名后被改动或未签名），不予合并，已暂扣待组长处理（冲突收件箱“未被采纳的修改”中列出原因）`,
+      )
+    const refused = result.conflicts.length - open - held
     if (refused) warnings.push(`${refused} 处修改涉及已移交封存的线索或组长已审签的底稿，按规则不予采纳（冲突收件箱中列出内容和原因）`)
     return warnings
   }
@@ -271,11 +281,14 @@ export function useExchange() {
       ]
       await repo.applyMerge(r.writes, audits, await sealState(p.header.roundId, r.state))
       if (p.header.auditHead) await setSetting(seenKey, p.header.auditHead)
+      await useSigningStore().afterImport(p.header.roundId, p.joining)
       if (peerWarning) ElMessage.warning({ message: peerWarning, duration: 0, showClose: true })
       exchange.keep(p.header.roundId, r.state)
       measure('写入', t)
       ElMessage.success({
-        message: p.joining ? `已加入轮次“${p.header.roundName}”：请在页面顶部选择本人` : `已导入：${summary || '没有需要更改的内容'}`,
+        message: p.joining
+          ? `已加入轮次“${p.header.roundName}”：请在页面顶部选择本人，并设置个人签名密码`
+          : `已导入：${summary || '没有需要更改的内容'}`,
         duration: 6000,
       })
       preview.value = undefined
