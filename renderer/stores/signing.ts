@@ -30,16 +30,17 @@ export const useSigningStore = defineStore('signing', () => {
   const member = (id: string) => round.members.find((m) => m.id === id)
 
   async function setUpPin(m: TeamMember, pin: string, confirm: string): Promise<string> {
-    const { fingerprint } = await service.setUpPin(platform, m, pin, confirm)
+    const { fingerprint, member: saved } = await service.setUpPin(platform, m, pin, confirm)
+    round.keepPerson(saved)
     await refresh()
     return fingerprint
   }
   const unlock = (m: TeamMember, pin: string): Promise<SigningKey> => service.unlockKey(platform, m, pin)
   async function confirmKey(leader: SigningKey, m: TeamMember) {
-    await service.confirmKey(platform, member(leader.memberId)!, leader, m)
+    round.keepPerson(await service.confirmKey(platform, member(leader.memberId)!, leader, m))
   }
   async function withdrawKeys(leader: SigningKey, m: TeamMember) {
-    await service.withdrawKeys(platform, member(leader.memberId)!, leader, m)
+    round.keepPerson(await service.withdrawKeys(platform, member(leader.memberId)!, leader, m))
   }
   async function forgetKey(m: TeamMember) {
     await service.forgetKey(platform, m.id)

@@ -12,7 +12,7 @@ import { certifyKey, revokeKey, signAct, type SigningKey } from './sign'
 import { anchorFromRoster, verifyAct, SIGNATURE_REASONS, type LeaderAnchor } from './verify'
 
 const ROUND = 'round-1'
-const FAST = { iterations: 1000 }
+const FAST = { iterations: 1000, now: new Date('2026-11-01T00:00:00.000Z') }
 const member = (id: string, name: string, role: TeamMember['role']): TeamMember => ({
   id,
   roundId: ROUND,
@@ -222,6 +222,9 @@ describe('at the door', () => {
     const stripped = { ...p, signoffs: p.signoffs.map(({ signature: _s, ...s }) => s) }
     const none = await screenSignatures(pkgOf([rec('workingPapers', stripped)]), new Map(), t.members, t.anchor)
     expect(none.held[0]!.reason).toContain('该操作没有个人签名')
+    // Sign-offs from before the signers had keys (an older round) come in, showing 未签名.
+    const older = { ...stripped, signoffs: stripped.signoffs.map((s) => ({ ...s, at: '2026-10-01T08:00:00.000Z' })) }
+    expect((await screenSignatures(pkgOf([rec('workingPapers', older)]), new Map(), t.members, t.anchor)).held).toEqual([])
     const known = new Map([['workingPapers/paper-1', stripped as unknown as Record<string, unknown>]])
     expect((await screenSignatures(pkgOf([rec('workingPapers', stripped)]), known, t.members, t.anchor)).held).toEqual([])
   })
