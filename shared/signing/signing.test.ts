@@ -174,6 +174,13 @@ describe('signed acts', () => {
     const t = await team()
     expect(await anchorFromRoster(ROUND, t.members)).toEqual(t.anchor)
     expect(await anchorFromRoster('another-round', t.members)).toBeUndefined()
+    // A second self-certified key on the 组长's record (made elsewhere): ambiguous, no anchor.
+    const other = await keyFor(t.leader, '864209')
+    t.leader.signingKeys = [
+      ...t.leader.signingKeys!,
+      await certifyKey(other.signer, ROUND, t.leader.id, other.entry, '2026-11-05T00:00:00.000Z'),
+    ]
+    expect(await anchorFromRoster(ROUND, t.members)).toBeUndefined()
   })
 })
 

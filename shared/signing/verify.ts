@@ -79,15 +79,20 @@ export function describeVerdict(v: SignatureVerdict): string {
   return v.ok ? `${v.label}（${v.signerName}）` : `${v.label}（${v.signerName}）：${v.reason}`
 }
 
-/** The anchor a roster offers: the 组长's newest key whose self-certificate verifies (used once, when joining). */
+/**
+ * The anchor a roster offers a joining laptop: the 组长's key whose self-certificate verifies.
+ * When the 组长's record carries more than one such key (someone added one elsewhere), none is
+ * taken: the laptop then verifies nothing until the 组长's key is settled.
+ */
 export async function anchorFromRoster(roundId: string, members: readonly Member[]): Promise<LeaderAnchor | undefined> {
+  const found: LeaderAnchor[] = []
   for (const m of members) {
     if (m.role !== '组长' || m.deleted) continue
-    for (const k of [...(m.signingKeys ?? [])].reverse()) {
+    for (const k of m.signingKeys ?? []) {
       if (k.revoked || !k.cert || k.cert.keyId !== k.keyId || k.cert.by !== m.id) continue
       if (await verifyText(k.publicKey, keyCertText(roundId, m.id, k), k.cert.sig))
-        return { memberId: m.id, keyId: k.keyId, publicKey: k.publicKey }
+        found.push({ memberId: m.id, keyId: k.keyId, publicKey: k.publicKey })
     }
   }
-  return undefined
+  return found.length === 1 ? found[0] : undefined
 }

@@ -285,10 +285,11 @@ export function useExchange() {
       if (peerWarning) ElMessage.warning({ message: peerWarning, duration: 0, showClose: true })
       exchange.keep(p.header.roundId, r.state)
       measure('写入', t)
+      const held = heldCount(r.conflicts)
       ElMessage.success({
         message: p.joining
           ? `已加入轮次“${p.header.roundName}”：请在页面顶部选择本人，并设置个人签名密码`
-          : `已导入：${summary || '没有需要更改的内容'}`,
+          : `已导入：${summary || '没有需要更改的内容'}${held ? `；${held} 条记录签名核验未通过，已暂扣待组长处理（见冲突收件箱）` : ''}`,
         duration: 6000,
       })
       preview.value = undefined
