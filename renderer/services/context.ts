@@ -9,7 +9,7 @@ import type { DraftStore } from '../platform/db/drafts'
 
 export interface ServiceContext {
   repo: Repository
-  keyring: Pick<Keyring, 'destroyRoundKey'>
+  keyring: Pick<Keyring, 'destroyRoundKey' | 'roundKey'>
   settings: Settings
   /** Unsaved forms and editors (sealed drafts), deleted with their round. */
   drafts: Pick<DraftStore, 'removeRound'>

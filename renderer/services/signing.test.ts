@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { TeamMember } from '@shared/domain/types'
+import { isEncryptedBody } from '@shared/security'
 import { signoffAct } from '@shared/signing/acts'
 import { verifyAct, SIGNATURE_REASONS } from '@shared/signing/verify'
 import { sampleWorkspace, TEST_PIN, type TestWorkspace } from './testing'
@@ -28,6 +29,10 @@ describe('personal PIN on this laptop', () => {
     const { fingerprint } = await setUpPin(ws, leader, TEST_PIN, TEST_PIN, FAST)
     expect(fingerprint).toMatch(/^[0-9A-F]{4}(-[0-9A-F]{4}){3}$/)
     expect((await anchorOf(ws, leader.roundId))?.memberId).toBe(leader.id)
+    // Stored in the vault: sealed with the round key, nothing of the key readable in clear.
+    const raw = await ws.settings.get<unknown>(`signingKey:${leader.id}`, null)
+    expect(isEncryptedBody(raw)).toBe(true)
+    expect(JSON.stringify(raw)).not.toMatch(/publicKey|kdf|memberId/)
     await setUpPin(ws, staff, '902718', '902718', FAST)
     expect((await stored(staff)).signingKeys![0]!.cert).toBeUndefined()
     // A member's PIN cannot confirm keys.

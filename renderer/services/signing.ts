@@ -1,6 +1,7 @@
 // Personal signing keys on this laptop, and the 组长's statements about the team's keys.
 // A member sets a PIN once (joining, or when first asked to sign): the key pair is made here,
-// the private key is kept only wrapped under the PIN (settings `signingKey:<member id>`), and
+// the private key is kept only wrapped under the PIN and sealed with the round key (settings
+// `signingKey:<member id>`), and
 // the public key goes on the member's roster record, which travels in every package. Each act
 // asks for the PIN again; wrong PINs are counted, delayed and audited like wrong passphrases.
 // The rules (what is signed, what verifies) are in shared/signing.
@@ -10,8 +11,10 @@ import {
   createSigningKey,
   isVaultError,
   keyFingerprint,
+  openFields,
   openSigningKey,
   retryDelayMs,
+  sealFields,
   type WrappedSigningKey,
 } from '@shared/security'
 import { ACT_LABELS, type SignedAct } from '@shared/signing/acts'
@@ -29,12 +32,24 @@ const failuresSlot = (memberId: string) => `pinFailures:${memberId}`
 const anchorSlot = (roundId: string) => `leaderKey:${roundId}`
 const joinedSlot = (roundId: string) => `joinedRound:${roundId}`
 
-export const storedKey = (ctx: ServiceContext, memberId: string) => ctx.settings.get<WrappedSigningKey | null>(slot(memberId), null)
+/**
+ * The member's PIN-wrapped key as stored: sealed again with the round's key (AES-GCM), so it
+ * opens only after the vault is unlocked, and the wipe's destruction of the round key destroys it.
+ */
+export async function storedKey(ctx: ServiceContext, member: Pick<TeamMember, 'id' | 'roundId'>): Promise<WrappedSigningKey | null> {
+  const body = await ctx.settings.get<unknown>(slot(member.id), null)
+  if (!body) return null
+  return (await openFields(await ctx.keyring.roundKey(member.roundId), slot(member.id), body)) as unknown as WrappedSigningKey
+}
+async function storeKey(ctx: ServiceContext, member: Pick<TeamMember, 'id' | 'roundId'>, wrapped: WrappedSigningKey) {
+  const body = await sealFields(await ctx.keyring.roundKey(member.roundId), slot(member.id), wrapped as unknown as Record<string, unknown>)
+  await ctx.settings.set(slot(member.id), body)
+}
 export const anchorOf = (ctx: ServiceContext, roundId: string) => ctx.settings.get<LeaderAnchor | undefined>(anchorSlot(roundId), undefined)
 
 /** Whether the member can sign on this laptop (their key is here). */
 export async function hasKey(ctx: ServiceContext, memberId: string): Promise<boolean> {
-  return !!(await storedKey(ctx, memberId))
+  return !!(await ctx.settings.get<unknown>(slot(memberId), null))
 }
 
 async function saveKeys(ctx: ServiceContext, member: TeamMember, keys: MemberKey[]): Promise<TeamMember> {
@@ -67,7 +82,7 @@ export async function setUpPin(
     newKey = await certifyKey({ memberId: member.id, keyId: entry.keyId, key }, roundId, member.id, entry, entry.createdAt)
     await ctx.settings.set(anchorSlot(roundId), { memberId: member.id, keyId: entry.keyId, publicKey: entry.publicKey })
   }
-  await ctx.settings.set(slot(member.id), wrapped)
+  await storeKey(ctx, member, wrapped)
   await ctx.settings.set(failuresSlot(member.id), 0)
   const saved = await saveKeys(ctx, member, [...(member.signingKeys ?? []), newKey])
   await ctx.repo.record({
@@ -82,7 +97,7 @@ export async function setUpPin(
 
 /** The member's key opened with the PIN, for one act. Wrong PINs are counted, delayed and audited. */
 export async function unlockKey(ctx: ServiceContext, member: TeamMember, pin: string): Promise<SigningKey> {
-  const wrapped = await storedKey(ctx, member.id)
+  const wrapped = await storedKey(ctx, member)
   if (!wrapped)
     throw new SigningError('no-key', `本机没有${member.name}的个人签名密钥：签名须由${member.name}本人在自己的电脑上输入签名密码`)
   const failures = await ctx.settings.get(failuresSlot(member.id), 0)
