@@ -88,7 +88,7 @@ describe('working papers, clues and lists end to end', () => {
     expect(await form.getByTestId('signoff-panel').textContent()).toMatch(/赵敏.*陈晓梅.*刘振华/s)
 
     // The one-page PDF form with its sign-off block.
-    const pdf = await download(page, () => form.getByTestId('paper-pdf').click())
+    const pdf = await download(page, () => form.getByTestId('paper-pdf').click(), 120_000) // the session's first PDF starts the export worker
     const pdfPath = join(dir, pdf.name)
     writeFileSync(pdfPath, pdf.bytes)
     expect(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/)
