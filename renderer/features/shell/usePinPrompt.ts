@@ -30,5 +30,13 @@ export function askPin(member: TeamMember | undefined, purpose: string): Promise
 /** Sets the member's PIN up on this laptop (resolves when the dialog closes). */
 export function setUpPin(member: TeamMember): Promise<unknown> {
   pinRequest.value?.resolve(undefined)
-  return new Promise((resolve) => (pinRequest.value = { member, purpose: '设置个人签名密码', setupOnly: true, resolve }))
+  return new Promise(
+    (resolve) =>
+      (pinRequest.value = {
+        member,
+        purpose: `${member.name}：签字、审核、移交等操作时输入的本人签名密码，不同于本机口令`,
+        setupOnly: true,
+        resolve,
+      }),
+  )
 }
