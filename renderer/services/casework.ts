@@ -13,13 +13,37 @@ import {
   withdrawClue,
   type Transfer,
 } from '@shared/casework/clues'
+import { reviewAct, sealAct, signoffAct, withdrawAct, type SignedAct } from '@shared/signing/acts'
+import type { SigningKey } from '@shared/signing/sign'
 import type { Draft } from '../platform/db/repository'
 import type { ServiceContext } from './context'
-import { ServiceError } from './errors'
+import { DeniedError, ServiceError } from './errors'
+import { sign } from './signing'
 
 export class CaseworkError extends ServiceError<'merged' | 'number-taken' | 'not-found'> {}
 
 const now = () => new Date().toISOString()
+
+/**
+ * Signs the act with the acting member's own key (opened with their PIN by the caller). 当前用户
+ * only names who types: without that member's key the act is refused.
+ */
+async function signed(user: TeamMember | undefined, signer: SigningKey | undefined, act: SignedAct) {
+  if (!user || !signer || signer.memberId !== user.id) throw new DeniedError('该操作须由本人输入签名密码签名')
+  return sign(signer, act)
+}
+/** The record with the signature added to its newest review-log entry. */
+async function signLastEntry<R extends WorkingPaper | Clue>(
+  table: 'workingPapers' | 'clues',
+  r: R,
+  user: TeamMember | undefined,
+  signer?: SigningKey,
+) {
+  const log = r.reviewLog ?? []
+  const entry = log.at(-1)!
+  const signature = await signed(user, signer, reviewAct(table, r, entry)!)
+  return { ...r, reviewLog: [...log.slice(0, -1), { ...entry, signature }] }
+}
 
 /** Saves a new 底稿, or an edit of one (sign-offs reset and the version kept when it was signed). */
 export async function savePaper(
@@ -42,16 +66,20 @@ export async function signoff(
   ctx: ServiceContext,
   paper: WorkingPaper,
   user: TeamMember | undefined,
-  record?: Pick<Signoff, 'contentSha256' | 'evidence'>,
+  record: Pick<Signoff, 'contentSha256' | 'evidence'> | undefined,
+  signer: SigningKey | undefined,
 ): Promise<WorkingPaper> {
-  const signed = signPaper(paper, user, now(), record)
-  const saved = await ctx.repo.save('workingPapers', signed)
+  const unsigned = signPaper(paper, user, now(), record)
+  const last = unsigned.signoffs.at(-1)!
+  const done = { ...last, signature: await signed(user, signer, signoffAct(unsigned, last)) }
+  const signedPaper = { ...unsigned, signoffs: [...unsigned.signoffs.slice(0, -1), done] }
+  const saved = await ctx.repo.save('workingPapers', signedPaper)
   await ctx.repo.record({
     action: 'sign',
     table: 'workingPapers',
     recordId: saved.id,
     fields: ['signoffs'],
-    detail: signed.signoffs.at(-1)!.step,
+    detail: `${done.step}（个人签名 ${done.signature.keyId}）`,
   })
   return saved
 }
@@ -61,8 +89,10 @@ export async function returnToHandler(
   paper: WorkingPaper,
   user: TeamMember | undefined,
   comment: string,
+  signer: SigningKey | undefined,
 ): Promise<WorkingPaper> {
-  const saved = await ctx.repo.save('workingPapers', returnPaper(paper, user, comment, now()))
+  const returned = await signLastEntry('workingPapers', returnPaper(paper, user, comment, now()), user, signer)
+  const saved = await ctx.repo.save('workingPapers', returned)
   // The comment is free text: it stays in the (encrypted) review log, not in the audit log.
   await ctx.repo.record({ action: 'sign', table: 'workingPapers', recordId: saved.id, fields: ['reviewLog'], detail: '退回承办人' })
   return saved
@@ -98,16 +128,67 @@ export async function saveClue(ctx: ServiceContext, clues: readonly Clue[], draf
 
 export type ClueStep = '提交' | '通过' | '退回' | '撤回' | '反馈'
 
-/** One step of the clue's flow, by whoever the rule allows (shared/casework/clues.ts). */
-export async function clueStep(ctx: ServiceContext, clue: Clue, user: TeamMember | undefined, step: ClueStep, text = ''): Promise<Clue> {
+const problemOf = (run: () => unknown): string => {
+  try {
+    run()
+    return ''
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e)
+  }
+}
+
+/** Why the clue step would be refused ('' when allowed): checked before the PIN is asked for. */
+export function clueStepProblem(clue: Clue, user: TeamMember | undefined, step: ClueStep, text: string): string {
   const at = now()
-  const next = {
+  const rule = { 提交: submitClue, 通过: approveClue, 退回: returnClue, 撤回: withdrawClue, 反馈: recordFeedback }[step]
+  return problemOf(() => (step === '提交' ? submitClue(clue, user, at) : rule(clue, user, text, at)))
+}
+
+/** Why returning the 底稿 would be refused ('' when allowed). */
+export const returnProblem = (paper: WorkingPaper, user: TeamMember | undefined, comment: string): string =>
+  problemOf(() => returnPaper(paper, user, comment, now()))
+
+/** Why the 移交 would be refused ('' when allowed). */
+export async function transferProblem(clue: Clue, user: TeamMember | undefined, t: Transfer): Promise<string> {
+  try {
+    await sealRule(
+      clue,
+      user,
+      t,
+      clue.evidence.map((l) => ({ ...l, text: '' })),
+      now(),
+    )
+    return ''
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e)
+  }
+}
+
+/** The steps that are signed acts (approval, return, withdrawal): they need the 组长's own key. */
+export const SIGNED_CLUE_STEPS: readonly ClueStep[] = ['通过', '退回', '撤回']
+
+/** One step of the clue's flow, by whoever the rule allows (shared/casework/clues.ts). */
+export async function clueStep(
+  ctx: ServiceContext,
+  clue: Clue,
+  user: TeamMember | undefined,
+  step: ClueStep,
+  text = '',
+  signer?: SigningKey,
+): Promise<Clue> {
+  const at = now()
+  const unsigned = {
     提交: () => submitClue(clue, user, at),
     通过: () => approveClue(clue, user, text, at),
     退回: () => returnClue(clue, user, text, at),
     撤回: () => withdrawClue(clue, user, text, at),
     反馈: () => recordFeedback(clue, user, text, at),
   }[step]()
+  let next = unsigned
+  if (step === '撤回') {
+    const w = unsigned.withdrawal!
+    next = { ...unsigned, withdrawal: { ...w, signature: await signed(user, signer, withdrawAct(unsigned, w)) } }
+  } else if (SIGNED_CLUE_STEPS.includes(step)) next = await signLastEntry('clues', unsigned, user, signer)
   return ctx.repo.save('clues', next)
 }
 
@@ -118,8 +199,11 @@ export async function transferClue(
   user: TeamMember | undefined,
   t: Transfer,
   frozen: FrozenEvidence[],
+  signer: SigningKey | undefined,
 ): Promise<Clue> {
-  const sealed = await sealRule(clue, user, t, frozen, now())
+  const unsigned = await sealRule(clue, user, t, frozen, now())
+  const seal = unsigned.seal!
+  const sealed = { ...unsigned, seal: { ...seal, signature: await signed(user, signer, sealAct(unsigned, seal)) } }
   const saved = await ctx.repo.save('clues', sealed)
   await ctx.repo.record({
     action: 'seal',

@@ -11,14 +11,20 @@ import { Repository } from '../platform/db/repository'
 import { Settings } from '../platform/db/settings'
 import { DraftStore } from '../platform/db/drafts'
 import { ExchangeStateStore } from '../platform/db/exchangeStates'
+import type { SigningKey } from '@shared/signing/sign'
 import type { ServiceContext } from './context'
+import { hasKey, setUpPin, unlockKey } from './signing'
 
 export interface TestWorkspace extends ServiceContext {
   keyring: Keyring
   sample: RoundSnapshot
   /** The sample round's first live member of that role. */
   member: (role: MemberRole) => TeamMember
+  /** That member's signing key on this laptop (PIN 275913, set up on first use; the 组长's anchors the round). */
+  signer: (role: MemberRole) => Promise<SigningKey>
 }
+
+export const TEST_PIN = '275913'
 
 export async function sampleWorkspace(): Promise<TestWorkspace> {
   const db = openDatabase(`services-${crypto.randomUUID()}`)
@@ -31,6 +37,20 @@ export async function sampleWorkspace(): Promise<TestWorkspace> {
   const member = (role: MemberRole) =>
     (sample.tables.people as TeamMember[]).find((p) => p.kind === 'member' && p.role === role && !p.deleted)!
   const roundKey = (roundId: string) => keyring.roundKey(roundId)
-  const exchangeStates = new ExchangeStateStore(db, roundKey)
-  return { repo, keyring, settings: new Settings(db), drafts: new DraftStore(db, roundKey), exchangeStates, sample, member }
+  const ctx: ServiceContext = {
+    repo,
+    keyring,
+    settings: new Settings(db),
+    drafts: new DraftStore(db, roundKey),
+    exchangeStates: new ExchangeStateStore(db, roundKey),
+  }
+  const signer = async (role: MemberRole) => {
+    const m = (await repo.get('people', member(role).id)) as TeamMember
+    if (!(await hasKey(ctx, m.id))) {
+      if (role !== '组长') await signer('组长') // the anchor first, as on the 组长's laptop
+      await setUpPin(ctx, m, TEST_PIN, TEST_PIN, { iterations: 1000 })
+    }
+    return unlockKey(ctx, m, TEST_PIN)
+  }
+  return { ...ctx, keyring, sample, member, signer }
 }

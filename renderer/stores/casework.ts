@@ -16,6 +16,7 @@ import { checkChecklistQuestion } from '@shared/casework/checklist'
 import { bridge } from '../platform/bridge'
 import { platform, repo } from '../platform/db/workbench'
 import type { Draft } from '../platform/db/repository'
+import type { SigningKey } from '@shared/signing/sign'
 import * as service from '../services/casework'
 import type { ClueStep } from '../services/casework'
 import { useRoundStore } from './round'
@@ -208,17 +209,17 @@ export const useCaseworkStore = defineStore('casework', () => {
     return paperCollection.put(await service.savePaper(platform, withSettled(before), draft, userId()))
   }
   /** Signs what the 底稿 and its evidence read now: the content hash and a hashed copy of each cited item. */
-  async function signoff(paper: WorkingPaper): Promise<WorkingPaper> {
+  async function signoff(paper: WorkingPaper, signer: SigningKey | undefined): Promise<WorkingPaper> {
     const current = (await settled(paper.id)) ?? paper
     const record = await signingRecord(
       current,
       current.evidence.map((l) => resolve(l)).map(({ kind, ref, text }) => ({ kind, ref, text })),
     )
-    return paperCollection.put(await service.signoff(platform, current, round.currentUser, record))
+    return paperCollection.put(await service.signoff(platform, current, round.currentUser, record, signer))
   }
-  async function returnToHandler(paper: WorkingPaper, comment: string): Promise<WorkingPaper> {
+  async function returnToHandler(paper: WorkingPaper, comment: string, signer: SigningKey | undefined): Promise<WorkingPaper> {
     const current = (await settled(paper.id)) ?? paper
-    return paperCollection.put(await service.returnToHandler(platform, current, round.currentUser, comment))
+    return paperCollection.put(await service.returnToHandler(platform, current, round.currentUser, comment, signer))
   }
 
   async function merge(keepId: string, otherId: string): Promise<WorkingPaper> {
@@ -294,14 +295,14 @@ export const useCaseworkStore = defineStore('casework', () => {
 
   /** Saves the content of a clue; a sealed, withdrawn or settled clue is refused. Flow fields are kept as stored. */
   const saveClue = async (draft: Draft<Clue>): Promise<Clue> => clueCollection.put(await service.saveClue(platform, clues.value, draft))
-  const clueStep = async (clue: Clue, step: ClueStep, text = ''): Promise<Clue> =>
-    clueCollection.put(await service.clueStep(platform, clue, round.currentUser, step, text))
+  const clueStep = async (clue: Clue, step: ClueStep, text = '', signer?: SigningKey): Promise<Clue> =>
+    clueCollection.put(await service.clueStep(platform, clue, round.currentUser, step, text, signer))
 
   /** 移交: freezes the cited evidence's text in the seal and records the SHA-256. */
-  async function transfer(clue: Clue, t: Transfer): Promise<Clue> {
+  async function transfer(clue: Clue, t: Transfer, signer: SigningKey | undefined): Promise<Clue> {
     await loadSources()
     const frozen = clue.evidence.map((l) => resolve(l)).map(({ kind, ref, text }) => ({ kind, ref, text }))
-    return clueCollection.put(await service.transferClue(platform, clue, round.currentUser, t, frozen))
+    return clueCollection.put(await service.transferClue(platform, clue, round.currentUser, t, frozen, signer))
   }
 
   const verify = (clue: Clue) => verifySeal(clue)

@@ -67,6 +67,13 @@ export const useRoundStore = defineStore('round', () => {
     return saved
   }
 
+  /** Puts a person saved by a service (a signing key added, confirmed or withdrawn) in place. */
+  function keepPerson(saved: Person) {
+    const i = people.value.findIndex((p) => p.id === saved.id)
+    if (i >= 0) people.value[i] = saved
+    else people.value.push(saved)
+  }
+
   async function removePerson(id: string) {
     await repo.remove('people', id)
     people.value = people.value.filter((p) => p.id !== id)
@@ -106,6 +113,7 @@ export const useRoundStore = defineStore('round', () => {
     setCurrentUser,
     saveRound,
     savePerson,
+    keepPerson,
     removePerson,
     installRound,
     roundInstalled,

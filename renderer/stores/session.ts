@@ -10,6 +10,7 @@ import {
   createVault,
   isVaultError,
   parseVault,
+  retryDelayMs,
   removeDeviceSecret,
   resetPassphraseWithRecovery,
   unlockWithDeviceSecret,
@@ -23,11 +24,8 @@ import { flushPendingWrites } from '../ui/pendingWrites'
 export type SessionStatus = 'loading' | 'setup' | 'recovery-key' | 'locked' | 'unlocked'
 
 export const DEFAULT_AUTO_LOCK_MINUTES = 10
-/**
- * After this many wrong secrets in a row, each further try waits a little longer. Passphrase
- * and recovery-key attempts share one count, so alternating between them gains nothing.
- */
-const FREE_ATTEMPTS = 5
+// Passphrase and recovery-key attempts share one count (shared/security/attempts.ts), so
+// alternating between them gains nothing.
 
 export const useSessionStore = defineStore('session', () => {
   const status = ref<SessionStatus>('loading')
@@ -68,12 +66,6 @@ export const useSessionStore = defineStore('session', () => {
     status.value = 'unlocked'
   }
 
-  /** Waiting time before the next try, growing after repeated wrong passphrases. */
-  function retryDelayMs(): number {
-    const extra = failedAttempts.value - FREE_ATTEMPTS
-    return extra < 0 ? 0 : Math.min(30_000, 1000 * 2 ** extra)
-  }
-
   /**
    * A wrong secret: counted (kept across restarts), and audited. The vault is locked, so the
    * entry waits and enters the keyed chain at the next unlock.
@@ -97,7 +89,7 @@ export const useSessionStore = defineStore('session', () => {
 
   async function unlock(passphrase: string) {
     if (!vault) throw new Error('尚未设置口令')
-    await new Promise((r) => setTimeout(r, retryDelayMs()))
+    await new Promise((r) => setTimeout(r, retryDelayMs(failedAttempts.value)))
     try {
       keyring.unlock(await unlockWithPassphrase(vault, passphrase))
     } catch (e) {
@@ -114,7 +106,7 @@ export const useSessionStore = defineStore('session', () => {
    */
   async function recover(recovery: string, newPassphrase: string) {
     if (!vault) throw new Error('尚未设置口令')
-    await new Promise((r) => setTimeout(r, retryDelayMs()))
+    await new Promise((r) => setTimeout(r, retryDelayMs(failedAttempts.value)))
     let reset: Awaited<ReturnType<typeof resetPassphraseWithRecovery>>
     try {
       reset = await resetPassphraseWithRecovery(vault, recovery, newPassphrase)
@@ -201,7 +193,8 @@ export const useSessionStore = defineStore('session', () => {
     changePassphrase,
     setAutoLockMinutes,
     lock,
-    retryDelayMs,
+    /** Waiting time before the next try, growing after repeated wrong secrets. */
+    retryDelayMs: () => retryDelayMs(failedAttempts.value),
     enableKeystoreUnlock,
     disableKeystoreUnlock,
     unlockWithKeystore,

@@ -28,6 +28,16 @@ describe('record schema', () => {
     ['checklist', (r: Record<string, unknown>) => (r.paperIds = {}), /字段 paperIds 应为列表/],
     ['attachments', (r: Record<string, unknown>) => (r.data = 12), /字段 data 应为文本/],
     ['interviews', (r: Record<string, unknown>) => (r.record = { points: '要点' }), /字段 record\.points 应为列表/],
+    [
+      'people',
+      (r: Record<string, unknown>) => (r.signingKeys = [{ keyId: 'k', publicKey: 7, createdAt: '' }]),
+      /字段 signingKeys\[0\]\.publicKey 应为文本/,
+    ],
+    [
+      'workingPapers',
+      (r: Record<string, unknown>) => (r.signoffs = [{ step: '组长审签', memberId: 'm', at: '', signature: 'forged' }]),
+      /字段 signoffs\[0\]\.signature 应为对象/,
+    ],
   ])('refuses a bad %s record, naming it and the field', (table, spoil, message) => {
     const c = content()
     const rows = c.tables[table]!

@@ -78,8 +78,14 @@ const recordOf =
 
 const ids = arrayOf(str)
 const evidence = obj({ kind: oneOf('interviewPoint', 'documentNote', 'petition', 'visit', 'attachment'), ref: str }, { text: str })
-const signoff = obj({ step: str, memberId: str, at: str })
-const review = obj({ action: str, memberId: str, at: str }, { comment: str })
+/** A personal signature (shared/signing), and the 组长's statement about a member's key. */
+const signature = obj({ keyId: str, sig: str })
+const keyStatement = obj({ at: str, by: str, keyId: str, sig: str })
+const signoff = obj(
+  { step: str, memberId: str, at: str },
+  { contentSha256: str, evidence: arrayOf(obj({ kind: str, ref: str, text: str, sha256: str })), signature },
+)
+const review = obj({ action: str, memberId: str, at: str }, { comment: str, signature })
 const marking = obj({ level: str }, { years: num })
 
 const frameworkNode: Check = (v) => node(v)
@@ -141,6 +147,7 @@ const SCHEMAS: Record<AnyTableName, TableSchema> = {
       phone: str,
       confidentialitySigned: bool,
       recusals: arrayOf(obj({ name: str, relation: str }, { cadreId: str })),
+      signingKeys: arrayOf(obj({ keyId: str, publicKey: str, createdAt: str }, { cert: keyStatement, revoked: keyStatement })),
       gender: str,
       birth: str,
       post: str,
@@ -267,8 +274,8 @@ const SCHEMAS: Record<AnyTableName, TableSchema> = {
       receiver: str,
       feedback: str,
       reviewLog: arrayOf(review),
-      withdrawal: obj({ reason: str, at: str, by: str }),
-      seal: nullable(obj({ sha256: str, at: str, by: str }, { evidence: arrayOf(obj({ kind: str, ref: str, text: str })) })),
+      withdrawal: obj({ reason: str, at: str, by: str }, { signature }),
+      seal: nullable(obj({ sha256: str, at: str, by: str }, { evidence: arrayOf(obj({ kind: str, ref: str, text: str })), signature })),
     },
   },
   checklist: {

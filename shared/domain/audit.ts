@@ -22,6 +22,10 @@ export const AUDIT_ACTIONS = {
   sign: '签字',
   seal: '封存',
   wipe: '清理',
+  'key-created': '设置签名密码',
+  'key-certified': '确认签名密钥',
+  'key-revoked': '停用签名密钥',
+  'pin-failed': '签名密码错误',
 } as const
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS

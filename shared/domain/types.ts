@@ -131,6 +131,34 @@ export interface TeamMember extends RoundScoped {
   phone: string
   recusals: Recusal[]
   confidentialitySigned: boolean
+  /** Personal signing keys, newest last; old ones stay so old signatures still verify (shared/signing). */
+  signingKeys?: MemberKey[]
+}
+
+/** A personal signature over an act's canonical text (shared/signing/acts.ts). */
+export interface ActSignature {
+  keyId: string
+  /** ECDSA P-256 / SHA-256, base64. */
+  sig: string
+}
+
+/** A statement of the 组长 about a member's key, signed with the 组长's key. */
+export interface KeyStatement {
+  at: string
+  /** The 组长's member id and key id. */
+  by: Id
+  keyId: string
+  sig: string
+}
+
+/** One public key of a member. It counts once the 组长 certified it; signatures dated after `revoked.at` do not. */
+export interface MemberKey {
+  keyId: string
+  /** SPKI, base64. */
+  publicKey: string
+  createdAt: string
+  cert?: KeyStatement
+  revoked?: KeyStatement
 }
 
 export const CADRE_CATEGORIES = ['一把手', '班子成员', '中层正职', '中层副职', '一般干部', '退休干部', '服务对象/群众', '其他'] as const
@@ -304,6 +332,8 @@ export interface Signoff {
    */
   contentSha256?: string
   evidence?: SignedEvidence[]
+  /** The signer's personal signature over the act (absent on sign-offs made before signatures). */
+  signature?: ActSignature
 }
 
 /** One cited evidence item as it read at a sign-off. */
@@ -320,6 +350,8 @@ export interface ReviewEntry {
   memberId: Id
   at: string
   comment?: string
+  /** For a return or an approval: the actor's personal signature. */
+  signature?: ActSignature
 }
 
 /** The content of a 底稿 as it was before an edit, with the sign-offs it then had. */
@@ -407,7 +439,7 @@ export interface Clue extends RoundScoped {
   evidence: EvidenceLink[]
   seal: ClueSeal | null
   reviewLog?: ReviewEntry[]
-  withdrawal?: { reason: string; at: string; by: Id }
+  withdrawal?: { reason: string; at: string; by: Id; signature?: ActSignature }
 }
 
 /** The evidence of a sealed clue as it was at 移交 (its text is frozen with the seal). */
@@ -420,6 +452,8 @@ export interface ClueSeal {
   by: Id
   /** Copies of the cited evidence, covered by the hash (absent on seals recorded before they were kept). */
   evidence?: FrozenEvidence[]
+  /** The 组长's personal signature over the seal. */
+  signature?: ActSignature
 }
 
 export interface ChecklistItem extends RoundScoped {

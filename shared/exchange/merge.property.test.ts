@@ -5,8 +5,13 @@
 // data, and every edit that left its laptop either reached the 组长 (as data or in a conflict),
 // was refused with a notice (sealed or signed), or was replaced by a later edit or decision of its author.
 // MERGE_SEEDS=5000 runs the long version.
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { AnyTableName } from '../domain/tables'
+import type { Signoff, TeamMember } from '../domain/types'
+import { createSigningKey } from '../security/personal-key'
+import { signoffAct } from '../signing/acts'
+import { certifyKey, signAct } from '../signing/sign'
+import type { LeaderAnchor } from '../signing/verify'
 import { FROZEN_FIELDS, isProtected, type ChangeSet, type Conflict, type Resolution } from './merge'
 import { Laptop } from './sim.test-helpers'
 
@@ -20,9 +25,67 @@ const RECORDS: { table: AnyTableName; id: string; fields: string[] }[] = [
   ...['c1', 'c2'].map((id) => ({ table: 'clues' as const, id, fields: ['summary', 'proposal', 'feedback'] })),
   ...['w1', 'w2'].map((id) => ({ table: 'workingPapers' as const, id, fields: ['facts', 'analysis'] })),
 ]
-const SIGNED = [{ step: '承办人签字' }, { step: '副组长审核' }, { step: '组长审签' }]
+// Every sign-off carries its signer's personal signature (keys certified by the 组长, whose key
+// is the anchor); each import goes through the signature check at the door, which must let all
+// of them through for the laptops to converge.
+const STEPS: [Signoff['step'], string][] = [
+  ['承办人签字', 'm-staff'],
+  ['副组长审核', 'm-deputy'],
+  ['组长审签', 'm-leader'],
+]
+const ROSTER: TeamMember[] = [
+  ['m-leader', '组长'],
+  ['m-deputy', '副组长'],
+  ['m-staff', '组员'],
+].map(
+  ([id, role]) =>
+    ({
+      id,
+      roundId: 'R',
+      kind: 'member',
+      name: id,
+      role,
+      fromUnit: '',
+      phone: '',
+      recusals: [],
+      confidentialitySigned: true,
+      createdAt: '',
+      updatedAt: '',
+      updatedBy: '',
+      deviceId: '',
+      deleted: false,
+    }) as TeamMember,
+)
+let anchor: LeaderAnchor
+/** Per 底稿 id: its three signed sign-offs. */
+const SIGNED: Record<string, Signoff[]> = {}
 
-function run(seed: number, full: boolean) {
+beforeAll(async () => {
+  const at = '2026-11-01T00:00:00.000Z'
+  const keys = await Promise.all(ROSTER.map((m) => createSigningKey(m.id, '275913', { iterations: 1000, now: new Date(at) })))
+  const signers = keys.map((k, i) => ({ memberId: ROSTER[i]!.id, keyId: k.wrapped.keyId, key: k.key }))
+  const leader = signers[0]!
+  for (const [i, m] of ROSTER.entries()) {
+    const { keyId, publicKey, createdAt } = keys[i]!.wrapped
+    m.signingKeys = [await certifyKey(leader, 'R', m.id, { keyId, publicKey, createdAt }, at)]
+  }
+  anchor = { memberId: leader.memberId, keyId: leader.keyId, publicKey: keys[0]!.wrapped.publicKey }
+  for (const id of ['w1', 'w2']) {
+    SIGNED[id] = []
+    for (const [k, [step, memberId]] of STEPS.entries()) {
+      const s: Signoff = { step, memberId, at: `2026-11-0${2 + k}T08:00:00.000Z`, contentSha256: '', evidence: [] }
+      SIGNED[id].push({
+        ...s,
+        signature: await signAct(
+          signers.find((x) => x.memberId === memberId)!,
+          signoffAct({ id, roundId: 'R' }, s),
+        ),
+      })
+    }
+  }
+})
+
+async function run(seed: number, full: boolean) {
   const rnd = prng(seed)
   const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]!
   const leader = new Laptop('组长')
@@ -70,11 +133,11 @@ function run(seed: number, full: boolean) {
     if (l === leader && table === 'clues' && before && !before.seal && rnd() < 0.3)
       return l.edit(table, id, { status: '已移交', seal: { sha256: `s${++v}`, at: 'now', by: 'L' } })
     if (l === leader && table === 'workingPapers' && before && !isProtected(table, before) && rnd() < 0.3)
-      return l.edit(table, id, { signoffs: SIGNED })
+      return l.edit(table, id, { signoffs: SIGNED[id] })
     const f = pick(fields)
     if (before && isProtected(table, before) && FROZEN_FIELDS[table]?.includes(f)) {
       if (table === 'clues') return // 该线索已移交并封存
-      return l.edit(table, id, { [f]: `${l.name}-${++v}`, signoffs: SIGNED.slice(0, 1), editedAfterSignoff: true })
+      return l.edit(table, id, { [f]: `${l.name}-${++v}`, signoffs: SIGNED[id]!.slice(0, 1), editedAfterSignoff: true })
     }
     l.edit(table, id, {
       [f]: `${l.name}-${++v}`,
@@ -100,11 +163,11 @@ function run(seed: number, full: boolean) {
     else if (x < 0.58) resolveSome(pick(all))
     else if (x < 0.73) exportFrom(pick(members))
     else if (x < 0.9 && pending.length) {
-      leader.import(pick(pending), full) // random order, duplicates allowed
+      await leader.importScreened(pick(pending), full, ROSTER, anchor) // random order, duplicates allowed
       observe()
     } else {
       const state = leader.export({ kind: 'all' })
-      pick(members).import(state, full)
+      await pick(members).importScreened(state, full, ROSTER, anchor)
       observe()
     }
   }
@@ -114,7 +177,7 @@ function run(seed: number, full: boolean) {
     exportFrom(m)
   }
   for (const p of [...pending].sort(() => rnd() - 0.5)) {
-    leader.import(p, full)
+    await leader.importScreened(p, full, ROSTER, anchor)
     observe()
   }
   for (const c of leader.open()) {
@@ -128,11 +191,12 @@ function run(seed: number, full: boolean) {
     observe()
   }
   const state = leader.export({ kind: 'all' })
-  const memberConflicts = members.map((m) => {
-    m.import(state, full)
+  const memberConflicts: number[] = []
+  for (const m of members) {
+    await m.importScreened(state, full, ROSTER, anchor)
     observe()
-    return m.open().length
-  })
+    memberConflicts.push(m.open().length)
+  }
   return { leader, members, memberConflicts, seenAtLeader, refused, decided, exported }
 }
 
@@ -145,9 +209,11 @@ const SEEDS = [
 ]
 
 describe('three laptops converge', () => {
-  it.each(SEEDS)('seed $seed (stamp every record: $full)', ({ seed, full }) => {
-    const { leader, members, memberConflicts, seenAtLeader, refused, decided, exported } = run(seed, full)
+  it.each(SEEDS)('seed $seed (stamp every record: $full)', async ({ seed, full }) => {
+    const { leader, members, memberConflicts, seenAtLeader, refused, decided, exported } = await run(seed, full)
     expect(leader.open()).toHaveLength(0)
+    // Every sign-off was signed: nothing was held at the door.
+    for (const l of [leader, ...members]) expect(l.state.conflicts.filter((c) => c.refused?.startsWith('签名核验未通过'))).toEqual([])
     expect(memberConflicts).toEqual([0, 0])
     for (const m of members) expect(m.content()).toEqual(leader.content())
     // No edit lost silently: each exported value reached the 组长, was refused with a notice, or its author replaced it later.

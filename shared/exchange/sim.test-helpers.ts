@@ -17,6 +17,9 @@ import {
   type SyncState,
   type TableRecord,
 } from './merge'
+import type { TeamMember } from '../domain/types'
+import type { LeaderAnchor } from '../signing/verify'
+import { screenSignatures, withHeld } from './signatures'
 
 let clock = 0
 const tick = () => new Date(Date.UTC(2026, 10, 1) + ++clock * 1000).toISOString()
@@ -60,6 +63,24 @@ export class Laptop {
     )
     const local = new Map([...this.records].map(([k, v]) => [k, v.record]))
     const result = mergeChangeSet(this.state, local, pkg, tick())
+    for (const w of result.writes) this.records.set(recordKey(w.table, w.record.id as string), w)
+    this.state = result.state
+    return result
+  }
+  /**
+   * Like the app's import: the package's records whose new signed acts do not verify are held
+   * first (shared/exchange/signatures.ts), the rest merged.
+   */
+  async importScreened(pkg: ChangeSet, full: boolean, roster: readonly TeamMember[], anchor: LeaderAnchor): Promise<MergeResult> {
+    const local = new Map([...this.records].map(([k, v]) => [k, v.record]))
+    const screened = await screenSignatures(pkg, local, roster, anchor)
+    const named = new Set(screened.pkg.records.map((r) => recordKey(r.table, r.record.id as string)))
+    this.state = stampLocal(
+      this.state,
+      full ? this.list() : this.list().filter((r) => named.has(recordKey(r.table, r.record.id as string))),
+    )
+    const at = tick()
+    const result = withHeld(mergeChangeSet(this.state, local, screened.pkg, at), screened.held, screened.pkg, at)
     for (const w of result.writes) this.records.set(recordKey(w.table, w.record.id as string), w)
     this.state = result.state
     return result

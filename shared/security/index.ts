@@ -33,3 +33,16 @@ export { createRoundKey, openRoundKey, roundKeyAad, ROUND_KEY_MESSAGE, type Wrap
 export { AUDIT_KEY_AAD, auditMac, createAuditKey, openAuditKey, type WrappedAuditKey } from './audit-key'
 export { isEncryptedBody, openFields, recordAad, sealFields, type EncryptedBody } from './field-cipher'
 export { base64ToBytes, bytesToBase64 } from './base64'
+export { FREE_ATTEMPTS, retryDelayMs } from './attempts'
+export {
+  checkPin,
+  createSigningKey,
+  fingerprintOf,
+  keyFingerprint,
+  openSigningKey,
+  PIN_MESSAGES,
+  PIN_MIN_LENGTH,
+  signText,
+  verifyText,
+  type WrappedSigningKey,
+} from './personal-key'

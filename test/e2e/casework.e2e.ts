@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { chooseUser, download, go, lastMessage, openApp, poll, setUpVault, useServedApp } from './harness'
+import { chooseUser, download, enterPin, go, lastMessage, openApp, poll, setUpVault, useServedApp } from './harness'
 
 const served = useServedApp()
 const dir = mkdtempSync(join(tmpdir(), 'xc-casework-e2e-'))
@@ -66,6 +66,7 @@ describe('working papers, clues and lists end to end', () => {
     await poll(() => form.getByTestId('paper-waiting').textContent()).toContain('待承办人')
     await form.getByTestId('paper-sign').click()
     await confirmBox(page, '所引 1 项支撑材料')
+    await enterPin(page)
     await poll(() => form.getByTestId('paper-waiting').textContent()).toContain('待副组长')
     expect(await form.getByTestId('sign-denial').textContent()).toContain('只有副组长可以审核底稿')
     expect(await form.getByTestId('paper-sign').isDisabled()).toBe(true)
@@ -79,6 +80,7 @@ describe('working papers, clues and lists end to end', () => {
       await openPaper(page, number)
       await form.getByTestId('paper-sign').click()
       await confirmBox(page, '须重新审核')
+      await enterPin(page)
       await poll(() => form.getByTestId('paper-waiting').textContent()).toContain(after)
       await closeDialog(page, 'paper-form')
     }
@@ -86,7 +88,7 @@ describe('working papers, clues and lists end to end', () => {
     expect(await form.getByTestId('signoff-panel').textContent()).toMatch(/赵敏.*陈晓梅.*刘振华/s)
 
     // The one-page PDF form with its sign-off block.
-    const pdf = await download(page, () => form.getByTestId('paper-pdf').click())
+    const pdf = await download(page, () => form.getByTestId('paper-pdf').click(), 120_000) // the session's first PDF starts the export worker
     const pdfPath = join(dir, pdf.name)
     writeFileSync(pdfPath, pdf.bytes)
     expect(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/)
@@ -117,6 +119,7 @@ describe('working papers, clues and lists end to end', () => {
     await clue.getByTestId('clue-transfer-unit').fill('区纪委监委')
     await clue.getByTestId('clue-transfer').click()
     await confirmBox(page, '此操作不能撤销')
+    await enterPin(page)
     await poll(() => lastMessage(page)).toContain('已移交并封存')
     await poll(() => clue.getByTestId('clue-status').textContent()).toContain('已移交')
     const hash = /[0-9a-f]{64}/.exec((await clue.getByTestId('clue-seal').textContent()) ?? '')?.[0]
@@ -131,7 +134,10 @@ describe('working papers, clues and lists end to end', () => {
 
     // The lists: one combined workbook, re-read by the app and checked here.
     await go(page, '导出')
-    const xlsx = await download(page, () => page.getByTestId('list-all').click())
+    const xlsx = await download(page, async () => {
+      await page.getByTestId('list-all').click()
+      await enterPin(page)
+    })
     await poll(() => lastMessage(page)).toContain('读回核对一致')
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(xlsx.bytes as unknown as ArrayBuffer)
@@ -182,6 +188,33 @@ describe('working papers, clues and lists end to end', () => {
     await form.getByTestId('paper-title').fill('编外人员住房公积金资金来源不明')
     await form.getByTestId('paper-save').click()
     await poll(() => lastMessage(page)).toContain(`已保存底稿 ${number}`)
+
+    // Each member sets a personal PIN (the header asks); the 组长's key anchors this laptop, and
+    // the 组长 confirms the others' keys on the 巡察组 page after comparing fingerprints.
+    for (const who of ['刘振华', '赵敏', '陈晓梅']) {
+      await chooseUser(page, who)
+      await page.getByTestId('pin-reminder').click()
+      await page.getByTestId('pin-new').fill('12345')
+      await page.getByTestId('pin-confirm').fill('12345')
+      await page.getByTestId('pin-submit').click()
+      await poll(() => page.getByTestId('pin-error').textContent()).toContain('签名密码至少 6 位')
+      await enterPin(page)
+      await poll(() => page.locator('.el-message-box').textContent()).toContain('指纹')
+      await page.locator('.el-message-box__btns button').click()
+      await page.getByTestId('pin-reminder').waitFor({ state: 'hidden' })
+    }
+    await chooseUser(page, '刘振华')
+    await go(page, '巡察组')
+    for (const who of ['赵敏', '陈晓梅']) {
+      const cell = page.getByTestId(`key-${who}`)
+      expect(await cell.getByTestId('key-status').textContent()).toBe('待组长确认')
+      await cell.getByTestId('key-confirm').click()
+      await confirmBox(page, '指纹')
+      await enterPin(page)
+      await poll(() => cell.getByTestId('key-status').textContent()).toBe('已确认')
+    }
+    await page.screenshot({ path: join(dir, 'team-keys.png') })
+    await go(page, '底稿')
     for (const [who, after] of [
       ['赵敏', '待副组长'],
       ['陈晓梅', '待组长'],
@@ -191,9 +224,18 @@ describe('working papers, clues and lists end to end', () => {
       await openPaper(page, number)
       await form.getByTestId('paper-sign').click()
       await confirmBox(page, '须重新审核')
+      await enterPin(page)
       await poll(() => form.getByTestId('paper-waiting').textContent()).toContain(after)
       await closeDialog(page, 'paper-form')
     }
+
+    await openPaper(page, number)
+    await poll(() => form.getByTestId('signature-verdict').allTextContents()).toEqual([
+      '签名有效（赵敏）',
+      '签名有效（陈晓梅）',
+      '签名有效（刘振华）',
+    ])
+    await closeDialog(page, 'paper-form')
 
     // The interview point is reworded in the 谈话记录 (autosaved).
     const NOW = '陈𠈌称：资金由财务科以办公用品发票报销方式筹集，局长知情'
@@ -234,6 +276,7 @@ describe('working papers, clues and lists end to end', () => {
     const steps = form.getByTestId('signoff-panel').locator('.el-steps')
     expect(await steps.textContent()).toContain('赵敏')
     expect(await steps.textContent()).not.toContain('刘振华')
+    await poll(() => form.getByTestId('signature-verdict').allTextContents()).toEqual(['签名有效（赵敏）'])
     await page.screenshot({ path: join(dir, 'paper-evidence-drift.png'), fullPage: true })
     // The 组长 cannot sign over it: the 副组长 reviews again first.
     expect(await form.getByTestId('sign-denial').textContent()).toContain('只有副组长可以审核底稿')
@@ -247,6 +290,7 @@ describe('working papers, clues and lists end to end', () => {
     await openPaper(page, number)
     await form.getByTestId('paper-sign').click()
     await confirmBox(page, '须重新审核')
+    await enterPin(page)
     await poll(() => form.getByTestId('paper-waiting').textContent()).toContain('待组长')
     await poll(() => form.getByTestId('paper-evidence-drift').count()).toBe(0)
     expect(await form.getByTestId('paper-version').count()).toBe(1)

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { decodeArchive, encodeArchive } from '@shared/archive'
 import { decodePackage } from '@shared/exchange'
-import { chooseFile, chooseUser, download, lastMessage, openApp, openMenu, poll, setUpVault, useServedApp } from './harness'
+import { enterPin, chooseFile, chooseUser, download, lastMessage, openApp, openMenu, poll, setUpVault, useServedApp } from './harness'
 
 const served = useServedApp()
 const TEAM = '团队口令Team#2026'
@@ -30,13 +30,19 @@ describe('exchange, import and backup at the door', () => {
     // 加密导出轮次归档 (recommended): the file does not show its content
     await openMenu(page, '导出')
     await page.getByTestId('archive-passphrase').fill(TEAM)
-    const sealed = await download(page, () => page.getByTestId('archive-export-encrypted').click())
+    const sealed = await download(page, async () => {
+      await page.getByTestId('archive-export-encrypted').click()
+      await enterPin(page)
+    })
     expect(sealed.name).toMatch(/^2026年第三轮／区农业农村局党委-轮次归档（加密）-\d{4}-\d{2}-\d{2}\.xbak$/)
     expect(sealed.bytes.toString('utf8')).not.toContain('周明远')
     expect((await decodeArchive((await decodePackage(sealed.bytes, TEAM)).payload)).snapshot.round.name).toBe(NAME)
 
     // 明文导出 (the 组长's explicit, warned, audited action)
-    const archive = await download(page, () => page.getByTestId('archive-export').click())
+    const archive = await download(page, async () => {
+      await page.getByTestId('archive-export').click()
+      await enterPin(page)
+    })
     expect(archive.name).toMatch(/^2026年第三轮／区农业农村局党委-轮次归档-\d{4}-\d{2}-\d{2}\.xcra$/)
     await poll(() => lastMessage(page)).toContain('该文件未加密')
 
@@ -67,14 +73,24 @@ describe('exchange, import and backup at the door', () => {
     await poll(() => lastMessage(page)).toContain(`已属于本机的另一巡察轮次“${NAME}”`)
 
     // The colliding round is untouched: a new archive of it holds every record, still in it.
-    const again = await decodeArchive((await download(page, () => page.getByTestId('archive-export').click())).bytes)
+    const again = await decodeArchive(
+      (
+        await download(page, async () => {
+          await page.getByTestId('archive-export').click()
+          await enterPin(page)
+        })
+      ).bytes,
+    )
     expect(again.counts).toEqual(decoded.counts)
     expect(again.snapshot.tables.interviews.every((r) => r.roundId === original.round.id)).toBe(true)
 
     // The hand-over, and the 巡察办 opening it read-only on a laptop that holds no round.
     await openMenu(page, '协同交换')
     await page.getByTestId('team-passphrase').fill(TEAM)
-    const hov = await download(page, () => page.getByTestId('handover').click())
+    const hov = await download(page, async () => {
+      await page.getByTestId('handover').click()
+      await enterPin(page)
+    })
     expect(hov.name).toMatch(/^2026年第三轮／区农业农村局党委-移交包-\d{4}-\d{2}-\d{2}\.xhov$/)
     const office = await openApp(served.browser(), served.url())
     const p2 = office.page

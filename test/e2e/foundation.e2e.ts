@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { chooseFile, download, go, lastMessage, openApp, poll, setUpVault, useServedApp } from './harness'
+import { enterPin, chooseFile, download, go, lastMessage, openApp, poll, setUpVault, useServedApp } from './harness'
 
 const ROSTER = resolve(import.meta.dirname, '../fixtures/干部名册-示例.xlsx')
 
@@ -93,7 +93,10 @@ describe('foundation end to end', () => {
 
     // Export the round archive…
     await go(page, '导出')
-    const archive = await download(page, () => page.getByTestId('archive-export').click())
+    const archive = await download(page, async () => {
+      await page.getByTestId('archive-export').click()
+      await enterPin(page)
+    })
     expect(archive.name).toMatch(/^十二届区委第四轮巡察-轮次归档-\d{4}-\d{2}-\d{2}\.xcra$/)
     await poll(() => lastMessage(page)).toContain('已导出轮次归档')
 

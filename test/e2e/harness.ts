@@ -172,3 +172,22 @@ export async function chooseFontFile(page: Page, slot: string, path: string) {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId(`font-choose-${slot}`).click()])
   await chooser.setFiles(path)
 }
+
+/** The personal PIN the specs use for every member. */
+export const E2E_PIN = '275913'
+
+/**
+ * Answers the personal PIN dialog of a signed act: sets the PIN up when the member has no key on
+ * this laptop yet (first use), else enters it. Waits until the dialog has closed.
+ */
+export async function enterPin(page: Page, pin = E2E_PIN) {
+  const setup = page.getByTestId('pin-new')
+  const enter = page.getByTestId('pin-input')
+  await setup.or(enter).waitFor()
+  if (await setup.isVisible()) {
+    await setup.fill(pin)
+    await page.getByTestId('pin-confirm').fill(pin)
+  } else await enter.fill(pin)
+  await page.getByTestId('pin-submit').click()
+  await page.getByTestId('pin-submit').waitFor({ state: 'hidden', timeout: 20_000 })
+}

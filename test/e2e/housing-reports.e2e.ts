@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { buildHousingRound, EXT_B_NAME } from '../../shared/housing'
 import { isSigned } from '../../shared/reports/draft'
 import { docxText, verifyPackage, type Manifest } from '../../shared/reports/package'
-import { chooseFontFile, chooseUser, HANA_MIN_B, lastMessage, openApp, openMenu, poll, setUpVault, useServedApp } from './harness'
+import { chooseFontFile, chooseUser, enterPin, HANA_MIN_B, lastMessage, openApp, openMenu, poll, setUpVault, useServedApp } from './harness'
 
 const served = useServedApp()
 const dir = mkdtempSync(join(tmpdir(), 'xc-housing-e2e-'))
@@ -79,6 +79,7 @@ describe('the 市住建局 round from the developer tools', () => {
       (async () => {
         await page.getByTestId('export-package').click()
         await page.locator('.el-message-box').getByRole('button', { name: '确认导出' }).click()
+        await enterPin(page) // the package holds the clue list: the 组长 signs it
       })(),
     ])
     const pkg = { bytes: readFileSync(await dl.path()) }

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs'
 import { unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { verifyPackage, type Manifest } from '../../shared/reports/package'
-import { chooseFile, chooseUser, download, go, lastMessage, openApp, poll, setUpVault, useServedApp } from './harness'
+import { chooseFile, chooseUser, enterPin, download, go, lastMessage, openApp, poll, setUpVault, useServedApp } from './harness'
 
 const served = useServedApp()
 const dir = mkdtempSync(join(tmpdir(), 'xc-reports-e2e-'))
@@ -115,6 +115,7 @@ describe('the "1+3" reports end to end', () => {
       (async () => {
         await page.getByTestId('export-package').click()
         await page.locator('.el-message-box').getByRole('button', { name: '确认导出' }).click()
+        await enterPin(page) // the package holds the clue list: the 组长 signs it
       })(),
     ])
     const pkg = { name: dl.suggestedFilename(), bytes: readFileSync(await dl.path()) }

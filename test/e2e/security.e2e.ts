@@ -8,7 +8,19 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { chooseFile, chooseUser, download, lastMessage, openApp, openMenu, PASSPHRASE, poll, setUpVault, useServedApp } from './harness'
+import {
+  enterPin,
+  chooseFile,
+  chooseUser,
+  download,
+  lastMessage,
+  openApp,
+  openMenu,
+  PASSPHRASE,
+  poll,
+  setUpVault,
+  useServedApp,
+} from './harness'
 
 const served = useServedApp()
 
@@ -143,7 +155,10 @@ describe('confidentiality end to end', () => {
 
     // Hand over (archive), then wipe: the archive is verified, the key destroyed, a certificate printed.
     await openMenu(page, '导出')
-    const archive = await download(page, () => page.getByTestId('archive-export').click())
+    const archive = await download(page, async () => {
+      await page.getByTestId('archive-export').click()
+      await enterPin(page)
+    })
     await openMenu(page, '巡察轮次')
     await page.getByTestId('wipe-round').click()
     const dialog = page.getByTestId('wipe-dialog')
@@ -160,6 +175,7 @@ describe('confidentiality end to end', () => {
         await box.waitFor()
         expect(await box.textContent()).toContain('先销毁本轮数据密钥')
         await box.locator('.el-button--primary').click()
+        await enterPin(page)
       },
       120_000,
     ) // the first PDF of the session starts the export worker and loads its fonts

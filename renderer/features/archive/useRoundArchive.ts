@@ -15,6 +15,7 @@ import { formatDateTimeCN, todayIso } from '@shared/util/dates'
 import { bridge } from '../../platform/bridge'
 import { repo } from '../../platform/db/workbench'
 import { RoundCollisionError } from '../../platform/db/repository'
+import { signLeaderAct } from '../shell/leaderAct'
 import { useRoundStore } from '../../stores/round'
 import { describeError, formatBytes } from '../../util/format'
 
@@ -58,6 +59,7 @@ export function useRoundArchive() {
       ElMessage.error(refused)
       return
     }
+    if (!(await signLeaderAct('export-archive', '明文导出轮次归档'))) return
     busy.value = true
     try {
       const snapshot = await repo.snapshot(round.id)
@@ -97,6 +99,7 @@ export function useRoundArchive() {
     if (refused) return ElMessage.error(refused)
     const check = checkPassphrase(passphrase)
     if (!check.ok) return ElMessage.error(`口令强度不足：${check.problems.join('；')}`)
+    if (!(await signLeaderAct('export-archive', '加密导出轮次归档'))) return
     busy.value = true
     try {
       const by = store.currentUser?.name ?? '未指定'

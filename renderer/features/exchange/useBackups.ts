@@ -19,6 +19,8 @@ import {
   restoreBackup,
   type RestorePreview,
 } from '../../services/backups'
+import { denial } from '@shared/domain/permissions'
+import { signLeaderAct } from '../shell/leaderAct'
 import { useRoundStore } from '../../stores/round'
 import { describeError } from '../../util/format'
 import { handoverReportFiles } from './handoverHooks'
@@ -138,6 +140,15 @@ export function useBackups() {
   async function handover(passphrase: string) {
     const round = store.activeRound
     if (!round) return
+    // Refusals first, so nobody is asked for a PIN for an act that would be refused anyway.
+    const refused = denial(store.currentUser, 'make-handover')
+    if (refused) return ElMessage.error(refused)
+    try {
+      checkBackupPassphrase(passphrase)
+    } catch (e) {
+      return ElMessage.error(describeError(e))
+    }
+    if (!(await signLeaderAct('handover', '生成移交包'))) return
     busy.value = true
     try {
       const done = await makeHandover(appContext, bridge(), {

@@ -21,6 +21,7 @@ import {
   type MergePreview,
 } from '../../services/exchange/importPackage'
 import { useRoundStore } from '../../stores/round'
+import { useSigningStore } from '../../stores/signing'
 import { describeError, formatBytes } from '../../util/format'
 import { useBackupStore } from './backupStore'
 import { reloadRound, useExchangeStore } from './exchangeStore'
@@ -156,11 +157,12 @@ export function useExchange() {
       // Merged again against the data as it is now, unless nothing was written since the preview.
       const applied = await applyImport(appContext, exchange.states, { decoded: job.decoded, preview: p, deviceId: store.deviceId }, step)
       if (applied.peerWarning) ElMessage.warning({ message: applied.peerWarning, duration: 0, showClose: true })
+      await useSigningStore().refresh()
       measure('写入', t)
       ElMessage.success({
         message: p.joining
-          ? `已加入轮次“${p.header.roundName}”：请在页面顶部选择本人`
-          : `已导入：${applied.summary || '没有需要更改的内容'}`,
+          ? `已加入轮次“${p.header.roundName}”：请在页面顶部选择本人，并设置个人签名密码`
+          : `已导入：${applied.summary || '没有需要更改的内容'}${applied.held ? `；${applied.held} 条记录签名核验未通过，已暂扣待组长处理（见冲突收件箱）` : ''}`,
         duration: 6000,
       })
       preview.value = undefined

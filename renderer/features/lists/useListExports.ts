@@ -6,6 +6,7 @@ import { can, denial } from '@shared/domain/permissions'
 import { exportFileName, markingFor } from '@shared/export/delivery'
 import { CLUE_LISTS, confidentialMarking, LIST_BUILDERS, type ListKind } from '@shared/casework/lists'
 import { todayIso } from '@shared/util/dates'
+import { signLeaderAct } from '../shell/leaderAct'
 import { useRoundStore } from '../../stores/round'
 import { useCaseworkStore } from '../../stores/casework'
 import { ledgerXlsx } from '../../platform/workers/exportJobs'
@@ -23,6 +24,7 @@ export function useListExports() {
     if (!r) return ElMessage.error('请先选择巡察轮次')
     const withClues = kinds.some((k) => CLUE_LISTS.includes(k))
     if (withClues && !can(round.currentUser, 'export-clues')) return ElMessage.error(denial(round.currentUser, 'export-clues'))
+    if (withClues && !(await signLeaderAct('export-clues', kinds.join('、')))) return
     const kind = kinds.length === 1 ? kinds[0]! : '清单汇总'
     busy.value = kind
     try {

@@ -19,6 +19,7 @@ import { todayIso } from '@shared/util/dates'
 import { layoutPdf, ledgerXlsx, reportPackage, reportWord as wordInWorker } from '../../platform/workers/exportJobs'
 import { useTask } from '../../ui/useTask'
 import { officeFontNames } from '../../services/officeFonts'
+import { signLeaderAct } from '../shell/leaderAct'
 import { useRoundStore } from '../../stores/round'
 import { deliverExport, nextCopyNumber } from '../exports/deliverExport'
 import { keyring } from '../../platform/db/workbench'
@@ -149,6 +150,8 @@ export function useReportExports() {
 
   const packageZip = async () =>
     (await confirmChecks(packageChecks())) &&
+    // With the clue list inside (the 组长's package), the 组长 signs it first.
+    (!can(round.currentUser, 'export-clues') || (await signLeaderAct('export-clues', '报告包（含问题线索清单）'))) &&
     run('package', async () => {
       const r = round.activeRound!
       lastCheck.value = undefined

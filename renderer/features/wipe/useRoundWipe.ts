@@ -12,6 +12,7 @@ import { needsCopyNumber, watermarkText } from '@shared/export/marking'
 import { describeError } from '../../util/format'
 import { bridge } from '../../platform/bridge'
 import { appContext } from '../../services/app'
+import { signLeaderAct } from '../shell/leaderAct'
 import { useRoundStore } from '../../stores/round'
 import { layoutPdf } from '../../platform/workers/exportJobs'
 import { isServiceError } from '../../services/errors'
@@ -49,6 +50,7 @@ export function useRoundWipe() {
   async function wipe() {
     const v = verified.value
     if (!v) return
+    if (!(await signLeaderAct('wipe', `清理轮次 ${v.round.id}`))) return
     busy.value = true
     try {
       const full = await wipeRound(appContext, store.currentUser, store.deviceId, v, await roundBackups())

@@ -12,7 +12,7 @@ import { generateDraft } from '@shared/reports/draft'
 import { newReport } from '@shared/reports/report'
 import { DEFAULT_TEMPLATES } from '@shared/reports/templates'
 import { emptySyncState, sealSyncState } from '@shared/exchange'
-import { createVault, recordAad } from '@shared/security'
+import { createSigningKey, createVault, recordAad, sealFields } from '@shared/security'
 import { openDatabase, type WorkbenchDb } from './database'
 import { Keyring } from './keyring'
 import { Repository } from './repository'
@@ -96,6 +96,7 @@ beforeAll(async () => {
   )
 
   // The exchange state and this laptop's settings.
+  const signing = await createSigningKey(context.actor, '275913', { iterations: 1000 })
   const key = `${s.round.id}:device-A`
   await db.exchange.put({
     key,
@@ -110,6 +111,14 @@ beforeAll(async () => {
     [`copyNumber:${s.round.id}`, 3],
     [`currentUser:${s.round.id}`, context.actor],
     ['auditSeen:device-B', { count: 12, head: 'b'.repeat(64) }],
+    // A personal signing key (wrapped under the PIN, sealed with the round key), its failure count, the 组长 anchor, joined.
+    [
+      `signingKey:${context.actor}`,
+      await sealFields(await keyring.roundKey(s.round.id), `signingKey:${context.actor}`, { ...signing.wrapped }),
+    ],
+    [`pinFailures:${context.actor}`, 1],
+    [`leaderKey:${s.round.id}`, { memberId: context.actor, keyId: signing.wrapped.keyId, publicKey: signing.wrapped.publicKey }],
+    [`joinedRound:${s.round.id}`, true],
   ] as const)
     await db.settings.put({ key: k, value: v })
 
@@ -127,7 +136,10 @@ beforeAll(async () => {
 const clearOf = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([k]) => k !== 'body'))
 /** Setting keys as the list names them (`copyNumber:<round id>`). */
 const settingName = (k: string) =>
-  k.replace(/^(copyNumber|currentUser):.*/, '$1:<round id>').replace(/^auditSeen:.*/, 'auditSeen:<device id>')
+  k
+    .replace(/^(copyNumber|currentUser|leaderKey|joinedRound):.*/, '$1:<round id>')
+    .replace(/^(signingKey|pinFailures):.*/, '$1:<member id>')
+    .replace(/^auditSeen:.*/, 'auditSeen:<device id>')
 
 describe('what stays in clear at rest', () => {
   it('every store holds in clear only what docs/security.md lists, and the record tables list is the code’s', async () => {

@@ -5,6 +5,7 @@
 // anything was written since) in one transaction with its audit entries and the exchange state.
 import {
   ExchangeError,
+  heldCount,
   mergeChangeSet,
   PACKAGE_KINDS,
   readHeader,
@@ -20,6 +21,7 @@ import { peerAuditWarning, type AuditHead } from '@shared/domain/audit'
 import { decodeOffThread } from '../../platform/workers/decodeOffThread'
 import type { ServiceContext } from '../context'
 import { packageRecords } from './records'
+import { afterImport, screenIncoming } from '../signing'
 import type { SyncStates } from './syncStates'
 
 /** What the import is doing now; `done` is a fraction when known. */
@@ -86,7 +88,10 @@ export async function previewMerge(
   await paint()
   const state = stampLocal(base, records)
   const local = new Map(records.map((r) => [recordKey(r.table, r.record.id as string), r.record]))
-  return { result: mergeChangeSet(state, local, d.set, new Date().toISOString()), revision, stateVersion }
+  // Records whose new signed acts do not verify are held, not merged (shared/exchange/signatures.ts).
+  const screened = await screenIncoming(ctx, d.set, local, d.joining)
+  const at = new Date().toISOString()
+  return { result: screened.hold(mergeChangeSet(state, local, screened.pkg, at), at), revision, stateVersion }
 }
 
 /** What the preview warns about before the user confirms. */
@@ -96,7 +101,12 @@ export function importWarnings(d: DecodedPackage, result: MergeResult, deviceId:
   if (d.header.from.deviceId === deviceId) warnings.push('该文件是本机导出的')
   const open = result.conflicts.filter((c) => !c.resolved).length
   if (open) warnings.push(`有 ${open} 处冲突，将放入冲突收件箱，逐项处理前保留本机内容`)
-  const refused = result.conflicts.length - open
+  const held = heldCount(result.conflicts)
+  if (held)
+    warnings.push(
+      `${held} 条记录的个人签名核验未通过（伪造、签名后被改动或未签名），不予合并，已暂扣待组长处理（冲突收件箱“未被采纳的修改”中列出原因）`,
+    )
+  const refused = result.conflicts.length - open - held
   if (refused) warnings.push(`${refused} 处修改涉及已移交封存的线索或组长已审签的底稿，按规则不予采纳（冲突收件箱中列出内容和原因）`)
   return warnings
 }
@@ -114,6 +124,8 @@ export interface AppliedImport {
   peerWarning: string
   /** The merge wrote rounds (a join, a renamed round): the list of rounds is stale. */
   roundsChanged: boolean
+  /** Records held for a signature that did not verify (listed in the conflict inbox). */
+  held: number
 }
 
 /**
@@ -155,6 +167,7 @@ export async function applyImport(
   ]
   await ctx.repo.applyMerge(r.writes, audits, await states.seal(header.roundId, r.state))
   if (header.auditHead) await ctx.settings.set(seenKey, header.auditHead)
+  await afterImport(ctx, header.roundId, d.joining)
   states.keep(header.roundId, r.state)
-  return { summary, peerWarning, roundsChanged: r.writes.some((w) => w.table === 'rounds') }
+  return { summary, peerWarning, roundsChanged: r.writes.some((w) => w.table === 'rounds'), held: heldCount(r.conflicts) }
 }
