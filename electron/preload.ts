@@ -13,6 +13,8 @@ const bridge: XunchaBridge = {
   chooseBackupFolder: () => ipcRenderer.invoke(BRIDGE_CHANNELS.chooseBackupFolder),
   backupFolderStatus: () => ipcRenderer.invoke(BRIDGE_CHANNELS.backupFolderStatus),
   writeBackup: (request) => ipcRenderer.invoke(BRIDGE_CHANNELS.writeBackup, request),
+  listRoundBackups: (roundId) => ipcRenderer.invoke(BRIDGE_CHANNELS.listRoundBackups, roundId),
+  deleteRoundBackups: (roundId) => ipcRenderer.invoke(BRIDGE_CHANNELS.deleteRoundBackups, roundId),
   detectOfficeFonts: () => ipcRenderer.invoke(BRIDGE_CHANNELS.detectOfficeFonts),
   readOfficeFont: (id) => ipcRenderer.invoke(BRIDGE_CHANNELS.readOfficeFont, id),
 }
