@@ -77,11 +77,13 @@ describe('exchange, import and backup at the door', () => {
     expect(await roundNames()).toEqual([NAME])
 
     // 作为新轮次导入（重新编号）: a second round with every record under a new id.
+    await openMenu(page, '导出')
     await chooseFile(page, () => page.getByTestId('archive-import').click(), { name: '另一工具.xcra', buffer: Buffer.from(reissued) })
     await page.getByTestId('archive-confirm').click()
     await box.getByRole('button', { name: '作为新轮次导入（重新编号）' }).click()
     await poll(() => lastMessage(page)).toContain('已作为新轮次导入“另一工具写出的轮次”')
     expect((await roundNames()).sort()).toEqual([NAME, '另一工具写出的轮次'].sort())
+    await chooseUser(page, '（组长）', { afterToasts: true }) // the new round has no user on this laptop yet
     await openMenu(page, '导出')
     const copy = await decodeArchive((await download(page, () => page.getByTestId('archive-export').click())).bytes)
     expect(copy.counts).toEqual(decoded.counts)
