@@ -69,10 +69,10 @@ function headerLength(b: Uint8Array): number {
 // kept (≤ the limit) plus its concatenation (≤ the limit): at most twice the limit.
 const CHUNK = 16 * 1024
 // A bomb is refused long before the limit: past BOMB_FLOOR of output, more than BOMB_RATIO times
-// the input read so far is no archive (JSON of real rounds compresses 4–10 times, and the
-// ten-times round inflates to about 21 MB, under the floor). Inflating 256 MiB of a bomb before
+// the input read so far is no archive (JSON of real rounds compresses 4–10 times; the ten-times
+// round inflates to about 21 MB at about 5 times). Inflating 256 MiB of a bomb before
 // refusing it took 7–16 s on the loaded 2-core machine (test/bench/door-fuzz.bench.ts).
-const BOMB_FLOOR = 32 * 1024 * 1024
+const BOMB_FLOOR = 8 * 1024 * 1024
 const BOMB_RATIO = 100
 
 /** Decompresses one gzip member, refusing more than `maxBytes` of output. */
