@@ -12,7 +12,7 @@ const TEAM = '团队口令Team#2026'
 const NAME = '2026年第三轮/区农业农村局党委'
 
 describe('exchange, import and backup at the door', () => {
-  it('a round named with "/" exports, backs up and exchanges; colliding ids are refused', async () => {
+  it('a round named with "/" exports, backs up and exchanges; colliding ids are refused, or re-keyed as a new round', async () => {
     const app = await openApp(served.browser(), served.url())
     const { page } = app
     await setUpVault(page)
