@@ -200,3 +200,31 @@ describe('writeBackup', () => {
     expect(readdirSync(folder)).toEqual([])
   })
 })
+
+describe('listRoundBackups / deleteRoundBackups (the wipe)', () => {
+  const list = (id: unknown) => invoke(BRIDGE_CHANNELS.listRoundBackups, id) as Promise<any>
+  const remove = (id: unknown) => invoke(BRIDGE_CHANNELS.deleteRoundBackups, id) as Promise<any>
+  const ROUND = '7b0e3c1a-5d2f-4e8a-9c61-2f3b4d5e6f70'
+
+  it("lists and deletes exactly the round's own automatic backups, by round id, and nothing else", async () => {
+    await chooseFolder()
+    const mine = [name(`区农业农村局~${ROUND}`, '202611201200'), name(`改过名的轮次~${ROUND}`, '202611211200')]
+    const others = [
+      name('区农业农村局~another-round', '202611211300'), // same name, another round
+      name('区农业农村局', '202611211400'), // an older name-only series: never matched
+      `手动备份~${ROUND}.xbak`, // not an automatic backup
+    ]
+    for (const f of [...mine, ...others]) writeFileSync(path.join(folder, f), 'x')
+    mkdirSync(path.join(folder, name(`子文件夹~${ROUND}`, '202611211500'))) // a folder is never a backup
+    await expect(list(ROUND)).resolves.toEqual({ folder, files: mine })
+    await expect(remove(ROUND)).resolves.toEqual({ folder, deleted: mine, failed: [] })
+    expect(readdirSync(folder).sort()).toEqual([...others, name(`子文件夹~${ROUND}`, '202611211500')].sort())
+    await expect(list(ROUND)).resolves.toEqual({ folder, files: [] })
+  })
+
+  it('has nothing to list or delete without a folder, and refuses a bad round id', async () => {
+    await expect(list(ROUND)).resolves.toEqual({ files: [] })
+    await expect(remove(ROUND)).resolves.toEqual({ deleted: [], failed: [] })
+    await expect(remove(42)).rejects.toThrow('轮次 id 不合法')
+  })
+})

@@ -5,8 +5,11 @@ import path from 'node:path'
 import { app, dialog, type BrowserWindow } from 'electron'
 import {
   AUTO_BACKUP_NAME,
+  backupSeriesKey,
   backupSeriesRound,
   type BackupFolderStatus,
+  type DeletedRoundBackups,
+  type RoundBackups,
   type WriteBackupRequest,
   type WriteBackupResult,
 } from '@shared/bridge/contract'
@@ -98,4 +101,40 @@ export async function writeBackup(request: WriteBackupRequest): Promise<WriteBac
     }
   }
   return { location: target, size, removed }
+}
+
+/** The names of one round's automatic backups in `folder` (regular files only, oldest first). */
+async function roundBackupNames(folder: string, roundId: string): Promise<string[]> {
+  const key = backupSeriesKey(roundId)
+  const entries = await readdir(folder, { withFileTypes: true })
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => AUTO_BACKUP_NAME.exec(e.name))
+    .filter((m): m is RegExpExecArray => m !== null && backupSeriesRound(m[1]!) === key)
+    .sort(byStampDesc)
+    .reverse()
+    .map((m) => m[0])
+}
+
+export async function listRoundBackups(roundId: string): Promise<RoundBackups> {
+  const folder = await rememberedFolder()
+  if (!folder || !(await isDirectory(folder))) return { files: [] }
+  return { folder, files: await roundBackupNames(folder, roundId) }
+}
+
+/** Deletes one round's automatic backups (the wipe); files of other rounds and other files are never touched. */
+export async function deleteRoundBackups(roundId: string): Promise<DeletedRoundBackups> {
+  const { folder, files } = await listRoundBackups(roundId)
+  if (!folder) return { deleted: [], failed: [] }
+  const deleted: string[] = []
+  const failed: string[] = []
+  for (const name of files) {
+    try {
+      await unlink(path.join(folder, name))
+      deleted.push(name)
+    } catch {
+      failed.push(name)
+    }
+  }
+  return { folder, deleted, failed }
 }

@@ -6,11 +6,12 @@ import {
   checkOfficeFontId,
   checkOpenFileRequest,
   checkPrintPdfRequest,
+  checkRoundId,
   checkSaveFileRequest,
   checkWriteBackupRequest,
 } from '@shared/bridge/contract'
 import { appInfo } from './app-info'
-import { backupFolderStatus, chooseBackupFolder, writeBackup } from './backup-folder'
+import { backupFolderStatus, chooseBackupFolder, deleteRoundBackups, listRoundBackups, writeBackup } from './backup-folder'
 import { openFile, saveFile } from './files'
 import { handle, noArgument } from './ipc'
 import { keystoreProtect, keystoreStatus, keystoreUnprotect } from './keystore'
@@ -28,6 +29,8 @@ export function registerBridge(): void {
   handle(BRIDGE_CHANNELS.chooseBackupFolder, noArgument, (_none, event) => chooseBackupFolder(BrowserWindow.fromWebContents(event.sender)))
   handle(BRIDGE_CHANNELS.backupFolderStatus, noArgument, () => backupFolderStatus())
   handle(BRIDGE_CHANNELS.writeBackup, checkWriteBackupRequest, (req) => writeBackup(req))
+  handle(BRIDGE_CHANNELS.listRoundBackups, checkRoundId, (id) => listRoundBackups(id))
+  handle(BRIDGE_CHANNELS.deleteRoundBackups, checkRoundId, (id) => deleteRoundBackups(id))
   handle(BRIDGE_CHANNELS.detectOfficeFonts, noArgument, () => detectOfficeFonts())
   handle(BRIDGE_CHANNELS.readOfficeFont, checkOfficeFontId, (id) => readOfficeFont(id))
   handle(BRIDGE_CHANNELS.printPdf, checkPrintPdfRequest, (req) => printPdf(req))

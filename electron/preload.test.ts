@@ -21,10 +21,12 @@ describe('preload', () => {
       'appInfo',
       'backupFolderStatus',
       'chooseBackupFolder',
+      'deleteRoundBackups',
       'detectOfficeFonts',
       'keystoreProtect',
       'keystoreStatus',
       'keystoreUnprotect',
+      'listRoundBackups',
       'openFile',
       'printPdf',
       'readOfficeFont',
@@ -51,6 +53,8 @@ describe('preload', () => {
     await bridge.chooseBackupFolder('/etc')
     await bridge.backupFolderStatus('ignored')
     await bridge.writeBackup(backup, '/tmp')
+    await bridge.listRoundBackups('r-1', '/etc')
+    await bridge.deleteRoundBackups('r-1', '/etc')
     await bridge.detectOfficeFonts('C:\\Windows\\Fonts')
     await bridge.readOfficeFont('3', '/etc/passwd')
     const print = { title: '巡察报告', data: new Uint8Array([0x25]) }
@@ -65,6 +69,8 @@ describe('preload', () => {
       ['xuncha:choose-backup-folder'],
       ['xuncha:backup-folder-status'],
       ['xuncha:write-backup', backup],
+      ['xuncha:list-round-backups', 'r-1'],
+      ['xuncha:delete-round-backups', 'r-1'],
       ['xuncha:detect-office-fonts'],
       ['xuncha:read-office-font', '3'],
       ['xuncha:print-pdf', print],

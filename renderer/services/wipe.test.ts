@@ -62,4 +62,42 @@ describe('wipe service', () => {
     expect(await ws.repo.get('rounds', ws.sample.round.id)).toBeDefined()
     expect(await pastWipes(ws)).toEqual([])
   })
+
+  it('deletes the round\u2019s automatic backups when asked, after the key is gone, and records which', async () => {
+    const leader = ws.member('组长')
+    const roundId = ws.sample.round.id
+    const files = [`自动备份-某轮~${roundId}-202612010800.xbak`]
+    const calls: string[] = []
+    const folder = {
+      listRoundBackups: async (id: string) => (calls.push(`list ${id}`), { folder: 'D:\\巡察备份', files }),
+      deleteRoundBackups: async (id: string) => {
+        calls.push(`delete ${id} key ${(await ws.repo.db.roundKeys.get(id)) ? 'present' : 'gone'}`)
+        return { folder: 'D:\\巡察备份', deleted: files, failed: [] }
+      },
+    }
+    const deleted = await wipeRound(ws, leader, 'd', await verifyHandover(ws, leader, ws.sample.round, await archiveOf()), {
+      folder,
+      remove: true,
+    })
+    expect(deleted.backups).toEqual({ folder: 'D:\\巡察备份', files, deleted: true, failed: [] })
+    expect(calls).toHaveLength(1)
+    expect(calls).toEqual([`delete ${roundId} key gone`])
+    expect((await pastWipes(ws))[0]!.backups).toEqual(deleted.backups)
+  })
+
+  it('lists the backups where they stay when deletion is not asked, and a folder that fails never stops the wipe', async () => {
+    const leader = ws.member('组长')
+    const folder = {
+      listRoundBackups: async () => ({ folder: 'D:\\巡察备份', files: ['自动备份-x~r-1.xbak'] }),
+      deleteRoundBackups: async () => Promise.reject(new Error('不应删除')),
+    }
+    const verified = await verifyHandover(ws, leader, ws.sample.round, await archiveOf())
+    const kept = await wipeRound(ws, leader, 'd', verified, { folder, remove: false })
+    expect(kept.backups).toEqual({ folder: 'D:\\巡察备份', files: ['自动备份-x~r-1.xbak'] })
+    ws = await sampleWorkspace()
+    const again = await verifyHandover(ws, leader, ws.sample.round, await archiveOf())
+    const failed = await wipeRound(ws, leader, 'd', again, { folder, remove: true })
+    expect(failed.backups).toMatchObject({ deleted: true, files: [], failed: [expect.stringContaining('不应删除')] })
+    expect(await ws.repo.get('rounds', ws.sample.round.id)).toBeUndefined()
+  })
 })

@@ -5,7 +5,8 @@
 import { decodeArchive, isArchiveError } from '@shared/archive'
 import { denial } from '@shared/domain/permissions'
 import type { Round, TeamMember } from '@shared/domain/types'
-import { archiveMatchesRound, countRecords, type WipeRecord } from '@shared/round/wipe'
+import type { XunchaBridge } from '@shared/bridge/contract'
+import { archiveMatchesRound, countRecords, type WipeBackups, type WipeRecord } from '@shared/round/wipe'
 import { sha256Hex } from '@shared/util/hash'
 import type { ServiceContext } from './context'
 import { DeniedError, ServiceError } from './errors'
@@ -40,13 +41,32 @@ export async function verifyHandover(
   return { round, fileName: file.name, sha256: await sha256Hex(file.data) }
 }
 
-/** Step 2: destroys the key, deletes the rows, records it; returns what the certificate prints. */
+/** The bridge's backup-folder functions the wipe uses (platform/bridge; a fake in tests). */
+export type BackupFolder = Pick<XunchaBridge, 'listRoundBackups' | 'deleteRoundBackups'>
+
+/** The round's automatic backups after the wipe: deleted when asked, else listed. Never stops the wipe. */
+async function settleBackups(folder: BackupFolder, roundId: string, remove: boolean): Promise<WipeBackups> {
+  try {
+    if (!remove) return await folder.listRoundBackups(roundId)
+    const r = await folder.deleteRoundBackups(roundId)
+    return { ...(r.folder ? { folder: r.folder } : {}), files: r.deleted, deleted: true, failed: r.failed }
+  } catch (e) {
+    const why = `备份文件夹无法访问（${e instanceof Error ? e.message : String(e)}）`
+    return { folder: why, files: [], ...(remove ? { deleted: true, failed: [why] } : {}) }
+  }
+}
+
+/**
+ * Step 2: destroys the key, deletes the rows, records it; returns what the certificate prints.
+ * With `backups`, the round's automatic backups in the backup folder are deleted (`remove`) or
+ * listed, after the key is gone, and the certificate says which.
+ */
 export async function wipeRound(
   ctx: ServiceContext,
   user: TeamMember | undefined,
   deviceId: string,
   v: VerifiedHandover | undefined,
-  backups?: WipeRecord['backups'],
+  backups?: { folder: BackupFolder; remove: boolean },
 ): Promise<WipeRecord> {
   const refused = denial(user, 'wipe-round')
   if (refused) throw new DeniedError(refused)
@@ -63,12 +83,12 @@ export async function wipeRound(
     archiveSha256: v.sha256,
     wipedBy: user ? `${user.name}（${user.role}）` : '未指定用户',
     deviceId,
-    ...(backups ? { backups } : {}),
   }
   await ctx.keyring.destroyRoundKey(v.round.id)
   await ctx.drafts.removeRound(v.round.id) // unreadable already (the key is gone); now gone too
   const keyDestroyedAt = new Date().toISOString()
-  const full: WipeRecord = { ...record, keyDestroyedAt, wipedAt: new Date().toISOString() }
+  const files = backups ? { backups: await settleBackups(backups.folder, v.round.id, backups.remove) } : {}
+  const full: WipeRecord = { ...record, ...files, keyDestroyedAt, wipedAt: new Date().toISOString() }
   await ctx.repo.purgeRound(v.round.id, { action: 'wipe', table: 'rounds', recordId: v.round.id, detail: JSON.stringify(full) })
   await ctx.settings.delete(`copyNumber:${v.round.id}`, `currentUser:${v.round.id}`)
   await ctx.settings.set('activeRoundId', '')

@@ -18,6 +18,7 @@ import { gunzipLimited, gzip } from './gzip'
 import { scanJson, TOO_DEEP_MESSAGE } from './json-depth'
 import { sha256Hex } from './sha256'
 import { validateContent } from './validate'
+import { withDefaults } from './schema'
 
 export interface DecodedArchive {
   snapshot: RoundSnapshot
@@ -136,8 +137,16 @@ async function decode(input: Uint8Array | ArrayBuffer, options: DecodeOptions): 
       throw new ArchiveError('invalid', `归档内容结构不正确：数据表 ${t} 声明 ${String(declared[t])} 条记录，实际为 ${counts[t]} 条`)
     }
   }
+  // What passed arrives in the shape the types promise: absent type-required fields get their empty value.
+  const round = withDefaults('rounds', content.round as never) as RoundSnapshot['round']
+  const tables = Object.fromEntries(
+    Object.entries(content.tables).map(([t, rows]) => [
+      t,
+      (rows as unknown as Record<string, unknown>[]).map((r) => withDefaults(t as RoundTableName, r)),
+    ]),
+  ) as unknown as RoundSnapshot['tables']
   return {
-    snapshot: { round: content.round, tables: content.tables },
+    snapshot: { round, tables },
     info: { appVersion: current.appVersion as string, exportedBy: current.exportedBy as string, exportedAt: current.exportedAt as string },
     counts,
     formatVersion: version,

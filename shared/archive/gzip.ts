@@ -68,6 +68,12 @@ function headerLength(b: Uint8Array): number {
 // the limit by at most about 16 MiB before the bomb is refused. Peak memory is then the output
 // kept (≤ the limit) plus its concatenation (≤ the limit): at most twice the limit.
 const CHUNK = 16 * 1024
+// A bomb is refused long before the limit: past BOMB_FLOOR of output, more than BOMB_RATIO times
+// the input read so far is no archive (JSON of real rounds compresses 4–10 times; the ten-times
+// round inflates to about 21 MB at about 5 times). Inflating 256 MiB of a bomb before
+// refusing it took 7–16 s on the loaded 2-core machine (test/bench/door-fuzz.bench.ts).
+const BOMB_FLOOR = 8 * 1024 * 1024
+const BOMB_RATIO = 100
 
 /** Decompresses one gzip member, refusing more than `maxBytes` of output. */
 export function gunzipLimited(bytes: Uint8Array, maxBytes: number): Uint8Array {
@@ -84,16 +90,22 @@ export function gunzipLimited(bytes: Uint8Array, maxBytes: number): Uint8Array {
       chunks = [] // given back at once
     } else chunks.push(chunk)
   })
+  let bomb = false
   try {
     for (let off = 0; off < body.length && !tooLarge; off += CHUNK) {
       const end = Math.min(off + CHUNK, body.length)
       inflate.push(body.subarray(off, end), end === body.length)
+      if (size > BOMB_FLOOR && size > end * BOMB_RATIO) {
+        bomb = tooLarge = true
+        chunks = []
+      }
     }
     if (body.length === 0) inflate.push(new Uint8Array(0), true)
   } catch (e) {
     if (tooLarge) throw tooLargeError(maxBytes)
     throw (e as { code?: number }).code === 0 ? truncated() : corrupt()
   }
+  if (bomb) throw new ArchiveError('too-large', `归档解压后超过原文件的 ${BOMB_RATIO} 倍，疑似恶意构造的压缩文件，已拒绝导入`)
   if (tooLarge) throw tooLargeError(maxBytes)
   const trailer = new DataView(bytes.buffer, bytes.byteOffset + bytes.length - 8, 8)
   if (trailer.getUint32(4, true) !== size >>> 0 || trailer.getUint32(0, true) !== crc32(chunks)) throw corrupt()

@@ -4,6 +4,7 @@
 // package, hand-over) and for every archive the app writes, so a record that passed it can
 // always be exported, backed up and shown. Problems come back as Chinese text naming the field.
 import type { AnyTableName } from '../domain/tables'
+import { isWorkDate, WORK_YEARS } from '../util/dates'
 
 /** What is wrong: where (path segments, filled in on the way back up) and what was expected. */
 interface Problem {
@@ -20,6 +21,10 @@ const at = (p: Problem, segment: string): Problem => (p.path.unshift(segment), p
 
 const str: Check = (v) => (typeof v === 'string' ? undefined : wrong('应为文本'))
 const num: Check = (v) => (typeof v === 'number' && Number.isFinite(v) ? undefined : wrong('应为数字'))
+/** A calendar date the date functions can take (年-月-日); they throw on anything else. */
+const date: Check = (v) =>
+  typeof v === 'string' && isWorkDate(v) ? undefined : wrong(`应为 ${WORK_YEARS.min}—${WORK_YEARS.max} 年间的有效日期（如 2026-11-21）`)
+const dateOrEmpty: Check = (v) => (v === '' ? undefined : date(v))
 const bool: Check = (v) => (typeof v === 'boolean' ? undefined : wrong('应为是/否'))
 const anyObject: Check = (v) => (isObject(v) ? undefined : wrong('应为对象'))
 const oneOf =
@@ -122,12 +127,12 @@ const META: Record<string, Check> = { createdAt: str, updatedAt: str, updatedBy:
 
 const SCHEMAS: Record<AnyTableName, TableSchema> = {
   rounds: {
-    required: { name: str, entryDate: str, exitDate: str, framework: obj({ nodes: arrayOf(node) }, { key: str, name: str }) },
+    required: { name: str, entryDate: date, exitDate: date, framework: obj({ nodes: arrayOf(node) }, { key: str, name: str }) },
     optional: {
       batch: str,
       mode: str,
+      petitionCutoff: date,
       unitName: str,
-      petitionCutoff: str,
       defaultMarking: marking,
       markings: recordOf(marking),
       notes: str,
@@ -165,9 +170,9 @@ const SCHEMAS: Record<AnyTableName, TableSchema> = {
   interviews: {
     required: {
       intervieweeId: str,
-      date: str,
+      date,
       status: str,
-      history: arrayOf(obj({}, { date: str, start: str, end: str, room: str, changedAt: str, reason: str })),
+      history: arrayOf(obj({}, { date: dateOrEmpty, start: str, end: str, room: str, changedAt: str, reason: str })),
     },
     optional: {
       category: str,
@@ -195,10 +200,10 @@ const SCHEMAS: Record<AnyTableName, TableSchema> = {
       department: str,
       quantity: str,
       docDate: str,
-      borrowedOn: str,
+      borrowedOn: dateOrEmpty,
       borrowerId: str,
-      dueOn: str,
-      returnedOn: str,
+      dueOn: dateOrEmpty,
+      returnedOn: dateOrEmpty,
       receiverId: str,
       receiverName: str,
       notes: str,
@@ -206,10 +211,10 @@ const SCHEMAS: Record<AnyTableName, TableSchema> = {
   },
   documentNotes: {
     required: { documentId: str },
-    optional: { page: str, excerpt: str, doubt: str, reviewerId: str, date: str, category: str },
+    optional: { page: str, excerpt: str, doubt: str, reviewerId: str, date: dateOrEmpty, category: str },
   },
   petitions: {
-    required: { receivedOn: str, summary: str },
+    required: { receivedOn: date, summary: str },
     optional: {
       channel: str,
       anonymous: bool,
@@ -224,13 +229,13 @@ const SCHEMAS: Record<AnyTableName, TableSchema> = {
     },
   },
   visits: {
-    required: { date: str, memberIds: ids },
+    required: { date, memberIds: ids },
     optional: { place: str, kind: str, peopleMet: str, notes: str, category: str },
   },
   workingPapers: {
     required: { number: str, title: str, personIds: ids, evidence: arrayOf(evidence), signoffs: arrayOf(signoff) },
     optional: {
-      date: str,
+      date: dateOrEmpty,
       category: str,
       responsibleType: str,
       timePlace: str,
@@ -255,7 +260,7 @@ const SCHEMAS: Record<AnyTableName, TableSchema> = {
   clues: {
     required: { number: str, status: str, evidence: arrayOf(evidence) },
     optional: {
-      registeredOn: str,
+      registeredOn: dateOrEmpty,
       source: str,
       reporter: str,
       subjectId: str,
@@ -269,7 +274,7 @@ const SCHEMAS: Record<AnyTableName, TableSchema> = {
       proposal: str,
       receiverUnit: str,
       leaderOpinion: str,
-      transferredOn: str,
+      transferredOn: dateOrEmpty,
       transferNo: str,
       receiver: str,
       feedback: str,
@@ -324,3 +329,115 @@ export function recordProblem(table: AnyTableName, r: Record<string, unknown>): 
 }
 
 const CHECKS: Partial<Record<AnyTableName, Check>> = {}
+
+// The fields the domain types require but the door lets be absent (older files, other tools):
+// a record that arrives without them gets their empty value, so every view reads the shape the
+// types promise (a text, a list, a flag) instead of undefined. Applied to what was decoded,
+// never to what is encoded, and not to tombstones.
+const MEMBER_DEFAULTS = { role: '', fromUnit: '', phone: '', recusals: [], confidentialitySigned: false }
+const CADRE_DEFAULTS = {
+  gender: '',
+  birth: '',
+  post: '',
+  duties: '',
+  inPostSince: '',
+  department: '',
+  category: '',
+  isTopLeader: false,
+  isDisciplineChief: false,
+  isLeadershipMember: false,
+  isMidLevelHead: false,
+  notes: '',
+}
+const EMPTY = (...keys: string[]) => Object.fromEntries(keys.map((k) => [k, '']))
+const DEFAULTS: Partial<Record<AnyTableName, Record<string, unknown>>> = {
+  rounds: { ...EMPTY('batch', 'mode', 'unitName', 'notes'), defaultMarking: { level: '无' } },
+  interviews: { ...EMPTY('category', 'start', 'end', 'room', 'leadId', 'recorderId', 'outline', 'notes'), record: null },
+  documents: EMPTY(
+    'category',
+    'department',
+    'quantity',
+    'docDate',
+    'borrowedOn',
+    'borrowerId',
+    'dueOn',
+    'returnedOn',
+    'receiverId',
+    'notes',
+  ),
+  documentNotes: EMPTY('page', 'excerpt', 'doubt', 'reviewerId', 'date', 'category'),
+  petitions: {
+    ...EMPTY('channel', 'reporterName', 'reporterContact', 'subjectId', 'subjectName', 'subjectPost', 'discipline', 'disposition'),
+    anonymous: false,
+    inScope: false,
+  },
+  visits: EMPTY('place', 'kind', 'peopleMet', 'notes', 'category'),
+  workingPapers: {
+    ...EMPTY(
+      'date',
+      'category',
+      'responsibleType',
+      'timePlace',
+      'summary',
+      'facts',
+      'learnedBy',
+      'basis',
+      'analysis',
+      'disposition',
+      'handlerId',
+    ),
+    amount: null,
+    keyFocus: false,
+    editedAfterSignoff: false,
+  },
+  clues: {
+    ...EMPTY(
+      'registeredOn',
+      'source',
+      'reporter',
+      'subjectId',
+      'subjectName',
+      'subjectPost',
+      'jurisdiction',
+      'summary',
+      'discipline',
+      'verifiability',
+      'preliminary',
+      'proposal',
+      'receiverUnit',
+      'leaderOpinion',
+      'transferredOn',
+      'transferNo',
+      'receiver',
+      'feedback',
+    ),
+    seal: null,
+  },
+  checklist: { question: '', order: 0 },
+  reports: EMPTY('kind', 'status'),
+  attachments: { mime: '', size: 0, sha256: '' },
+}
+
+function fill(r: Record<string, unknown>, defaults: Record<string, unknown>): Record<string, unknown> {
+  let out = r
+  for (const [k, v] of Object.entries(defaults)) {
+    if (has(r, k) && r[k] !== undefined) continue
+    if (out === r) out = { ...r }
+    out[k] = structuredClone(v)
+  }
+  return out
+}
+
+/** The record with every type-required field present (see DEFAULTS); the same object when nothing was missing. */
+export function withDefaults<R extends Record<string, unknown>>(table: AnyTableName, r: R): R {
+  if (r.deleted === true) return r
+  const own = table === 'people' ? (r.kind === 'member' ? MEMBER_DEFAULTS : CADRE_DEFAULTS) : DEFAULTS[table]
+  let out = own ? fill(r, own) : r
+  if (table === 'rounds') {
+    // A round written before the 信访 cut-off existed receives petitions until 撤点.
+    out = fill(out, { petitionCutoff: out.exitDate })
+    const framework = isObject(out.framework) ? fill(out.framework, { key: 'custom', name: '' }) : out.framework
+    if (framework !== out.framework) out = { ...out, framework }
+  }
+  return out as R
+}

@@ -6,6 +6,7 @@ import { ROUND_TABLES, type RoundTableName } from '../domain/tables'
 import { TABLE_LABELS } from '../domain/labels'
 import { ArchiveError } from './errors'
 import { recordProblem } from './schema'
+import { roundSpanProblem } from '../round/validation'
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -22,6 +23,8 @@ export function validateContent(content: unknown): { [T in RoundTableName]: numb
   if (typeof round.id !== 'string' || round.id === '') throw invalid('巡察轮次缺少有效的 id')
   const roundProblem = recordProblem('rounds', round)
   if (roundProblem) throw invalid(`巡察轮次（id ${round.id}）的${roundProblem}`)
+  const span = roundSpanProblem(round as { entryDate: string; exitDate: string })
+  if (span) throw invalid(`巡察轮次（id ${round.id}）：${span}`)
   const tables = content.tables
   if (!isPlainObject(tables)) throw invalid('缺少数据表（tables）')
   const unknown = Object.keys(tables).filter((k) => !(ROUND_TABLES as readonly string[]).includes(k))

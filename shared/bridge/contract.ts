@@ -75,6 +75,21 @@ export interface WriteBackupResult {
   removed: string[]
 }
 
+/** One round's automatic backups in the remembered folder: where, and their file names. */
+export interface RoundBackups {
+  /** The folder (Electron); absent when none is chosen (always in a browser, where backups are downloads). */
+  folder?: string
+  files: string[]
+}
+
+/** What deleting one round's automatic backups did. */
+export interface DeletedRoundBackups {
+  folder?: string
+  deleted: string[]
+  /** Files that could not be deleted (locked, no permission): the user must remove them by hand. */
+  failed: string[]
+}
+
 /** An installed font face the shell found and identified by its names (shared/export/office-fonts.ts). */
 export interface DetectedFont {
   /** Handle for `readOfficeFont`, valid until the next detection. */
@@ -121,6 +136,10 @@ export interface XunchaBridge {
   backupFolderStatus(): Promise<BackupFolderStatus>
   /** Writes into the remembered folder without a dialog and prunes the series to the newest `keep`. */
   writeBackup(request: WriteBackupRequest): Promise<WriteBackupResult>
+  /** The round's automatic backups in the remembered folder (by round id, never by name). Browser: none. */
+  listRoundBackups(roundId: string): Promise<RoundBackups>
+  /** Deletes them (the wipe, when the user asks). Browser: nothing to delete. */
+  deleteRoundBackups(roundId: string): Promise<DeletedRoundBackups>
   /** Electron: the office fonts installed on this machine (Windows, UOS/Kylin/Deepin, macOS font folders). Browser: none. */
   detectOfficeFonts(): Promise<DetectedFont[]>
   /** One detected face as a standalone .ttf/.otf, ready to embed. */
@@ -141,6 +160,8 @@ export const BRIDGE_CHANNELS = {
   chooseBackupFolder: 'xuncha:choose-backup-folder',
   backupFolderStatus: 'xuncha:backup-folder-status',
   writeBackup: 'xuncha:write-backup',
+  listRoundBackups: 'xuncha:list-round-backups',
+  deleteRoundBackups: 'xuncha:delete-round-backups',
   detectOfficeFonts: 'xuncha:detect-office-fonts',
   readOfficeFont: 'xuncha:read-office-font',
   printPdf: 'xuncha:print-pdf',
@@ -165,9 +186,14 @@ export function backupSeriesRound(series: string): string | undefined {
   return SERIES_ROUND.exec(series)?.[1]
 }
 
+/** The round id as it stands in its backups' names (what `backupSeriesRound` reads back). */
+export function backupSeriesKey(roundId: string): string {
+  return roundId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64)
+}
+
 /** `自动备份-<name>~<round id>-<stamp>.xbak` (name already made safe by util/filename). */
 export function autoBackupFileName(roundId: string, safeName: string, stamp: string): string {
-  return `${AUTO_BACKUP_PREFIX}${safeName}~${roundId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64)}-${stamp}.${BACKUP_EXTENSION}`
+  return `${AUTO_BACKUP_PREFIX}${safeName}~${backupSeriesKey(roundId)}-${stamp}.${BACKUP_EXTENSION}`
 }
 export const MAX_BACKUP_KEEP = 100
 
@@ -240,6 +266,12 @@ export function checkWriteBackupRequest(x: unknown): WriteBackupRequest {
   if (typeof keep !== 'number' || !Number.isInteger(keep) || keep < 1 || keep > MAX_BACKUP_KEEP)
     throw new BridgeArgumentError(`保留份数必须是 1 到 ${MAX_BACKUP_KEEP} 之间的整数`)
   return { fileName, data, keep }
+}
+
+/** A round id, to find that round's backups by (never a path: names are matched in the folder). */
+export function checkRoundId(x: unknown): string {
+  if (typeof x !== 'string' || x.length === 0 || x.length > 200) throw new BridgeArgumentError('轮次 id 不合法')
+  return x
 }
 
 /** A handle from `detectOfficeFonts` (never a path: the renderer does not name files). */

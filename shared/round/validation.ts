@@ -1,12 +1,26 @@
 // Checks on what the user typed. Errors block the save (the message says why, in Chinese);
 // warnings are shown but never block — local practice varies (guide, introduction).
-import { isIsoDate } from '../util/dates'
+import { daysBetween, isIsoDate, isWorkDate, WORK_YEARS } from '../util/dates'
 import type { Cadre, Person, Round, TeamMember } from '../domain/types'
 import { ROUND_LABELS as R } from '../domain/labels'
 
 export interface Verdict {
   errors: string[]
   warnings: string[]
+}
+
+/** A round lasts at most this many days: its daily figures and deadlines are computed day by day. */
+export const MAX_ROUND_DAYS = 3 * 366
+
+/** What is wrong with a round's 进驻/撤点 dates ('' if nothing); the form and the archive door both ask. */
+export function roundSpanProblem(round: Pick<Round, 'entryDate' | 'exitDate'>): string {
+  for (const key of ['entryDate', 'exitDate'] as const) {
+    if (!isIsoDate(round[key])) return `${R[key]}不是有效日期`
+    if (!isWorkDate(round[key])) return `${R[key]}应在 ${WORK_YEARS.min} 年至 ${WORK_YEARS.max} 年之间`
+  }
+  if (round.exitDate <= round.entryDate) return `${R.exitDate}必须晚于${R.entryDate}`
+  const days = daysBetween(round.entryDate, round.exitDate) + 1
+  return days > MAX_ROUND_DAYS ? `巡察轮次不能长于 ${MAX_ROUND_DAYS} 天（${R.entryDate}至${R.exitDate}共 ${days} 天）` : ''
 }
 
 type RoundInput = Pick<Round, 'name' | 'unitName' | 'entryDate' | 'exitDate' | 'petitionCutoff' | 'mode' | 'framework'>
@@ -16,11 +30,10 @@ export function checkRound(round: RoundInput, others: Pick<Round, 'id' | 'name'>
   const warnings: string[] = []
   if (!round.name.trim()) errors.push(`请填写${R.name}`)
   if (!round.unitName.trim()) errors.push(`请填写${R.unitName}`)
-  for (const key of ['entryDate', 'exitDate', 'petitionCutoff'] as const) {
-    if (!isIsoDate(round[key])) errors.push(`${R[key]}不是有效日期`)
-  }
-  if (isIsoDate(round.entryDate) && isIsoDate(round.exitDate)) {
-    if (round.exitDate <= round.entryDate) errors.push(`${R.exitDate}必须晚于${R.entryDate}`)
+  if (!isIsoDate(round.petitionCutoff)) errors.push(`${R.petitionCutoff}不是有效日期`)
+  const span = roundSpanProblem(round)
+  if (span) errors.push(span)
+  if (!span) {
     if (isIsoDate(round.petitionCutoff) && (round.petitionCutoff < round.entryDate || round.petitionCutoff > round.exitDate))
       errors.push(`${R.petitionCutoff}应在进驻与撤点之间`)
     else if (isIsoDate(round.petitionCutoff) && round.petitionCutoff === round.exitDate) warnings.push('信访受理通常在撤点前几天截止')

@@ -28,18 +28,29 @@ const base: WipeRecord = {
   deviceId: 'd',
 }
 
-describe('the wipe certificate and the backups it leaves', () => {
-  it('says where the round’s backups are and names the files the audit log recorded', () => {
-    const text = backupParagraphs({
-      ...base,
-      backups: { folder: 'D:\\巡察备份', files: ['自动备份-某轮~r-1-20261201080000.xbak', '某轮-备份-202612010900.xbak'] },
-    }).join('')
-    expect(text).toContain('不删除本机数据库以外的文件')
+describe('the wipe certificate and the round backups', () => {
+  const files = ['自动备份-某轮~r-1-20261201080000.xbak', '自动备份-某轮~r-1-20261202080000.xbak']
+
+  it('lists where the backups are when they were kept', () => {
+    const text = backupParagraphs({ ...base, backups: { folder: 'D:\\巡察备份', files } }).join('')
+    expect(text).toContain('本次清理未删除备份文件')
     expect(text).toContain('备份文件夹“D:\\巡察备份”')
     expect(text).toContain('~r-1-')
-    expect(text).toContain('共 2 份：自动备份-某轮~r-1-20261201080000.xbak、某轮-备份-202612010900.xbak')
-    const doc = wipeCertificate({ ...base, backups: { files: [] } })
-    expect(JSON.stringify(doc)).toContain('本机未选择备份文件夹')
+    expect(text).toContain(`共 2 份：${files.join('、')}`)
+  })
+
+  it('says how many were deleted, and which could not be', () => {
+    const text = backupParagraphs({
+      ...base,
+      backups: { folder: 'D:\\巡察备份', files, deleted: true, failed: ['自动备份-某轮~r-1-1.xbak'] },
+    }).join('')
+    expect(text).toContain(`已删除备份文件夹“D:\\巡察备份”中本轮的自动备份 2 份：${files.join('、')}`)
+    expect(text).toContain('另有 1 份未能删除，仍在该文件夹：自动备份-某轮~r-1-1.xbak')
+    expect(text).not.toContain('未删除备份文件。')
+  })
+
+  it('says no folder was chosen, and prints nothing on certificates of earlier versions', () => {
+    expect(JSON.stringify(wipeCertificate({ ...base, backups: { files: [] } }))).toContain('本机未选择备份文件夹')
     expect(JSON.stringify(wipeCertificate(base))).not.toContain('备份文件')
   })
 })

@@ -23,24 +23,40 @@ export interface WipeRecord {
   wipedBy: string
   deviceId: string
   /**
-   * Where the round's backups are: the wipe does not delete files outside the database, so the
-   * certificate lists them (the backup folder, and the backup files the audit log recorded).
-   * Absent on certificates of earlier versions.
+   * The round's automatic backups in the backup folder: deleted by the wipe (`deleted`, when the
+   * user chose it), or listed where they stay. Absent on certificates of earlier versions.
    */
-  backups?: { folder?: string; files: string[] }
+  backups?: WipeBackups
 }
 
-/** The certificate's paragraphs on the backups the wipe did not remove. */
+export interface WipeBackups {
+  folder?: string
+  /** The automatic backups found (listed), or deleted when `deleted` is true. */
+  files: string[]
+  deleted?: boolean
+  /** Deletion was asked but these files could not be removed. */
+  failed?: string[]
+}
+
+const names = (files: string[]) => `${files.slice(0, 30).join('、')}${files.length > 30 ? ' 等' : ''}`
+
+/** The certificate's paragraph on the round's backup files: which were deleted, or where they are. */
 export function backupParagraphs(w: WipeRecord): string[] {
   if (!w.backups) return []
-  const { folder, files } = w.backups
-  const where = folder
-    ? `本轮的自动备份位于备份文件夹“${folder}”，文件名形如“自动备份-…~${w.roundId}-….xbak”（按轮次 id 命名，不会与其他轮次混淆）。`
-    : '本机未选择备份文件夹；本轮的备份文件（如有）在导出时所选的位置。'
-  const listed = files.length
-    ? `审计日志记载的本轮备份文件共 ${files.length} 份：${files.slice(0, 30).join('、')}${files.length > 30 ? ' 等' : ''}。`
-    : '手动导出的备份文件在导出时所选的位置（审计日志不记文件名）。'
-  return [`本次清理不删除本机数据库以外的文件。${where}${listed}这些备份均以口令加密；如不再需要，请按保密规定另行销毁。`]
+  const { folder, files, deleted, failed = [] } = w.backups
+  const series = `文件名形如“自动备份-…~${w.roundId}-….xbak”（按轮次 id 命名，不会与其他轮次混淆）`
+  const manual = '手动导出的备份和归档文件在导出时所选的位置（审计日志不记文件名），不在本次清理范围内。'
+  const secret = '这些备份均以口令加密；如不再需要，请按保密规定另行销毁。'
+  if (!folder) return [`本次清理未删除备份文件：本机未选择备份文件夹，本轮的备份文件（如有）在导出时所选的位置。${manual}${secret}`]
+  if (deleted) {
+    const done = files.length
+      ? `已删除备份文件夹“${folder}”中本轮的自动备份 ${files.length} 份：${names(files)}。`
+      : `备份文件夹“${folder}”中没有本轮的自动备份。`
+    const left = failed.length ? `另有 ${failed.length} 份未能删除，仍在该文件夹：${names(failed)}，请另行销毁。` : ''
+    return [`${done}${left}${manual}`]
+  }
+  const listed = files.length ? `共 ${files.length} 份：${names(files)}。` : '清理时该文件夹中没有本轮的自动备份。'
+  return [`本次清理未删除备份文件。本轮的自动备份位于备份文件夹“${folder}”，${series}；${listed}${manual}${secret}`]
 }
 
 /** True when the archive holds exactly what this laptop holds of the round. */

@@ -4,6 +4,9 @@ import type { RoundSnapshot } from '../domain/snapshot'
 import { TABLE_LABELS } from '../domain/labels'
 import type { SearchDoc } from './corpus'
 
+/** The section's route with the record's id as a query value, encoded: ids may hold `/ ? & #`. */
+const recordRoute = (path: string, id: string) => `${path}?id=${encodeURIComponent(id)}`
+
 export const SEARCH_KINDS = {
   interviews: TABLE_LABELS.interviews,
   interviewPoints: '谈话要点',
@@ -33,7 +36,7 @@ export function* searchDocs(snapshot: Pick<RoundSnapshot, 'tables'>): Generator<
       date: iv.date,
       personIds: [iv.intervieweeId],
       category: '',
-      route: `/interviews?id=${iv.id}`,
+      route: recordRoute('/interviews', iv.id),
     }
     for (const p of iv.record?.points ?? [])
       yield {
@@ -44,7 +47,7 @@ export function* searchDocs(snapshot: Pick<RoundSnapshot, 'tables'>): Generator<
         date: iv.date,
         personIds: [iv.intervieweeId],
         category: p.category,
-        route: `/interviews?id=${iv.id}`,
+        route: recordRoute('/interviews', iv.id),
       }
   }
   const docTitle = new Map(t.documents.map((d) => [d.id, d.title]))
@@ -57,7 +60,7 @@ export function* searchDocs(snapshot: Pick<RoundSnapshot, 'tables'>): Generator<
       date: d.borrowedOn,
       personIds: [],
       category: '',
-      route: `/documents?id=${d.id}`,
+      route: recordRoute('/documents', d.id),
     }
   for (const n of live(t.documentNotes))
     yield {
@@ -68,7 +71,7 @@ export function* searchDocs(snapshot: Pick<RoundSnapshot, 'tables'>): Generator<
       date: n.date,
       personIds: [],
       category: n.category,
-      route: `/documents?id=${n.documentId}`,
+      route: recordRoute('/documents', n.documentId),
     }
   for (const p of live(t.petitions))
     yield {
@@ -79,7 +82,7 @@ export function* searchDocs(snapshot: Pick<RoundSnapshot, 'tables'>): Generator<
       date: p.receivedOn,
       personIds: p.subjectId ? [p.subjectId] : [],
       category: '',
-      route: `/petitions?id=${p.id}`,
+      route: recordRoute('/petitions', p.id),
     }
   for (const v of live(t.visits))
     yield {
@@ -90,7 +93,7 @@ export function* searchDocs(snapshot: Pick<RoundSnapshot, 'tables'>): Generator<
       date: v.date,
       personIds: [],
       category: v.category,
-      route: `/visits?id=${v.id}`,
+      route: recordRoute('/visits', v.id),
     }
   for (const w of live(t.workingPapers))
     yield {
@@ -101,7 +104,7 @@ export function* searchDocs(snapshot: Pick<RoundSnapshot, 'tables'>): Generator<
       date: w.date,
       personIds: w.personIds,
       category: w.category,
-      route: `/papers?id=${w.id}`,
+      route: recordRoute('/papers', w.id),
     }
   for (const c of live(t.clues))
     yield {
@@ -112,7 +115,7 @@ export function* searchDocs(snapshot: Pick<RoundSnapshot, 'tables'>): Generator<
       date: c.registeredOn,
       personIds: c.subjectId ? [c.subjectId] : [],
       category: '',
-      route: `/clues?id=${c.id}`,
+      route: recordRoute('/clues', c.id),
     }
   for (const r of live(t.reports))
     for (const s of r.sections)
@@ -125,6 +128,6 @@ export function* searchDocs(snapshot: Pick<RoundSnapshot, 'tables'>): Generator<
           date: r.updatedAt.slice(0, 10),
           personIds: [],
           category: '',
-          route: `/reports?id=${r.id}`,
+          route: recordRoute('/reports', r.id),
         }
 }

@@ -12,6 +12,15 @@ export function isIsoDate(value: string): boolean {
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d
 }
 
+/** The years a 巡察 date can fall in: the date arithmetic (deadlines, milestones) stays inside them. */
+export const WORK_YEARS = { min: 1900, max: 2100 } as const
+
+/** A real date within WORK_YEARS: what a stored record date must be. */
+export function isWorkDate(value: string): boolean {
+  const y = Number(value.slice(0, 4))
+  return isIsoDate(value) && y >= WORK_YEARS.min && y <= WORK_YEARS.max
+}
+
 function toUtc(date: IsoDate): Date {
   if (!isIsoDate(date)) throw new RangeError(`不是有效日期：${date}`)
   return new Date(`${date}T00:00:00Z`)

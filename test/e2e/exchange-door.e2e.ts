@@ -1,6 +1,7 @@
 // Issue 19 end to end: a round whose name holds "/" exports its archive, backs up and exchanges
 // (no more 「文件名不合法」); an archive of that round re-issued under another round id (as another
-// tool may write it) is refused, and the round it collides with is untouched.
+// tool may write it) is refused as it is, or imported as a new round under new ids (重新编号), and
+// the round it collides with is untouched.
 import { describe, expect, it } from 'vitest'
 import { decodeArchive, encodeArchive } from '@shared/archive'
 import { decodePackage } from '@shared/exchange'
@@ -11,13 +12,17 @@ const TEAM = '团队口令Team#2026'
 const NAME = '2026年第三轮/区农业农村局党委'
 
 describe('exchange, import and backup at the door', () => {
-  it('a round named with "/" exports, backs up and exchanges; colliding ids are refused', async () => {
+  it('a round named with "/" exports, backs up and exchanges; colliding ids are refused, or re-keyed as a new round', async () => {
     const app = await openApp(served.browser(), served.url())
     const { page } = app
     await setUpVault(page)
     await page.getByTestId('load-sample').click()
     await poll(() => lastMessage(page)).toContain('已载入示例轮次')
     await chooseUser(page, '（组长）')
+    const roundNames = async () => {
+      await openMenu(page, '巡察轮次')
+      return (await page.getByTestId('rounds-table').locator('tbody tr td:first-child').allTextContents()).map((t) => t.trim())
+    }
 
     // Rename the round to the name of the issue.
     await openMenu(page, '巡察轮次')
@@ -70,9 +75,40 @@ describe('exchange, import and backup at the door', () => {
     await openMenu(page, '导出')
     await chooseFile(page, () => page.getByTestId('archive-import').click(), { name: '另一工具.xcra', buffer: Buffer.from(reissued) })
     await page.getByTestId('archive-confirm').click()
-    await poll(() => lastMessage(page)).toContain(`已属于本机的另一巡察轮次“${NAME}”`)
+    // Refused as it is, naming the round it would have emptied; 不导入 changes nothing.
+    const box = page.locator('.el-message-box')
+    await poll(() => box.textContent()).toContain(`已属于本机的另一巡察轮次“${NAME}”`)
+    await box.getByRole('button', { name: '不导入' }).click()
+    await poll(() => lastMessage(page)).toContain('未导入，本机数据未改变')
+    expect(await roundNames()).toEqual([NAME])
+
+    // 作为新轮次导入（重新编号）: a second round with every record under a new id.
+    await openMenu(page, '导出')
+    await chooseFile(page, () => page.getByTestId('archive-import').click(), { name: '另一工具.xcra', buffer: Buffer.from(reissued) })
+    await page.getByTestId('archive-confirm').click()
+    await box.getByRole('button', { name: '作为新轮次导入（重新编号）' }).click()
+    await poll(() => lastMessage(page)).toContain('已作为新轮次导入“另一工具写出的轮次”')
+    expect((await roundNames()).sort()).toEqual([NAME, '另一工具写出的轮次'].sort())
+    await chooseUser(page, '（组长）', { afterToasts: true }) // the new round has no user on this laptop yet
+    await openMenu(page, '导出')
+    const copy = await decodeArchive(
+      (
+        await download(page, async () => {
+          await page.getByTestId('archive-export').click()
+          await enterPin(page)
+        })
+      ).bytes,
+    )
+    expect(copy.counts).toEqual(decoded.counts)
+    expect(copy.snapshot.round.id).not.toBe(newId)
+    const oldIds = new Set(Object.values(original.tables).flatMap((rows) => (rows as { id: string }[]).map((r) => r.id)))
+    const copyIds = Object.values(copy.snapshot.tables).flatMap((rows) => (rows as { id: string }[]).map((r) => r.id))
+    expect(copyIds.filter((id) => oldIds.has(id))).toEqual([])
 
     // The colliding round is untouched: a new archive of it holds every record, still in it.
+    await openMenu(page, '巡察轮次')
+    await page.getByTestId('rounds-table').getByRole('row', { name: NAME }).getByRole('button', { name: '设为当前' }).click()
+    await openMenu(page, '导出')
     const again = await decodeArchive(
       (
         await download(page, async () => {
@@ -83,6 +119,7 @@ describe('exchange, import and backup at the door', () => {
     )
     expect(again.counts).toEqual(decoded.counts)
     expect(again.snapshot.tables.interviews.every((r) => r.roundId === original.round.id)).toBe(true)
+    expect(again.snapshot.tables.interviews.map((r) => r.id)).toEqual(original.tables.interviews.map((r) => r.id))
 
     // The hand-over, and the 巡察办 opening it read-only on a laptop that holds no round.
     await openMenu(page, '协同交换')

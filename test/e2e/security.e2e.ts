@@ -164,6 +164,8 @@ describe('confidentiality end to end', () => {
     const dialog = page.getByTestId('wipe-dialog')
     await chooseFile(page, () => dialog.getByTestId('wipe-verify').click(), { name: archive.name, buffer: archive.bytes })
     await poll(() => dialog.getByTestId('wipe-verified').textContent()).toContain('与本机数据完全一致')
+    // A browser has no backup folder (its backups are downloads): nothing to delete, and it says so.
+    expect(await dialog.getByTestId('wipe-backups').textContent()).toContain('本机未选择备份文件夹')
     const roundName = (await page.getByTestId('rounds-table').locator('tbody tr td').first().textContent())?.trim() ?? ''
     expect(await dialog.getByTestId('wipe-run').isDisabled()).toBe(true)
     await dialog.getByTestId('wipe-confirm-name').fill(roundName)
@@ -189,6 +191,7 @@ describe('confidentiality end to end', () => {
     expect(text).toContain('巡察数据清理证明')
     expect(text).toContain(roundName)
     expect(text).toContain('先销毁本轮数据密钥')
+    expect(text.replace(/\s/g, '')).toContain('本次清理未删除备份文件：本机未选择备份文件夹')
     // The sample round marks its certificate 内部: no 份号 (printed only on 秘密 and 机密 documents).
     expect(text).not.toMatch(/份号|\b000001\b/)
     expect(text).toContain(leader)

@@ -3,6 +3,7 @@
 import { ref } from 'vue'
 import { ElMessage, ElMessageBox } from 'element-plus'
 import { encodeArchive, isArchiveError, type DecodedArchive } from '@shared/archive'
+import { rekeySnapshot } from '@shared/archive/rekey'
 import { decodeOffThread } from '../../platform/workers/decodeOffThread'
 import { ARCHIVE_FILE_EXTENSION } from '@shared/archive/format'
 import { sha256Hex } from '@shared/util/hash'
@@ -207,9 +208,45 @@ export function useRoundArchive() {
       ElMessage.success(`已导入轮次“${p.decoded.snapshot.round.name}”`)
       preview.value = undefined
     } catch (e) {
+      // Ids that belong to another round: never moved; offered as a new round under new ids instead.
+      if (e instanceof RoundCollisionError) {
+        preview.value = undefined
+        busy.value = false
+        return offerRekey(p, e)
+      }
       ElMessage.error({ message: `导入失败，本机数据未改变：${describeError(e)}`, duration: 10_000 })
-      // Ids that belong to another round: this file can never be imported here, so the preview closes.
-      if (e instanceof RoundCollisionError) preview.value = undefined
+    } finally {
+      busy.value = false
+    }
+  }
+
+  /** 作为新轮次导入（重新编号）: every record gets a new id, the round it collided with stays as it is. */
+  async function offerRekey(p: ArchivePreview, collision: RoundCollisionError) {
+    try {
+      await ElMessageBox.confirm(
+        `${collision.message}。也可以作为新轮次导入：归档中的每条记录（连同轮次本身）取得新的编号，证据引用、线索与底稿的关联、报告来源、附件等内部引用随之更新；本机原有轮次不受影响。`,
+        '记录编号与本机另一轮次冲突',
+        { type: 'warning', confirmButtonText: '作为新轮次导入（重新编号）', cancelButtonText: '不导入', distinguishCancelAndClose: true },
+      )
+    } catch {
+      ElMessage.error({ message: `未导入，本机数据未改变：${collision.message}`, duration: 10_000 })
+      return
+    }
+    busy.value = true
+    try {
+      const source = p.decoded.snapshot
+      const taken = store.rounds.some((r) => r.name === source.round.name)
+      const rekeyed = await rekeySnapshot(source, () => crypto.randomUUID(), taken ? `${source.round.name}（重新编号）` : undefined)
+      await store.installRound(rekeyed, {
+        action: 'import',
+        table: 'rounds',
+        recordId: rekeyed.round.id,
+        detail: `作为新轮次导入轮次归档（重新编号，归档中的轮次 id ${source.round.id}）sha256:${p.fingerprint}`,
+      })
+      const total = Object.values(p.decoded.counts).reduce((a, b) => a + b, 1)
+      ElMessage.success(`已作为新轮次导入“${rekeyed.round.name}”（${total} 条记录重新编号）`)
+    } catch (e) {
+      ElMessage.error({ message: `导入失败，本机数据未改变：${describeError(e)}`, duration: 10_000 })
     } finally {
       busy.value = false
     }

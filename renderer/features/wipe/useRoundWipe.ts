@@ -6,6 +6,7 @@ import { ElMessage } from 'element-plus'
 import { ARCHIVE_FILE_EXTENSION } from '@shared/archive/format'
 import { denial } from '@shared/domain/permissions'
 import type { Round } from '@shared/domain/types'
+import type { RoundBackups } from '@shared/bridge/contract'
 import { wipeCertificate, type WipeRecord } from '@shared/round/wipe'
 import { exportFileName, markingFor, pdfPageCount } from '@shared/export/delivery'
 import { needsCopyNumber, watermarkText } from '@shared/export/marking'
@@ -26,6 +27,10 @@ export function useRoundWipe() {
   const busy = ref(false)
   const progress = ref(0)
   const verified = ref<VerifiedHandover>()
+  /** The round's automatic backups in the backup folder, found once the archive is verified. */
+  const backups = ref<RoundBackups>()
+  /** Whether the wipe also deletes them (the user's choice; the certificate says which was done). */
+  const deleteBackups = ref(false)
 
   /** Step 1: the user picks the archive the round was handed over as; it must match exactly. */
   async function verifyHandover(round: Round) {
@@ -39,6 +44,10 @@ export function useRoundWipe() {
       })
       if (!file) return
       verified.value = await verifyArchive(appContext, store.currentUser, round, file)
+      deleteBackups.value = false
+      backups.value = await bridge()
+        .listRoundBackups(round.id)
+        .catch(() => ({ files: [] }))
     } catch (e) {
       ElMessage.error(isServiceError(e) ? e.message : `无法核对归档：${describeError(e)}`)
     } finally {
@@ -53,7 +62,7 @@ export function useRoundWipe() {
     if (!(await signLeaderAct('wipe', `清理轮次 ${v.round.id}`))) return
     busy.value = true
     try {
-      const full = await wipeRound(appContext, store.currentUser, store.deviceId, v, await roundBackups())
+      const full = await wipeRound(appContext, store.currentUser, store.deviceId, v, { folder: bridge(), remove: deleteBackups.value })
       verified.value = undefined
       await store.init()
       ElMessage.success(`已清理“${v.round.name}”`)
@@ -88,17 +97,15 @@ export function useRoundWipe() {
     })
   }
 
-  /**
-   * Where the round's backups are (the wipe leaves files outside the database; the certificate
-   * says where they are). Automatic backups carry the round id in their name; the audit log keeps
-   * no file names, so no list of files is given.
-   */
-  async function roundBackups(): Promise<{ folder?: string; files: string[] }> {
-    const status = await bridge()
-      .backupFolderStatus()
-      .catch(() => ({ chosen: false as const }))
-    return { folder: status.chosen ? status.label : undefined, files: [] }
+  return {
+    busy,
+    progress,
+    verified,
+    backups,
+    deleteBackups,
+    verifyHandover,
+    wipe,
+    printCertificate,
+    pastWipes: () => pastWipes(appContext),
   }
-
-  return { busy, progress, verified, verifyHandover, wipe, printCertificate, pastWipes: () => pastWipes(appContext) }
 }

@@ -62,3 +62,11 @@ describe('browser printing', () => {
     vi.restoreAllMocks()
   })
 })
+
+describe('browser: the round backups at the wipe', () => {
+  it('lists none and deletes none (backups are downloads, out of reach), and checks the round id', async () => {
+    await expect(browserBridge.listRoundBackups('r-1')).resolves.toEqual({ files: [] })
+    await expect(browserBridge.deleteRoundBackups('r-1')).resolves.toEqual({ deleted: [], failed: [] })
+    await expect(browserBridge.deleteRoundBackups('' as string)).rejects.toThrow('轮次 id 不合法')
+  })
+})

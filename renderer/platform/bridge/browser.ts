@@ -1,6 +1,8 @@
 // The bridge in a plain browser: downloads for saving, a file input for opening.
 // Used by the e2e tests and `npm run dev:browser`; never by the packaged app.
 import type {
+  DeletedRoundBackups,
+  RoundBackups,
   BackupFolderStatus,
   DetectedFont,
   KeystoreStatus,
@@ -14,7 +16,13 @@ import type {
   WriteBackupResult,
   XunchaBridge,
 } from '@shared/bridge/contract'
-import { checkOpenFileRequest, checkPrintPdfRequest, checkSaveFileRequest, checkWriteBackupRequest } from '@shared/bridge/contract'
+import {
+  checkOpenFileRequest,
+  checkPrintPdfRequest,
+  checkRoundId,
+  checkSaveFileRequest,
+  checkWriteBackupRequest,
+} from '@shared/bridge/contract'
 
 function mimeFor(name: string): string {
   if (name.endsWith('.xlsx')) return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -101,6 +109,18 @@ export const browserBridge: XunchaBridge = {
     const { fileName, data } = checkWriteBackupRequest(request)
     const { location, size } = download(fileName, data)
     return { location, size, removed: [] }
+  },
+
+  /** Backups in a browser are downloads, out of the app's reach: there is no folder to list. */
+  async listRoundBackups(roundId: string): Promise<RoundBackups> {
+    checkRoundId(roundId)
+    return { files: [] }
+  },
+
+  /** Nothing to delete: the downloads are where the user saved them (the wipe certificate says so). */
+  async deleteRoundBackups(roundId: string): Promise<DeletedRoundBackups> {
+    checkRoundId(roundId)
+    return { deleted: [], failed: [] }
   },
 
   /** A browser cannot look into the system's font folders: fonts are chosen as files in 设置 → 公文字体. */
