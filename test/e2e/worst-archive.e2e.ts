@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { encodeArchive } from '@shared/archive'
 import { buildWorstRound, WORST_MARK } from '@shared/archive/worst-case.test-helpers'
-import { chooseFile, chooseUser, download, lastMessage, openApp, openMenu, poll, setUpVault, useServedApp } from './harness'
+import { chooseFile, chooseUser, download, enterPin, lastMessage, openApp, openMenu, poll, setUpVault, useServedApp } from './harness'
 
 const served = useServedApp()
 const SHOTS = process.env.E2E_SHOTS // a folder: a 1366×768 screenshot of every step
@@ -136,7 +136,15 @@ describe('the worst round that passes the door', () => {
 
     await step('清单导出', async () => {
       await openMenu(page, '导出')
-      await download(page, () => page.getByTestId('list-all').click(), 180_000)
+      // The whole set holds the clue lists: a 组长-only act, signed with the 组长's PIN (set up here on first use).
+      await download(
+        page,
+        async () => {
+          await page.getByTestId('list-all').click()
+          await enterPin(page)
+        },
+        180_000,
+      )
       await poll(() => lastMessage(page)).not.toContain('导出中')
       expect(await lastMessage(page)).not.toMatch(/失败|错误/)
     })
