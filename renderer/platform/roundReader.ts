@@ -51,6 +51,8 @@ export interface OpenOptions {
   between?: () => Promise<void>
   /** After each slice: how many rows it held. */
   onSlice?: (rows: number) => void
+  /** Rows per slice; READ_SLICE unless the caller must leave the browser's crypto threads more room. */
+  slice?: number
 }
 
 /**
@@ -64,11 +66,12 @@ export async function openInSlices<T extends AnyTableName>(
   options: OpenOptions = {},
 ): Promise<{ records: RecordOf<T>[]; opened: number }> {
   const records: RecordOf<T>[] = []
+  const size = options.slice ?? READ_SLICE
   let opened = 0
-  for (let i = 0; i < rows.length; i += READ_SLICE) {
+  for (let i = 0; i < rows.length; i += size) {
     if (i) await options.between?.()
-    const slice = rows.slice(i, i + READ_SLICE) as StoredRow[]
-    rows.fill(undefined, i, i + READ_SLICE)
+    const slice = rows.slice(i, i + size) as StoredRow[]
+    rows.fill(undefined, i, i + size)
     const out = await Promise.all(
       slice.map(async (row) => {
         if (!options.cache && !options.next) return { body: '', record: await decodeRow(codec, table, row) }

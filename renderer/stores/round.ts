@@ -37,6 +37,7 @@ export const useRoundStore = defineStore('round', () => {
   }
 
   async function activate(roundId: string) {
+    peopleLoad++ // a reload started for the round before is stale
     activeRoundId.value = roundId
     await setSetting('activeRoundId', roundId)
     people.value = roundId ? await repo.list('people', roundId) : []
@@ -44,6 +45,23 @@ export const useRoundStore = defineStore('round', () => {
     currentUserId.value = members.value.some((m) => m.id === savedUser) ? savedUser : ''
     applyActor()
   }
+
+  // The list of rounds and the active round's people follow the repository's change events: a
+  // merge, a restore or a resolved conflict shows without switching the round off and on.
+  let peopleLoad = 0
+  async function reloadPeople() {
+    const mine = ++peopleLoad
+    const roundId = activeRoundId.value
+    const list = roundId ? await repo.list('people', roundId) : []
+    if (mine !== peopleLoad || roundId !== activeRoundId.value) return
+    people.value = list
+    if (!members.value.some((m) => m.id === currentUserId.value)) currentUserId.value = ''
+    applyActor()
+  }
+  repo.changes.on((change) => {
+    if (change.tables.includes('rounds')) void reloadRounds()
+    if (change.tables.includes('people') && activeRoundId.value && change.roundId === activeRoundId.value) void reloadPeople()
+  })
 
   async function setCurrentUser(memberId: string) {
     currentUserId.value = memberId

@@ -8,16 +8,6 @@ import { openConflicts, type SyncState } from '@shared/exchange'
 import { appContext } from '../../services/app'
 import { SyncStates } from '../../services/exchange/syncStates'
 
-/**
- * Feature stores load their round's records when the active round id changes; after a merge
- * or a conflict resolution wrote records behind their back, switching away and back makes
- * every one of them reload.
- */
-export async function reloadRound(store: { activate(id: string): Promise<void> }, roundId: string) {
-  await store.activate('')
-  await store.activate(roundId)
-}
-
 export const useExchangeStore = defineStore('exchange', () => {
   /** The active round's state (shallow: it is replaced whole, never changed in place). */
   const state = shallowRef<SyncState>()

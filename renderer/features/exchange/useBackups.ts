@@ -23,7 +23,7 @@ import { denial } from '@shared/domain/permissions'
 import { signLeaderAct } from '../shell/leaderAct'
 import { useRoundStore } from '../../stores/round'
 import { describeError } from '../../util/format'
-import { handoverReportFiles } from './handoverHooks'
+import { reportsForHandover } from '../reports/handoverReports'
 import { useBackupStore } from './backupStore'
 
 export type { RestorePreview }
@@ -156,7 +156,7 @@ export function useBackups() {
         user: store.currentUser,
         deviceId: store.deviceId,
         passphrase,
-        reports: await handoverReportFiles(round.id),
+        reports: await reportsForHandover(round.id),
       })
       if (!done) return
       ElMessage.success({

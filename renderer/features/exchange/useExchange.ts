@@ -24,7 +24,7 @@ import { useRoundStore } from '../../stores/round'
 import { useSigningStore } from '../../stores/signing'
 import { describeError, formatBytes } from '../../util/format'
 import { useBackupStore } from './backupStore'
-import { reloadRound, useExchangeStore } from './exchangeStore'
+import { useExchangeStore } from './exchangeStore'
 
 export { describeCounts } from '../../services/exchange/importPackage'
 
@@ -170,7 +170,8 @@ export function useExchange() {
       // Committed: the screens reload their records now (a failure here changes nothing stored).
       try {
         if (applied.roundsChanged) await store.reloadRounds()
-        await reloadRound(store, p.header.roundId)
+        // The screens follow the merge's change events; a round just joined becomes the active one.
+        if (store.activeRoundId !== p.header.roundId) await store.activate(p.header.roundId)
       } catch (e) {
         ElMessage.warning(`已导入，但刷新页面数据失败，请重新进入该页面：${describeError(e)}`)
       }

@@ -8,10 +8,9 @@ import { emptyTables, type RoundSnapshot } from '@shared/domain/snapshot'
 import { ROUND_TABLES } from '@shared/domain/tables'
 import { deriveKey, encodePackage, EXCHANGE_ITERATIONS, type PackageHeader } from '@shared/exchange'
 import { randomBytes, SALT_BYTES } from '@shared/security/primitives'
-import { isEncryptedBody } from '@shared/security'
 import { DB_NAME, openDatabase, type StoredRow, type WorkbenchDb } from '../db/database'
 import { readOnlyCodec } from '../db/keyring'
-import { decodeRow } from '../db/repository'
+import { decodeRow, openInSlices, type OpenedCache } from '../roundReader'
 
 export interface BackupJob {
   roundId: string
@@ -24,18 +23,15 @@ export interface BackupJob {
 }
 
 const dbs = new Map<string, WorkbenchDb>()
+/** Small slices: the page's own decryption (the import's preview) shares the browser's crypto threads and must not queue behind thousands of ours. */
 const SLICE = 100
 
 /**
- * The sensitive fields opened by the last backup, per `table/id`, with what identifies the body
- * they came from: every write seals with a fresh IV, so the same IV and GCM tag mean the same
- * body, and the next backup (a 组长 imports several packages in a row) opens only the rows
- * written since. They live as long as the worker: the page ends it after an idle minute, and
- * locking reloads the page.
+ * The records opened by the last backup, by `table/id` with their body's identity, so the next
+ * backup (a 组长 imports several packages in a row) opens only the rows written since. They live
+ * as long as the worker: the page ends it after an idle minute, and locking reloads the page.
  */
-let opened: { roundId: string; bodies: Map<string, { body: string; fields: Record<string, unknown> }> } | undefined
-
-const bodyId = (body: unknown) => (isEncryptedBody(body) ? `${body.iv}:${body.ct.length}:${body.ct.slice(-24)}` : '')
+let opened: { roundId: string; records: OpenedCache } | undefined
 
 export async function buildBackup(job: BackupJob, onProgress: (percent: number) => void): Promise<Uint8Array> {
   // The team passphrase's key is derived (PBKDF2, slow on purpose) while the round is read.
@@ -47,31 +43,19 @@ export async function buildBackup(job: BackupJob, onProgress: (percent: number) 
   const codec = readOnlyCodec(job.key)
   const roundRow = await db.rounds.get(job.roundId)
   if (!roundRow) throw new Error('找不到该巡察轮次')
-  const kept = opened?.roundId === job.roundId ? opened.bodies : new Map<string, { body: string; fields: Record<string, unknown> }>()
-  const next = new Map<string, { body: string; fields: Record<string, unknown> }>()
+  const cache = opened?.roundId === job.roundId ? opened.records : undefined
+  const next: OpenedCache = new Map()
   const tables = emptyTables()
+  // Tombstones included: a restore must not bring deleted records back.
   const rows = await Promise.all(ROUND_TABLES.map((t) => db.table<StoredRow, string>(t).where('roundId').equals(job.roundId).toArray()))
   const total = rows.reduce((n, r) => n + r.length, 0) || 1
   let done = 0
-  const open = async (t: (typeof ROUND_TABLES)[number], row: StoredRow) => {
-    const { body, ...clear } = row
-    const key = `${t}/${row.id}`
-    const id = bodyId(body)
-    let entry = kept.get(key)
-    if (!entry || !id || entry.body !== id) entry = { body: id, fields: await codec.open(t, { id: row.id, roundId: job.roundId }, body) }
-    next.set(key, entry)
-    return { ...entry.fields, ...clear }
-  }
-  // In small slices, one table after the other: the page's own decryption (the import's
-  // preview) shares the browser's crypto threads and must not queue behind thousands of ours.
+  const onSlice = (n: number) => onProgress(Math.round((80 * (done += n)) / total))
   for (const [i, t] of ROUND_TABLES.entries()) {
-    const list = rows[i]!
-    for (let k = 0; k < list.length; k += SLICE) {
-      ;(tables[t] as unknown[]).push(...(await Promise.all(list.slice(k, k + SLICE).map((r) => open(t, r)))))
-      onProgress(Math.round((80 * (done += Math.min(SLICE, list.length - k))) / total))
-    }
+    const { records } = await openInSlices(codec, t, rows[i]!, { cache, next, onSlice, slice: SLICE })
+    ;(tables[t] as unknown[]).push(...records)
   }
-  opened = { roundId: job.roundId, bodies: next }
+  opened = { roundId: job.roundId, records: next }
   const snapshot = { round: await decodeRow(codec, 'rounds', roundRow), tables } as RoundSnapshot
   const archive = await encodeArchive(snapshot, {
     appVersion: job.appVersion,
