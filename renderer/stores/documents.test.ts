@@ -23,6 +23,7 @@ const fake = vi.hoisted(() => {
   const repo = {
     changes,
     list: vi.fn(async (table: string) => (table === 'documents' ? docs : (opened.push(...notes.map((n) => n.id)), notes))),
+    listRounds: vi.fn(async () => []),
     listIndex: vi.fn(async () => notes.map(({ id, documentId }) => ({ id, documentId }))),
     getMany: vi.fn(async (_t: string, ids: string[]) => (opened.push(...ids), notes.filter((n) => ids.includes(n.id)))),
     save: vi.fn(async (t: string, d: Record<string, unknown>) => (wrote(t, d.id as string), { ...d })),

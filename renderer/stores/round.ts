@@ -58,9 +58,11 @@ export const useRoundStore = defineStore('round', () => {
     if (!members.value.some((m) => m.id === currentUserId.value)) currentUserId.value = ''
     applyActor()
   }
+  // A failed reload leaves the screen as it was; the write itself has committed.
+  const logged = (e: unknown) => console.error('reload after a change failed', e)
   repo.changes.on((change) => {
-    if (change.tables.includes('rounds')) void reloadRounds()
-    if (change.tables.includes('people') && activeRoundId.value && change.roundId === activeRoundId.value) void reloadPeople()
+    if (change.tables.includes('rounds')) reloadRounds().catch(logged)
+    if (change.tables.includes('people') && activeRoundId.value && change.roundId === activeRoundId.value) reloadPeople().catch(logged)
   })
 
   async function setCurrentUser(memberId: string) {
