@@ -19,7 +19,11 @@ const options = (page: Page) => page.locator('.el-select-dropdown__item:visible'
 async function offered(page: Page, testId: string, typed: string): Promise<string[]> {
   await page.getByTestId(testId).click()
   await page.keyboard.type(typed)
-  await poll(async () => (await options(page).allTextContents()).length).toBeLessThan(3)
+  // Narrowed to one or two, not yet unrendered (none shown for a moment while the list opens).
+  await poll(async () => {
+    const n = (await options(page).allTextContents()).length
+    return n > 0 && n < 3
+  }).toBe(true)
   return (await options(page).allTextContents()).map((t) => t.trim())
 }
 

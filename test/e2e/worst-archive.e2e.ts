@@ -14,8 +14,13 @@ const SHOTS = process.env.E2E_SHOTS // a folder: a 1366×768 screenshot of every
 /** Closes whatever dialog or drawer is open, discarding nothing typed (nothing is typed here). */
 async function closeAll(page: Page) {
   for (let i = 0; i < 3; i++) {
-    const discard = page.locator('.el-message-box:visible').getByRole('button', { name: '放弃修改' })
-    if (await discard.isVisible()) await discard.click()
+    // .first(): a question answered a moment ago may still be fading out beside the new one.
+    const discard = page.locator('.el-message-box:visible').getByRole('button', { name: '放弃修改' }).first()
+    if (await discard.isVisible()) {
+      await discard.click()
+      await page.waitForTimeout(400)
+      continue
+    }
     if (!(await page.locator('.el-overlay:visible').count())) return
     await page.keyboard.press('Escape')
     await page.waitForTimeout(200)
