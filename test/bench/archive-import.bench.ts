@@ -3,7 +3,7 @@
 // imported into a fresh profile from the start screen, with the renderer processes' memory
 // (page and workers, PSS) sampled every 100 ms for the peak. Decoding runs in the decode worker.
 import { describe, expect, it } from 'vitest'
-import { chooseFile, chooseUser, download, lastMessage, openApp, openMenu, setUpVault, useServedApp } from '../e2e/harness'
+import { chooseFile, chooseUser, download, enterPin, lastMessage, openApp, openMenu, setUpVault, useServedApp } from '../e2e/harness'
 import { loadBenchRound, poll, rendererMemoryMb, report } from './kit'
 
 const served = useServedApp()
@@ -17,7 +17,15 @@ describe('round archive import in Chromium', () => {
     await openMenu(source.page, '导出')
     // The ten-times round takes longer than the harness's 30 s default to export on a loaded machine.
     const e0 = Date.now()
-    const archive = await download(source.page, () => source.page.getByTestId('archive-export').click(), 600_000)
+    // The archive is a 组长-only act, signed with the 组长's PIN (set up here on first use).
+    const archive = await download(
+      source.page,
+      async () => {
+        await source.page.getByTestId('archive-export').click()
+        await enterPin(source.page)
+      },
+      600_000,
+    )
     report('archive export (snapshot, encode, save)', `${Date.now() - e0} ms`)
     await source.context.close()
     report('archive size', `${(archive.bytes.byteLength / 1024).toFixed(0)} KB`)
