@@ -52,10 +52,18 @@ export async function hasKey(ctx: ServiceContext, memberId: string): Promise<boo
   return !!(await ctx.settings.get<unknown>(slot(memberId), null))
 }
 
-async function saveKeys(ctx: ServiceContext, member: TeamMember, keys: MemberKey[]): Promise<TeamMember> {
+/** Puts the member's keys on the roster record and audits the change (ids and counts only). */
+async function saveKeys(
+  ctx: ServiceContext,
+  member: TeamMember,
+  keys: MemberKey[],
+  audit: { action: 'key-created' | 'key-certified' | 'key-revoked'; detail: string },
+): Promise<TeamMember> {
   const current = ((await ctx.repo.get('people', member.id)) as TeamMember | undefined) ?? member
   const next: TeamMember = { ...current, signingKeys: keys }
-  return (await ctx.repo.save('people', next)) as TeamMember
+  const saved = (await ctx.repo.save('people', next)) as TeamMember
+  await ctx.repo.record({ ...audit, table: 'people', recordId: member.id, fields: ['signingKeys'] })
+  return saved
 }
 
 /**
@@ -84,12 +92,8 @@ export async function setUpPin(
   }
   await storeKey(ctx, member, wrapped)
   await ctx.settings.set(failuresSlot(member.id), 0)
-  const saved = await saveKeys(ctx, member, [...(member.signingKeys ?? []), newKey])
-  await ctx.repo.record({
+  const saved = await saveKeys(ctx, member, [...(member.signingKeys ?? []), newKey], {
     action: 'key-created',
-    table: 'people',
-    recordId: member.id,
-    fields: ['signingKeys'],
     detail: `密钥 ${entry.keyId}`,
   })
   return { fingerprint: await keyFingerprint(entry.publicKey), member: saved }
@@ -156,14 +160,7 @@ export async function confirmKey(
           : revokeKey(signer, member.roundId, member.id, k, at),
     ),
   )
-  const saved = await saveKeys(ctx, member, next)
-  await ctx.repo.record({
-    action: 'key-certified',
-    table: 'people',
-    recordId: member.id,
-    fields: ['signingKeys'],
-    detail: `密钥 ${pending.keyId}`,
-  })
+  const saved = await saveKeys(ctx, member, next, { action: 'key-certified', detail: `密钥 ${pending.keyId}` })
   return saved
 }
 
@@ -179,14 +176,7 @@ export async function withdrawKeys(
   const keys = await Promise.all(
     (member.signingKeys ?? []).map((k) => (k.revoked ? k : revokeKey(signer, member.roundId, member.id, k, at))),
   )
-  const saved = await saveKeys(ctx, member, keys)
-  await ctx.repo.record({
-    action: 'key-revoked',
-    table: 'people',
-    recordId: member.id,
-    fields: ['signingKeys'],
-    detail: `停用 ${keys.length} 把密钥`,
-  })
+  const saved = await saveKeys(ctx, member, keys, { action: 'key-revoked', detail: `停用 ${keys.length} 把密钥` })
   return saved
 }
 
